@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+export const ProviderKindSchema = z.enum(['sinch', 'welkin']);
+export type ProviderKind = z.infer<typeof ProviderKindSchema>;
+
+export const SINCH_REGIONS = ['global', 'use1', 'eu1', 'sae1', 'apse1', 'apse2'] as const;
+
+/** Non-secret Sinch settings: stored in SQLite. The key secret lives only in the keychain. */
+export const SinchSettingsSchema = z.object({
+  projectId: z.string().trim().min(1, 'Project ID is required').max(100),
+  keyId: z.string().trim().min(1, 'Key ID is required').max(200),
+  authMode: z.enum(['oauth2', 'basic']).default('oauth2'),
+  region: z.enum(SINCH_REGIONS).default('global'),
+  /** Overrides the API origin (emulators, proxies). Empty means the region's public host. */
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Token endpoint origin; defaults to https://auth.sinch.com, or baseUrl when that is set. */
+  authUrl: z.url({ protocol: /^https?$/ }).optional(),
+  serviceId: z.string().trim().max(100).optional(),
+  fromNumber: z.string().trim().max(20).optional(),
+});
+export type SinchSettings = z.infer<typeof SinchSettingsSchema>;
+
+export const WelkinSettingsSchema = z.object({
+  tenant: z.string().trim().min(1, 'Tenant is required').max(100),
+  instance: z.string().trim().min(1, 'Instance is required').max(100),
+  apiClient: z.string().trim().min(1, 'API client is required').max(200),
+  baseUrl: z.url({ protocol: /^https?$/ }).default('https://api.live.welkincloud.io'),
+});
+export type WelkinSettings = z.infer<typeof WelkinSettingsSchema>;
+
+export const AccountSettingsSchema = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('sinch'), sinch: SinchSettingsSchema }),
+  z.object({ provider: z.literal('welkin'), welkin: WelkinSettingsSchema }),
+]);
+export type AccountSettings = z.infer<typeof AccountSettingsSchema>;
+
+export const AccountStatusSchema = z.enum(['connected', 'retrying', 'signed_out', 'unknown']);
+
+/** What the renderer may know about an account: never the secret, only whether one is stored. */
+export const AccountSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  demo: z.boolean(),
+  hasSecret: z.boolean(),
+  status: AccountStatusSchema,
+  statusMessage: z.string().optional(),
+  settings: AccountSettingsSchema,
+  capabilities: z.array(z.string()),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export const AccountDraftSchema = z.object({
+  name: z.string().trim().min(1, 'Give the account a name').max(80),
+  settings: AccountSettingsSchema,
+  /** Write-only: sent when adding or changing the secret, never returned. */
+  secret: z.string().min(1).max(4096).optional(),
+});
+export type AccountDraft = z.infer<typeof AccountDraftSchema>;

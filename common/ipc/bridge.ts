@@ -1,0 +1,38 @@
+import type { Result } from './result';
+import {
+  EVENT_NAMES, INVOKE_CHANNELS,
+  type EventName, type InputOf, type InvokeChannel, type OutputOf, type PayloadOf,
+} from './contract';
+
+/** How a bridge reaches the core: ipcRenderer in Electron, HTTP + SSE in the dev/test bridge. */
+export interface BridgeTransport {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  subscribe(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+type DomainOf<C extends string> = C extends `${infer D}.${string}` ? D : never;
+type VerbsOf<D extends string> = {
+  [C in InvokeChannel as C extends `${D}.${infer V}` ? V : never]:
+    (...args: {} extends InputOf<C> ? [input?: InputOf<C>] : [input: InputOf<C>]) => Promise<Result<OutputOf<C>>>;
+};
+
+/** `window.faxdesk`: `faxdesk.fax.send({...})`, `faxdesk.on('outbox.jobChanged', cb)`. */
+export type FaxdeskApi = { [D in DomainOf<InvokeChannel>]: VerbsOf<D> } & {
+  on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
+};
+
+/** Pure: builds the API object from the contract's channel names. Used by preload and the web bridge. */
+export function createBridge(transport: BridgeTransport): FaxdeskApi {
+  const api: Record<string, unknown> = {};
+  for (const channel of INVOKE_CHANNELS) {
+    const [domain, verb] = channel.split('.') as [string, string];
+    const group = (api[domain] ??= {}) as Record<string, unknown>;
+    group[verb] = (input?: unknown) => transport.invoke(channel, input ?? {}) as Promise<Result<unknown>>;
+  }
+  const events = new Set<string>(EVENT_NAMES);
+  api.on = (event: string, listener: (payload: unknown) => void) => {
+    if (!events.has(event)) throw new Error(`Unknown event ${event}`);
+    return transport.subscribe(event, listener);
+  };
+  return Object.freeze(api) as unknown as FaxdeskApi;
+}

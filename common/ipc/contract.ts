@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { AccountDraftSchema, AccountSchema } from '../domain/account';
+import { DocumentInfoSchema, OutboxJobSchema, SendRequestSchema } from '../domain/fax';
+
+/** Input of a channel that takes nothing. */
+const NoInput = z.object({}).strict().default({});
+const IdInput = z.object({ id: z.string().min(1) }).strict();
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  /** How the page is hosted: inside Electron, or served by the dev/test bridge. */
+  host: z.enum(['electron', 'web-bridge']),
+});
+
+export const ConnectionTestSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+});
+
+/** Bytes cross as a Uint8Array (structured clone in Electron, base64 in the dev bridge). */
+export const BytesSchema = z.instanceof(Uint8Array);
+
+export const AddDocumentInputSchema = z.object({
+  name: z.string().min(1).max(255),
+  bytes: BytesSchema,
+}).strict();
+
+/**
+ * The one IPC contract. Every invoke channel (`domain.verb`) and every event (`domain.pastTense`)
+ * is declared here and nowhere else; preload, handler table and renderer types derive from it.
+ */
+export const contract = {
+  invoke: {
+    'app.info': { input: NoInput, output: AppInfoSchema },
+    'accounts.list': { input: NoInput, output: z.array(AccountSchema) },
+    'accounts.add': { input: AccountDraftSchema, output: AccountSchema },
+    'accounts.update': { input: z.object({ id: z.string().min(1), draft: AccountDraftSchema }).strict(), output: AccountSchema },
+    'accounts.remove': { input: IdInput, output: z.object({ removed: z.boolean() }) },
+    'accounts.test': { input: IdInput, output: ConnectionTestSchema },
+    'documents.add': { input: AddDocumentInputSchema, output: DocumentInfoSchema },
+    'documents.remove': { input: IdInput, output: z.object({ removed: z.boolean() }) },
+    'fax.send': { input: SendRequestSchema, output: z.array(OutboxJobSchema) },
+    'outbox.list': { input: NoInput, output: z.array(OutboxJobSchema) },
+    /** Re-sends a failed job. An uncertain job needs `confirmUncertain` (a person checked first). */
+    'outbox.retry': {
+      input: z.object({ id: z.string().min(1), confirmUncertain: z.boolean().default(false) }).strict(),
+      output: OutboxJobSchema,
+    },
+  },
+  events: {
+    'outbox.jobChanged': OutboxJobSchema,
+    'accounts.changed': z.array(AccountSchema),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type InvokeChannel = keyof Contract['invoke'];
+export type EventName = keyof Contract['events'];
+export type InputOf<C extends InvokeChannel> = z.input<Contract['invoke'][C]['input']>;
+export type ParsedInputOf<C extends InvokeChannel> = z.output<Contract['invoke'][C]['input']>;
+export type OutputOf<C extends InvokeChannel> = z.output<Contract['invoke'][C]['output']>;
+export type PayloadOf<E extends EventName> = z.output<Contract['events'][E]>;
+
+export const INVOKE_CHANNELS = Object.keys(contract.invoke) as InvokeChannel[];
+export const EVENT_NAMES = Object.keys(contract.events) as EventName[];

@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      lib: { entry: resolve(root, 'main/shell/index.ts'), formats: ['es'] },
+      // Dependencies stay in node_modules (keytar is native; pdf.js loads its worker at run time).
+      externalizeDeps: true,
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      // A sandboxed preload cannot require() anything but electron: bundle everything into one CJS file.
+      externalizeDeps: false,
+      lib: { entry: resolve(root, 'preload/index.ts'), formats: ['cjs'] },
+      rollupOptions: { external: ['electron'], output: { format: "cjs", entryFileNames: "index.cjs", codeSplitting: false } },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rollupOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,89 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DocumentInfo } from '../../../common/domain/fax';
+import { AppError } from '../../../common/ipc/result';
+import type { OutgoingDocument } from '../providers/faxProvider';
+import type { DocumentRow, DocumentsRepo } from '../store/documentsRepo';
+import { inspectPdf } from './pdfInspector';
+
+/** Largest single document we accept; Sinch refuses files over 20 MB, Welkin 100 MB per fax. */
+export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Documents to fax, kept under the app's data folder and named by id (never by a name the user's
+ * file or a server chose). Added once, then referred to by id from jobs.
+ */
+export class DocumentStore {
+  private readonly folder: string;
+
+  constructor(dataDir: string, private readonly repo: DocumentsRepo) {
+    this.folder = join(dataDir, 'documents');
+    mkdirSync(this.folder, { recursive: true });
+  }
+
+  async add(name: string, bytes: Uint8Array): Promise<DocumentInfo> {
+    const displayName = cleanName(name);
+    if (bytes.length === 0) throw AppError.of('unsupported_file', `${displayName} is empty.`);
+    if (bytes.length > MAX_DOCUMENT_BYTES) {
+      throw AppError.of('unsupported_file', `${displayName} is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`, {
+        nextStep: 'Split the document into smaller PDFs.',
+      });
+    }
+    const facts = await inspectPdf(bytes, displayName);
+    const row: DocumentRow = {
+      id: randomUUID(),
+      name: displayName,
+      pages: facts.pages,
+      sizeBytes: bytes.length,
+      contentType: 'application/pdf',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      createdAt: new Date().toISOString(),
+    };
+    const path = this.pathOf(row.id);
+    await writeFile(path, bytes, { flag: 'wx' });
+    try {
+      this.repo.insert(row);
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
+    return toInfo(row);
+  }
+
+  get(id: string): DocumentRow {
+    const row = this.repo.get(id);
+    if (!row) throw AppError.of('not_found', 'A document for this fax is missing. Add it again.');
+    return row;
+  }
+
+  /** Removes a document nobody needs any more; documents used by a job stay. */
+  async remove(id: string): Promise<boolean> {
+    if (!this.repo.get(id) || this.repo.isReferenced(id)) return false;
+    this.repo.remove(id);
+    await rm(this.pathOf(id), { force: true });
+    return true;
+  }
+
+  toOutgoing(id: string): OutgoingDocument {
+    const row = this.get(id);
+    return { path: this.pathOf(id), name: row.name, contentType: row.contentType, sizeBytes: row.sizeBytes };
+  }
+
+  pathOf(id: string): string {
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw AppError.of('invalid_input', 'Bad document id.');
+    return join(this.folder, `${id}.pdf`);
+  }
+}
+
+export const toInfo = (row: DocumentRow): DocumentInfo => ({
+  id: row.id, name: row.name, pages: row.pages, sizeBytes: row.sizeBytes, contentType: row.contentType,
+});
+
+/** Keeps a display name only: no folders, no control characters. */
+function cleanName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = name.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim() ?? '';
+  return base.slice(0, 200) || 'document.pdf';
+}

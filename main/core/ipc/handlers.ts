@@ -1,0 +1,30 @@
+import type { AccountRegistry } from '../accounts/accountRegistry';
+import type { DocumentStore } from '../documents/documentStore';
+import type { Outbox } from '../outbox/outbox';
+import type { Handlers } from './dispatcher';
+
+export interface HandlerDeps {
+  version: string;
+  host: 'electron' | 'web-bridge';
+  accounts: AccountRegistry;
+  documents: DocumentStore;
+  outbox: Outbox;
+}
+
+/** The handler table: thin calls into the core's services. Parsing happens in the dispatcher. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { accounts, documents, outbox } = deps;
+  return {
+    'app.info': () => ({ version: deps.version, host: deps.host }),
+    'accounts.list': () => accounts.list(),
+    'accounts.add': (draft) => accounts.add(draft),
+    'accounts.update': ({ id, draft }) => accounts.update(id, draft),
+    'accounts.remove': async ({ id }) => ({ removed: await accounts.remove(id, outbox.inFlightCount(id)) }),
+    'accounts.test': ({ id }) => accounts.test(id),
+    'documents.add': ({ name, bytes }) => documents.add(name, bytes),
+    'documents.remove': async ({ id }) => ({ removed: await documents.remove(id) }),
+    'fax.send': (request) => outbox.send(request),
+    'outbox.list': () => outbox.list(),
+    'outbox.retry': ({ id, confirmUncertain }) => outbox.retry(id, confirmUncertain),
+  };
+}

@@ -1,0 +1,155 @@
+import type { ProviderKind } from '../../../common/domain/account';
+
+/**
+ * What an account can do. The UI shows features by capability, never by provider name.
+ */
+export const CAPABILITIES = [
+  'multiRecipient', // one request, several numbers
+  'serverDrafts', // drafts live on the server (Welkin)
+  'serverCoverPages', // cover pages stored by the provider (Sinch)
+  'reviewedFlag', // the provider keeps a reviewed flag (Welkin)
+  'assignToPatient', // file a fax to a patient (Welkin)
+  'deleteContentOnly', // delete a fax's file but keep its record (Sinch)
+  'deleteFax', // delete the whole fax record (Welkin)
+  'retryOnServer', // the provider can retry a failed fax itself (Welkin)
+  'headerText',
+  'resolution',
+  'services', // Sinch services and numbers
+  'faxToEmail',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export type RemoteDirection = 'outbound' | 'inbound';
+/** Domain status of a fax at the provider, mapped from the wire vocabulary. */
+export type RemoteStatus = 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'received';
+
+export interface RemoteFax {
+  id: string;
+  direction: RemoteDirection;
+  status: RemoteStatus;
+  from?: string;
+  to?: string;
+  pages?: number;
+  pagesSent?: number;
+  createdAt: string;
+  completedAt?: string;
+  /** Provider's failure code and plain-language reason. */
+  errorCode?: string;
+  errorMessage?: string;
+  hasFile: boolean;
+  labels?: Record<string, string>;
+  /** Welkin-only fields that the inbox shows when present. */
+  reviewed?: boolean;
+  patientId?: string;
+  subject?: string;
+}
+
+/** A document on local disk. Providers stream it from `path`; they never need it in memory. */
+export interface OutgoingDocument {
+  path: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+export interface SendFaxInput {
+  to: string[];
+  documents: OutgoingDocument[];
+  from?: string;
+  headerText?: string;
+  resolution?: 'FINE' | 'SUPERFINE';
+  /** Labels stored with the fax at the provider; the outbox puts its job id here to reconcile. */
+  labels?: Record<string, string>;
+  /** Client reference for reconciliation when labels are not supported (Welkin subject). */
+  clientReference?: string;
+  /** serverCoverPages: a cover page stored at the provider, and values for its fields. */
+  coverPageId?: string;
+  coverPageData?: Record<string, string>;
+  /** Provider-side redial policy, where the provider has one (Sinch). */
+  maxRetries?: number;
+  retryDelaySeconds?: number;
+  signal?: AbortSignal;
+}
+
+export interface ListFaxesQuery {
+  direction?: RemoteDirection;
+  status?: RemoteStatus;
+  createdAfter?: string;
+  createdBefore?: string;
+  page?: number; // 1-based
+  pageSize?: number;
+}
+
+export interface FaxPage {
+  faxes: RemoteFax[];
+  page: number;
+  pageSize: number;
+  totalItems: number;
+  totalPages: number;
+}
+
+export interface DownloadedFile {
+  contentType: string;
+  /** The body as a stream so large files never sit whole in memory. */
+  body: ReadableStream<Uint8Array>;
+  sizeBytes?: number;
+}
+
+export interface FaxProvider {
+  readonly kind: ProviderKind;
+  readonly capabilities: ReadonlySet<Capability>;
+  /** Checks credentials and reachability with a cheap authenticated call. */
+  testConnection(): Promise<void>;
+  /** Submits a fax; returns one RemoteFax per recipient, in the order of `to`. Never retried inside. */
+  send(input: SendFaxInput): Promise<RemoteFax[]>;
+  getFax(id: string): Promise<RemoteFax>;
+  listFaxes(query?: ListFaxesQuery): Promise<FaxPage>;
+  downloadFax(id: string): Promise<DownloadedFile>;
+  /**
+   * Finds faxes this client sent with `labels`/`clientReference` = ref, created after `since`.
+   * Used after a crash or timeout to decide whether a send reached the provider.
+   */
+  findByReference(ref: string, since: string): Promise<RemoteFax[]>;
+}
+
+export interface ProviderCredentials {
+  /** The secret from the keychain (Sinch key secret, Welkin api-client secret). */
+  secret: string;
+}
+
+export interface Patient {
+  id: string;
+  firstName?: string;
+  lastName?: string;
+  birthDate?: string;
+  mrn?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface DocumentType {
+  id: string;
+  name: string;
+  title: string;
+}
+
+/**
+ * Optional operations, present exactly when the matching capability is declared. Callers check
+ * `capabilities.has(...)` first; the methods exist so the core never reaches into a provider's client.
+ */
+export interface FaxProviderExtras {
+  /** deleteContentOnly (Sinch): removes the stored document, keeps the record. */
+  deleteContent?(id: string): Promise<void>;
+  /** deleteFax (Welkin): removes the fax record. */
+  deleteFax?(id: string): Promise<void>;
+  /** reviewedFlag (Welkin). */
+  setReviewed?(id: string, reviewed: boolean): Promise<RemoteFax>;
+  /** assignToPatient (Welkin): incoming faxes need a document type, outgoing ones do not. */
+  assignToPatient?(id: string, target: { patientId: string; documentTypeId?: string }): Promise<RemoteFax>;
+  searchPatients?(query: string, page?: number): Promise<Patient[]>;
+  listDocumentTypes?(): Promise<DocumentType[]>;
+  /** retryOnServer (Welkin): re-sends a FAILED fax on the provider side. */
+  retry?(id: string): Promise<RemoteFax>;
+}
+
+export type FullFaxProvider = FaxProvider & FaxProviderExtras;

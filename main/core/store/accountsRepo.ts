@@ -1,0 +1,67 @@
+import { AccountSettingsSchema, type AccountSettings } from '../../../common/domain/account';
+import type { Database } from './database';
+
+export interface AccountRow {
+  id: string;
+  name: string;
+  settings: AccountSettings;
+  demo: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface RawAccount {
+  id: string;
+  name: string;
+  settings_json: string;
+  demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const toRow = (raw: RawAccount): AccountRow => ({
+  id: raw.id,
+  name: raw.name,
+  settings: AccountSettingsSchema.parse(JSON.parse(raw.settings_json)),
+  demo: raw.demo === 1,
+  createdAt: raw.created_at,
+  updatedAt: raw.updated_at,
+});
+
+/** Non-secret account settings. Secrets never come near this table. */
+export class AccountsRepo {
+  constructor(private readonly db: Database) {}
+
+  list(): AccountRow[] {
+    const rows = this.db.prepare('SELECT * FROM accounts ORDER BY demo ASC, created_at ASC').all() as unknown as RawAccount[];
+    return rows.map(toRow);
+  }
+
+  get(id: string): AccountRow | undefined {
+    const raw = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as RawAccount | undefined;
+    return raw ? toRow(raw) : undefined;
+  }
+
+  insert(row: AccountRow): void {
+    this.db.prepare('INSERT INTO accounts (id, name, provider, settings_json, demo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(row.id, row.name, row.settings.provider, JSON.stringify(row.settings), row.demo ? 1 : 0, row.createdAt, row.updatedAt);
+  }
+
+  update(id: string, name: string, settings: AccountSettings, updatedAt: string): void {
+    this.db.prepare('UPDATE accounts SET name = ?, provider = ?, settings_json = ?, updated_at = ? WHERE id = ?')
+      .run(name, settings.provider, JSON.stringify(settings), updatedAt, id);
+  }
+
+  remove(id: string): boolean {
+    return Number(this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes) > 0;
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}

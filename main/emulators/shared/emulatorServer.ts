@@ -1,0 +1,120 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { FaultConfigSchema, FaultInjector, sendJson } from './faults';
+import { BodyError, isLoopback, readJsonBody } from './httpKit';
+import { LifecycleClock } from './lifecycleClock';
+
+export const InboundRequestSchema = z.object({
+  from: z.string().min(1),
+  to: z.string().min(1),
+  pages: z.number().int().positive().max(1000).optional(),
+  pdfBase64: z.string().optional(),
+});
+export type InboundRequest = z.infer<typeof InboundRequestSchema>;
+
+/** What each emulator supplies; the scaffold adds the shared control API, faults and clock. */
+export interface EmulatorApp {
+  readonly name: 'sinch' | 'welkin';
+  /** Handles an API request. `url` has the path and the raw query. */
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+  /** Provider-specific error body used for injected faults and scaffold errors. */
+  errorBody(status: number, message: string): unknown;
+  /** Creates a received fax from the control API; returns it in wire form. */
+  inbound(request: InboundRequest): Promise<unknown>;
+  /** Every fax the emulator holds, in wire form (for counting duplicates). */
+  listAllFaxes(): unknown[];
+  reset(): void;
+  /** Extra control routes (`/__emulator/...`); return false when not handled. */
+  control?(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
+}
+
+export interface EmulatorContext {
+  clock: LifecycleClock;
+  faults: FaultInjector;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const CONTROL_PREFIX = '/__emulator';
+
+/** Starts an emulator on 127.0.0.1. Port 0 picks a free port. */
+export async function listenEmulator(app: EmulatorApp, context: EmulatorContext, port = 0, host = '127.0.0.1'): Promise<RunningEmulator> {
+  const server = createServer((req, res) => {
+    void route(app, context, req, res).catch((error: unknown) => {
+      const status = error instanceof BodyError ? error.status : 500;
+      const message = error instanceof Error ? error.message : String(error);
+      if (!res.headersSent) sendJson(res, status, app.errorBody(status, message));
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${host}:${address.port}`;
+  return {
+    url,
+    port: address.port,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+async function route(app: EmulatorApp, context: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://emulator.local');
+  if (url.pathname.startsWith(CONTROL_PREFIX)) {
+    if (!isLoopback(req.socket.remoteAddress)) {
+      sendJson(res, 403, { error: 'The control API answers loopback callers only' });
+      return;
+    }
+    await control(app, context, req, res, url);
+    return;
+  }
+  if (context.faults.maybeInject(req, res, url.pathname)) return;
+  await app.handle(req, res, url);
+}
+
+async function control(app: EmulatorApp, context: EmulatorContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const path = url.pathname.slice(CONTROL_PREFIX.length);
+  const parse = async <T>(schema: z.ZodType<T>): Promise<T | undefined> => {
+    const parsed = schema.safeParse(await readJsonBody(req, 64 * 1024 * 1024));
+    if (parsed.success) return parsed.data;
+    sendJson(res, 400, { error: 'Invalid control request', issues: parsed.error.issues });
+    return undefined;
+  };
+  if (req.method === 'GET' && path === '/faxes') {
+    sendJson(res, 200, { faxes: app.listAllFaxes() });
+  } else if (req.method === 'POST' && path === '/inbound') {
+    const body = await parse(InboundRequestSchema);
+    if (body) sendJson(res, 201, await app.inbound(body));
+  } else if (req.method === 'POST' && path === '/faults') {
+    const body = await parse(FaultConfigSchema);
+    if (body) {
+      context.faults.configure(body);
+      sendJson(res, 200, { faults: body });
+    }
+  } else if (req.method === 'POST' && path === '/clock') {
+    const body = await parse(z.object({ speed: z.number().min(0).max(100_000).optional(), advanceMs: z.number().min(0).optional() }));
+    if (body) {
+      if (body.speed !== undefined) context.clock.setSpeed(body.speed);
+      if (body.advanceMs) context.clock.advance(body.advanceMs);
+      sendJson(res, 200, { speed: context.clock.getSpeed(), now: new Date(context.clock.now()).toISOString() });
+    }
+  } else if (req.method === 'POST' && path === '/reset') {
+    req.resume();
+    app.reset();
+    context.faults.configure(undefined);
+    sendJson(res, 200, { reset: true });
+  } else if (!(app.control && (await app.control(req, res, url)))) {
+    sendJson(res, 404, { error: `No control route ${req.method} ${url.pathname}` });
+  }
+}

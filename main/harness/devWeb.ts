@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { InMemorySecretStore } from '../core/accounts/secretStore';
+import { createCore } from '../core/app';
+import { startBridgeServer } from './bridgeServer';
+
+/**
+ * `npm run dev:web`: the real renderer against the real core in any browser, for machines without
+ * the Electron runtime and for the e2e tests. Secrets are kept in memory for the run only.
+ */
+const root = resolve(import.meta.dirname, '../..');
+const port = Number(process.env.PORT ?? 5180);
+const dataDir = resolve(process.env.FAXDESK_DATA_DIR ?? join(root, '.faxdesk-data', 'web'));
+const demoSinchPort = process.env.FAXDESK_DEMO_SINCH_PORT ? Number(process.env.FAXDESK_DEMO_SINCH_PORT) : 0;
+const speed = process.env.FAXDESK_DEMO_SPEED ? Number(process.env.FAXDESK_DEMO_SPEED) : 1;
+
+mkdirSync(dataDir, { recursive: true });
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+const core = createCore({
+  dataDir,
+  secretStore: new InMemorySecretStore(),
+  host: 'web-bridge',
+  version: pkg.version,
+  demo: { sinchPort: demoSinchPort, speed },
+});
+const demoUrl = await core.demo?.sinchUrl();
+const bridge = await startBridgeServer({
+  core,
+  rendererDir: join(root, 'out', 'renderer'),
+  bridgeScript: join(root, 'out', 'harness', 'webBridge.js'),
+  port,
+});
+console.log(`Faxdesk (dev bridge) at ${bridge.url}`);
+console.log(`  data folder: ${dataDir}`);
+if (demoUrl) console.log(`  demo Sinch emulator: ${demoUrl}`);
+
+let closing = false;
+const shutdown = async () => {
+  if (closing) return;
+  closing = true;
+  await bridge.close();
+  await core.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

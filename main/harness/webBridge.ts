@@ -1,0 +1,42 @@
+import { createBridge, type BridgeTransport } from '../../common/ipc/bridge';
+import { parseWire, stringifyWire } from '../../common/ipc/wireJson';
+
+/**
+ * Browser half of the dev/test bridge: installs `window.faxdesk` over HTTP + SSE, exactly the
+ * API the Electron preload exposes. Loaded by the harness before the renderer's own script.
+ */
+const token = document.querySelector<HTMLMetaElement>('meta[name="faxdesk-bridge-token"]')?.content ?? '';
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+let source: EventSource | undefined;
+
+function ensureEvents(event: string): void {
+  source ??= new EventSource(`/__bridge/events?token=${encodeURIComponent(token)}`);
+  if (listeners.has(event)) return;
+  listeners.set(event, new Set());
+  source.addEventListener(event, (message) => {
+    const payload = parseWire((message as MessageEvent<string>).data);
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  });
+}
+
+const transport: BridgeTransport = {
+  async invoke(channel, input) {
+    try {
+      const response = await fetch(`/__bridge/invoke/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Faxdesk-Token': token },
+        body: stringifyWire(input),
+      });
+      return parseWire(await response.text());
+    } catch {
+      return { ok: false, error: { code: 'network', message: 'Faxdesk’s core is not answering (dev bridge).' } };
+    }
+  },
+  subscribe(event, listener) {
+    ensureEvents(event);
+    listeners.get(event)!.add(listener);
+    return () => listeners.get(event)?.delete(listener);
+  },
+};
+
+Object.defineProperty(window, 'faxdesk', { value: createBridge(transport), writable: false, configurable: false });

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as electron from 'electron';
+import { createCore, type Core } from '../core/app';
+import { createSenderCheck, registerIpc, type IpcMainLike } from '../core/ipc/registerIpc';
+import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './appProtocol';
+import { KeytarSecretStore } from './keytarSecretStore';
+import { connectNotifications } from './notify';
+import { createMainWindow, preloadPathFrom } from './window';
+
+const { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, protocol } = electron;
+const outDir = import.meta.dirname; // out/main
+const rendererDir = join(outDir, '..', 'renderer');
+
+registerAppScheme(protocol);
+
+/** Checks that the parts Faxdesk cannot work without load, before anything else starts. */
+async function startupProblem(secrets: KeytarSecretStore): Promise<string | undefined> {
+  try {
+    await import('node:sqlite');
+  } catch (error) {
+    return `The local database (node:sqlite) could not be loaded: ${(error as Error).message}`;
+  }
+  try {
+    await secrets.probe();
+  } catch (error) {
+    return `The system keychain is not available, so Faxdesk cannot keep account secrets safe: ${(error as Error).message}\n\nOn Linux, install and unlock a Secret Service (for example gnome-keyring).`;
+  }
+  return undefined;
+}
+
+/** Wires Electron to the core. Everything with behaviour lives in main/core. */
+export async function startShell(): Promise<Core | undefined> {
+  await app.whenReady();
+  const secrets = new KeytarSecretStore();
+  const problem = await startupProblem(secrets);
+  if (problem) {
+    dialog.showErrorBox('Faxdesk cannot start', problem);
+    app.quit();
+    return undefined;
+  }
+  handleAppProtocol(protocol, net, rendererDir);
+  const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { version: string };
+  const core = createCore({ dataDir: app.getPath('userData'), secretStore: secrets, host: 'electron', version: pkg.version });
+  registerIpc(ipcMain as unknown as IpcMainLike, core.dispatch, createSenderCheck(APP_ORIGIN));
+
+  const win = createMainWindow(BrowserWindow, preloadPathFrom(outDir));
+  core.events.subscribe((event, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(event, payload);
+  });
+  connectNotifications(
+    (listener) => core.events.subscribe((event, payload) => { if (event === 'outbox.jobChanged') listener(payload as Parameters<typeof listener>[0]); }),
+    { isSupported: () => Notification.isSupported(), show: (title, body) => new Notification({ title, body, silent: false }).show() },
+  );
+  // After sleep the network is back: poll the outbox at once instead of waiting for the timer.
+  powerMonitor.on('resume', () => void core.outbox.tick());
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (navEvent) => navEvent.preventDefault());
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => void core.close());
+  return core;
+}
+
+export const shellReady = startShell();

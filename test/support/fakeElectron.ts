@@ -1,0 +1,72 @@
+/**
+ * A fake `electron` module for the shell smoke test: records what the shell asks of Electron so the
+ * test can assert the wiring without the Electron binary (which these machines cannot download).
+ */
+type Handler = (...args: unknown[]) => unknown;
+
+export interface FakeElectronState {
+  userData: string;
+  appPath: string;
+  windows: FakeBrowserWindow[];
+  ipcHandles: Map<string, Handler[]>;
+  privilegedSchemes: unknown[];
+  protocolHandlers: Map<string, Handler>;
+  appEvents: Map<string, Handler[]>;
+  powerEvents: Map<string, Handler[]>;
+  errorBoxes: Array<{ title: string; content: string }>;
+  notifications: Array<{ title: string; body: string }>;
+  quitCalled: number;
+}
+
+export const state: FakeElectronState = {
+  userData: '', appPath: '', windows: [], ipcHandles: new Map(), privilegedSchemes: [], protocolHandlers: new Map(),
+  appEvents: new Map(), powerEvents: new Map(), errorBoxes: [], notifications: [], quitCalled: 0,
+};
+
+const push = (map: Map<string, Handler[]>, key: string, fn: Handler) => map.set(key, [...(map.get(key) ?? []), fn]);
+
+class FakeWebContents {
+  listeners = new Map<string, Handler[]>();
+  windowOpenHandler: Handler | undefined;
+  sent: Array<[string, unknown]> = [];
+  on(event: string, fn: Handler) { push(this.listeners, event, fn); return this; }
+  setWindowOpenHandler(fn: Handler) { this.windowOpenHandler = fn; }
+  send(channel: string, payload: unknown) { this.sent.push([channel, payload]); }
+}
+
+export class FakeBrowserWindow {
+  webContents = new FakeWebContents();
+  loadedUrl: string | undefined;
+  constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) { state.windows.push(this); }
+  once() { return this; }
+  on() { return this; }
+  isDestroyed() { return false; }
+  show() {}
+  loadURL(url: string) { this.loadedUrl = url; return Promise.resolve(); }
+}
+
+class FakeNotification {
+  static isSupported() { return true; }
+  constructor(private readonly options: { title: string; body: string }) {}
+  show() { state.notifications.push({ title: this.options.title, body: this.options.body }); }
+}
+
+export const electronFake = {
+  app: {
+    whenReady: () => Promise.resolve(),
+    getPath: (name: string) => (name === 'userData' ? state.userData : '/tmp'),
+    getAppPath: () => state.appPath,
+    on: (event: string, fn: Handler) => push(state.appEvents, event, fn),
+    quit: () => { state.quitCalled++; },
+  },
+  BrowserWindow: FakeBrowserWindow,
+  ipcMain: { handle: (channel: string, fn: Handler) => push(state.ipcHandles, channel, fn) },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
+    handle: (scheme: string, fn: Handler) => state.protocolHandlers.set(scheme, fn),
+  },
+  net: { fetch: (url: string) => Promise.resolve(new Response(`fetched ${url}`)) },
+  dialog: { showErrorBox: (title: string, content: string) => state.errorBoxes.push({ title, content }) },
+  Notification: FakeNotification,
+  powerMonitor: { on: (event: string, fn: Handler) => push(state.powerEvents, event, fn) },
+};

@@ -1,0 +1,113 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNELS } from '../../common/ipc/contract';
+import { electronFake, state } from '../support/fakeElectron';
+
+/**
+ * DESIGN §7: the built main bundle (out/main/index.js), loaded under Node with a fake `electron`
+ * and an in-memory keytar. Asserts the wiring a person would otherwise check by running the app.
+ */
+const root = resolve(import.meta.dirname, '../..');
+const mainBundle = join(root, 'out/main/index.js');
+const preloadBundle = join(root, 'out/preload/index.cjs');
+const keychain = new Map<string, string>();
+
+vi.mock('electron', () => electronFake);
+vi.mock('keytar', () => {
+  const keytar = {
+    getPassword: async (_s: string, k: string) => keychain.get(k) ?? null,
+    setPassword: async (_s: string, k: string, v: string) => { keychain.set(k, v); },
+    deletePassword: async (_s: string, k: string) => keychain.delete(k),
+    findCredentials: async () => [],
+  };
+  return { ...keytar, default: keytar };
+});
+
+let core: { close(): Promise<void>; outbox: { tick(): Promise<void> } } | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(mainBundle)) throw new Error('out/main/index.js is missing: run `npm run build` before this test');
+  state.userData = mkdtempSync(join(tmpdir(), 'faxdesk-shell-'));
+  state.appPath = root;
+  const shell = (await import(/* @vite-ignore */ mainBundle)) as { shellReady: Promise<typeof core> };
+  core = await shell.shellReady;
+  if (!core) console.error("shell did not start:", JSON.stringify(state.errorBoxes));
+});
+afterAll(async () => { await core?.close(); });
+
+describe('Electron shell smoke test (fake electron)', () => {
+  it('starts the core and opens exactly one window on the app origin', () => {
+    expect(core).toBeDefined();
+    expect(state.errorBoxes).toEqual([]);
+    expect(state.windows).toHaveLength(1);
+    expect(state.windows[0]!.loadedUrl).toBe('app://faxdesk/index.html');
+  });
+
+  it('uses secure webPreferences', () => {
+    const prefs = state.windows[0]!.options.webPreferences!;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  });
+
+  it('points at a preload that exists in the build and is one CommonJS file', () => {
+    const prefs = state.windows[0]!.options.webPreferences!;
+    expect(prefs.preload).toBe(preloadBundle);
+    expect(existsSync(preloadBundle)).toBe(true);
+    const code = readFileSync(preloadBundle, 'utf8');
+    expect(code).toMatch(/require\(["']electron["']\)/);
+    expect(code).not.toMatch(/^\s*import\s/m);
+    expect(code).not.toMatch(/\bexport\s/);
+    // Nothing but electron is required: a sandboxed preload cannot load anything else.
+    const requires = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(new Set(requires)).toEqual(new Set(['electron']));
+    expect(code).toContain('exposeInMainWorld');
+  });
+
+  it('registers every contract channel exactly once', () => {
+    expect([...state.ipcHandles.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
+    for (const handlers of state.ipcHandles.values()) expect(handlers).toHaveLength(1);
+  });
+
+  it('denies navigation and window.open', () => {
+    const contents = state.windows[0]!.webContents;
+    const prevented = { value: false };
+    for (const listener of contents.listeners.get('will-navigate') ?? []) listener({ preventDefault: () => { prevented.value = true; } }, 'https://evil.example');
+    expect(prevented.value).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
+    expect(state.appEvents.get('web-contents-created')).toHaveLength(1);
+  });
+
+  it('registers the app:// scheme as privileged and serves only renderer files', async () => {
+    expect(state.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app' })]);
+    const handler = state.protocolHandlers.get('app')!;
+    const ok = (await handler({ url: 'app://faxdesk/index.html' })) as Response;
+    expect(await ok.text()).toContain(join('out', 'renderer', 'index.html'));
+    const escape = (await handler({ url: 'app://faxdesk/..%2F..%2Fpackage.json' })) as Response;
+    expect(escape.status).toBe(404);
+  });
+
+  it('answers IPC only from the app main frame', async () => {
+    const [handler] = state.ipcHandles.get('app.info')!;
+    await expect(handler!({ senderFrame: { url: 'app://faxdesk/index.html', parent: null } }, {})).resolves.toMatchObject({ ok: true, value: { host: 'electron' } });
+    await expect(handler!({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+
+  it('connects powerMonitor and notifications to the core, forwarding events to the window', async () => {
+    expect(state.powerEvents.get('resume')).toHaveLength(1);
+    const [list] = state.ipcHandles.get('accounts.list')!;
+    await list!({ senderFrame: { url: 'app://faxdesk/index.html', parent: null } }, {});
+    const [test] = state.ipcHandles.get('accounts.test')!;
+    await test!({ senderFrame: { url: 'app://faxdesk/index.html', parent: null } }, { id: 'missing' });
+    // accounts.changed events reach the window through webContents.send
+    const before = state.windows[0]!.webContents.sent.length;
+    const [add] = state.ipcHandles.get('accounts.add')!;
+    await add!({ senderFrame: { url: 'app://faxdesk/index.html', parent: null } }, {
+      name: 'Smoke', secret: 's3cret-value', settings: { provider: 'sinch', sinch: { projectId: 'p', keyId: 'k' } },
+    });
+    expect(state.windows[0]!.webContents.sent.length).toBeGreaterThan(before);
+    expect(state.windows[0]!.webContents.sent.at(-1)![0]).toBe('accounts.changed');
+    expect(keychain.size).toBe(1);
+    expect(JSON.stringify(state.windows[0]!.webContents.sent)).not.toContain('s3cret-value');
+  });
+});
