@@ -36,3 +36,15 @@ describe('KeytarSecretStore against the real Secret Service', () => {
     await store.delete(b);
   });
 });
+
+describe('account lifecycle against the real keychain', () => {
+  it('keeps secrets in the Secret Service only: none in IPC replies, events or logs', async () => {
+    const { runAccountLifecycle } = await import('../support/accountLifecycle');
+    const secrets = { sinch: `sinch-${randomUUID()}`, welkin: `welkin-${randomUUID()}` };
+    const { wire, logs } = await runAccountLifecycle(new KeytarSecretStore(`Faxdesk-test-${randomUUID()}`), secrets);
+    for (const secret of Object.values(secrets)) {
+      expect(wire).not.toContain(secret);
+      expect(logs).not.toContain(secret);
+    }
+  });
+});

@@ -173,7 +173,10 @@ export class Outbox {
       // The provider may hold the fax after all (a 5xx after acceptance, a timeout): ask it first.
       const found = await this.findAtProvider(job);
       if (found) return this.adopt(job, found);
-      if (found === undefined || providerError?.maybeAccepted) {
+      // An error status with no fax at the provider is a clear "not sent". No answer at all (timeout,
+      // reset) or a 2xx we could not read may still turn into a fax: a person has to check.
+      const answeredWithError = providerError?.status !== undefined && providerError.status >= 400;
+      if (found === undefined || (providerError?.maybeAccepted && !answeredWithError)) {
         job.state = 'uncertain';
         job.error = UNCERTAIN_ERROR;
         return this.save(job);

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 /** The demo Sinch emulator the dev bridge started for this run (see playwright.config.ts). */
@@ -37,11 +36,16 @@ export async function emulatorControl(path: string, body: unknown = {}): Promise
 /** Drops files onto the page the way a person drags them from the desktop. */
 export async function dropFiles(page: import('@playwright/test').Page, files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
   const payload = files.map((file) => ({ name: file.name, mimeType: file.mimeType, base64: file.buffer.toString('base64') }));
+  // Runs in the page; typed structurally because this file compiles without the DOM library.
   const dataTransfer = await page.evaluateHandle((items) => {
-    const transfer = new DataTransfer();
+    const web = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+    };
+    const transfer = new web.DataTransfer();
     for (const item of items) {
       const bytes = Uint8Array.from(atob(item.base64), (c) => c.charCodeAt(0));
-      transfer.items.add(new File([bytes], item.name, { type: item.mimeType }));
+      transfer.items.add(new web.File([bytes], item.name, { type: item.mimeType }));
     }
     return transfer;
   }, payload);

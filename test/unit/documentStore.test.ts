@@ -1,0 +1,79 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreHarness } from '../support/coreKit';
+import { makePdfBytes, startTestCore } from '../support/coreKit';
+
+let h: CoreHarness;
+beforeAll(() => { h = startTestCore({ demo: false }); });
+afterAll(() => h.close());
+
+const add = (name: string, bytes: Uint8Array) => h.core.dispatch('documents.add', { name, bytes });
+const documentFiles = () => readdirSync(join(h.dataDir, 'documents'));
+
+describe('documents.add', () => {
+  it('stores a PDF under its id and reports its pages', async () => {
+    const result = await add('Referral letter.pdf', await makePdfBytes(3));
+    expect(result).toMatchObject({ ok: true, value: { name: 'Referral letter.pdf', pages: 3, contentType: 'application/pdf' } });
+    const id = (result as { value: { id: string } }).value.id;
+    expect(documentFiles()).toContain(`${id}.pdf`);
+  });
+
+  it('refuses an executable, naming the file, and stores nothing', async () => {
+    const before = documentFiles().length;
+    const exe = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
+    expect(await add('setup.exe', exe)).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: 'setup.exe is not a PDF.' } });
+    expect(documentFiles()).toHaveLength(before);
+  });
+
+  it('refuses a text file renamed to .pdf', async () => {
+    const text = new TextEncoder().encode('Dear Dr Smith, please find attached…');
+    expect(await add('notes.pdf', text)).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: 'notes.pdf is not a PDF.' } });
+  });
+
+  it('refuses a damaged PDF with a next step', async () => {
+    const pdf = await makePdfBytes(2);
+    const broken = new Uint8Array([...pdf.slice(0, 40), ...new TextEncoder().encode('garbage'.repeat(20))]);
+    const result = await add('scan.pdf', broken);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: expect.stringContaining('scan.pdf') } });
+  });
+
+  it('refuses an empty file', async () => {
+    expect(await add('empty.pdf', new Uint8Array())).toMatchObject({ ok: false, error: { message: 'empty.pdf is empty.' } });
+  });
+
+  it('keeps only the base name of a path-like name', async () => {
+    const result = await add('../../etc/evil.pdf', await makePdfBytes(1));
+    expect(result).toMatchObject({ ok: true, value: { name: 'evil.pdf' } });
+  });
+
+  it('removes a document nobody uses', async () => {
+    const added = (await add('temp.pdf', await makePdfBytes(1))) as { value: { id: string } };
+    expect(await h.core.dispatch('documents.remove', { id: added.value.id })).toEqual({ ok: true, value: { removed: true } });
+    expect(existsSync(join(h.dataDir, 'documents', `${added.value.id}.pdf`))).toBe(false);
+  });
+});
+
+/** Real-world PDFs from ../shared/corpus (not in the repo): page counts against ground truth. */
+const corpus = resolve(import.meta.dirname, '../../../shared/corpus/pdf-samples');
+interface CorpusEntry { path: string; pages?: number; encrypted?: boolean }
+
+if (!existsSync(join(corpus, 'files.json'))) console.warn(`Skipping the real-world PDF corpus: ${corpus} is absent (it is not part of the repository).`);
+
+describe.runIf(existsSync(join(corpus, 'files.json')))('real-world PDFs (shared corpus)', () => {
+  const entries = existsSync(join(corpus, 'files.json'))
+    ? (JSON.parse(readFileSync(join(corpus, 'files.json'), 'utf8')) as { data?: CorpusEntry[] } | CorpusEntry[])
+    : [];
+  const list = (Array.isArray(entries) ? entries : entries.data ?? []).filter((e) => e.path?.endsWith('.pdf')).slice(0, 40);
+
+  // Neither pdf.js nor pdf-lib can open this one ("Invalid Root reference"): refused with a clear message.
+  const KNOWN_UNREADABLE = new Set(['017-unreadable-meta-data/unreadablemetadata.pdf']);
+
+  it.each(list)('$path', async (entry) => {
+    const file = join(corpus, entry.path);
+    if (!existsSync(file)) return; // listed in files.json but not shipped in this copy of the corpus
+    const result = await add(entry.path.split('/').pop()!, readFileSync(file));
+    if (entry.encrypted || KNOWN_UNREADABLE.has(entry.path)) expect(result).toMatchObject({ ok: false, error: { code: 'unsupported_file' } });
+    else if (entry.pages !== undefined) expect(result).toMatchObject({ ok: true, value: { pages: entry.pages } });
+  });
+});
