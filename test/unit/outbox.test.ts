@@ -27,8 +27,9 @@ async function start() {
 
 async function addPdf(pages = 2) {
   const bytes = await makePdfBytes(pages);
+  const sha256 = createHash('sha256').update(bytes).digest('hex'); // before: the core may take over the buffer
   const result = await h!.core.dispatch('documents.add', { name: 'letter.pdf', bytes });
-  return { id: (result as { value: { id: string } }).value.id, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { id: (result as { value: { id: string } }).value.id, sha256 };
 }
 
 async function control(url: string, path: string, body: unknown) {

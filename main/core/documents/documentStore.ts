@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentInfo } from '../../../common/domain/fax';
 import { AppError } from '../../../common/ipc/result';
@@ -31,25 +31,24 @@ export class DocumentStore {
         nextStep: 'Split the document into smaller PDFs.',
       });
     }
-    const facts = await inspectPdf(bytes, displayName);
-    const row: DocumentRow = {
-      id: randomUUID(),
-      name: displayName,
-      pages: facts.pages,
-      sizeBytes: bytes.length,
-      contentType: 'application/pdf',
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      createdAt: new Date().toISOString(),
-    };
-    const path = this.pathOf(row.id);
+    const id = randomUUID();
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const path = this.pathOf(id);
+    // Written before inspection: pdf.js may take over (detach) the buffer, and a copy of a large
+    // document would double the memory it needs.
     await writeFile(path, bytes, { flag: 'wx' });
     try {
+      const facts = await inspectPdf(bytes, displayName);
+      const row: DocumentRow = {
+        id, name: displayName, pages: facts.pages, sizeBytes: (await stat(path)).size, contentType: 'application/pdf',
+        sha256, createdAt: new Date().toISOString(),
+      };
       this.repo.insert(row);
+      return toInfo(row);
     } catch (error) {
       await rm(path, { force: true });
       throw error;
     }
-    return toInfo(row);
   }
 
   get(id: string): DocumentRow {

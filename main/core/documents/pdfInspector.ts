@@ -30,9 +30,8 @@ export async function inspectPdf(bytes: Uint8Array, name: string): Promise<PdfFa
     throw AppError.of('unsupported_file', `${name} is not a PDF.`, { nextStep: 'Choose a PDF file, or print the document to PDF first.' });
   }
   const { getDocument, PasswordException } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdf.js takes ownership of the buffer it is given; pass a copy so the caller's bytes stay usable.
   const task = getDocument({
-    data: new Uint8Array(bytes),
+    data: plainView(bytes),
     standardFontDataUrl: fontsUrl(),
     stopAtErrors: false,
     verbosity: 0,
@@ -55,4 +54,13 @@ export async function inspectPdf(bytes: Uint8Array, name: string): Promise<PdfFa
   } finally {
     await task.destroy();
   }
+}
+
+/**
+ * pdf.js refuses Node Buffers and may take over the memory it is given. A view over a buffer that
+ * owns its whole ArrayBuffer costs nothing; a slice of a shared pool (small Buffers) is copied.
+ */
+function plainView(bytes: Uint8Array): Uint8Array {
+  const ownsBuffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return ownsBuffer ? new Uint8Array(bytes.buffer, 0, bytes.byteLength) : new Uint8Array(bytes);
 }
