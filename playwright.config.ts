@@ -10,7 +10,9 @@ import { defineConfig } from '@playwright/test';
  */
 const bridgePort = Number(process.env.E2E_PORT ?? 5190);
 const sinchPort = Number(process.env.E2E_SINCH_PORT ?? 4790);
+const welkinPort = Number(process.env.E2E_WELKIN_PORT ?? 4791);
 process.env.FAXDESK_TEST_SINCH_URL = `http://127.0.0.1:${sinchPort}`;
+process.env.FAXDESK_TEST_WELKIN_URL = `http://127.0.0.1:${welkinPort}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'faxdesk-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
 
@@ -42,6 +44,7 @@ export default defineConfig({
       PORT: String(bridgePort),
       FAXDESK_DATA_DIR: dataDir,
       FAXDESK_DEMO_SINCH_PORT: String(sinchPort),
+      FAXDESK_DEMO_WELKIN_PORT: String(welkinPort),
       FAXDESK_DEMO_SPEED: '4',
     },
   },

@@ -13,6 +13,7 @@ const root = resolve(import.meta.dirname, '../..');
 const port = Number(process.env.PORT ?? 5180);
 const dataDir = resolve(process.env.FAXDESK_DATA_DIR ?? join(root, '.faxdesk-data', 'web'));
 const demoSinchPort = process.env.FAXDESK_DEMO_SINCH_PORT ? Number(process.env.FAXDESK_DEMO_SINCH_PORT) : 0;
+const demoWelkinPort = process.env.FAXDESK_DEMO_WELKIN_PORT ? Number(process.env.FAXDESK_DEMO_WELKIN_PORT) : 0;
 const speed = process.env.FAXDESK_DEMO_SPEED ? Number(process.env.FAXDESK_DEMO_SPEED) : 1;
 
 mkdirSync(dataDir, { recursive: true });
@@ -22,9 +23,10 @@ const core = createCore({
   secretStore: new InMemorySecretStore(),
   host: 'web-bridge',
   version: pkg.version,
-  demo: { sinchPort: demoSinchPort, speed },
+  demo: { sinchPort: demoSinchPort, welkinPort: demoWelkinPort, speed },
 });
 const demoUrl = await core.demo?.sinchUrl();
+const demoWelkinUrl = await core.demo?.welkinUrl();
 const bridge = await startBridgeServer({
   core,
   rendererDir: join(root, 'out', 'renderer'),
@@ -34,6 +36,7 @@ const bridge = await startBridgeServer({
 console.log(`Faxdesk (dev bridge) at ${bridge.url}`);
 console.log(`  data folder: ${dataDir}`);
 if (demoUrl) console.log(`  demo Sinch emulator: ${demoUrl}`);
+if (demoWelkinUrl) console.log(`  demo Welkin emulator: ${demoWelkinUrl}`);
 
 let closing = false;
 const shutdown = async () => {

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OutgoingDocument } from '../../main/core/providers/faxProvider';
+import { startWelkinEmulator } from '../../main/emulators/welkin/index';
+import { TempFiles, control, emulatorFaxes, makeProvider, recordingFetch, type RunningWelkin } from './welkinProviderKit';
+
+// Bad input gets a clear error and changes nothing: checked before any request where the client can.
+
+const DELIVERED = '+19898989898';
+const MB = 1024 * 1024;
+
+let emulator: RunningWelkin;
+let files: TempFiles;
+
+beforeAll(async () => {
+  emulator = await startWelkinEmulator({ port: 0 });
+  files = await TempFiles.create();
+});
+afterAll(async () => {
+  await emulator.close();
+  await files.dispose();
+});
+beforeEach(() => control(emulator, '/reset', {}));
+
+async function pdfs(count: number): Promise<OutgoingDocument[]> {
+  const one = await files.pdf('page.pdf');
+  return Array.from({ length: count }, () => one);
+}
+
+describe('Welkin provider: refused before any request', () => {
+  it.each<[string, () => Promise<{ to: string[]; documents: OutgoingDocument[] }>, string | undefined, RegExp]>([
+    ['an 11th file', async () => ({ to: [DELIVERED], documents: await pdfs(11) }), 'FAX_FILES_LIMIT_EXCEEDED', /at most 10 files/],
+    ['101 MB in total', async () => ({ to: [DELIVERED], documents: [await files.sparse('huge.pdf', 101 * MB)] }), 'FAX_FILES_SIZE_LIMIT_EXCEEDED', /at most 100 MB.*101\.0 MB/],
+    ['two files over 100 MB together', async () => ({ to: [DELIVERED], documents: [await files.sparse('a.pdf', 60 * MB), await files.sparse('b.pdf', 41 * MB)] }), 'FAX_FILES_SIZE_LIMIT_EXCEEDED', /100 MB/],
+    ['an unsupported type', async () => ({ to: [DELIVERED], documents: [await files.file('scan.tiff', Buffer.from('II*\0'), 'image/tiff')] }), 'FAX_FILE_TYPE_NOT_SUPPORTED', /PDF, JPG, PNG or DOCX/],
+    ['an invalid E.164 number', async () => ({ to: ['555-1234'], documents: await pdfs(1) }), 'VALIDATION_ERROR', /not a valid fax number/],
+    ['one bad number among good ones', async () => ({ to: [DELIVERED, '+0123'], documents: await pdfs(1) }), 'VALIDATION_ERROR', /\+0123/],
+    ['no recipients', async () => ({ to: [], documents: await pdfs(1) }), undefined, /at least one fax number/],
+    ['no documents', async () => ({ to: [DELIVERED], documents: [] }), undefined, /at least one document/],
+    ['a file that is gone', async () => ({ to: [DELIVERED], documents: [{ path: `${files.dir}/missing.pdf`, name: 'missing.pdf', contentType: 'application/pdf', sizeBytes: 10 }] }), undefined, /Cannot read/],
+    ['an empty file', async () => ({ to: [DELIVERED], documents: [await files.file('empty.pdf', new Uint8Array(), 'application/pdf')] }), undefined, /is empty/],
+  ])('refuses %s', async (_label, build, providerCode, message) => {
+    const { fetch, log } = recordingFetch();
+    const provider = makeProvider(emulator, { fetch });
+    const input = await build();
+    const error = await provider.send(input).then(() => undefined, (caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'invalid_input', retryable: false, maybeAccepted: false, providerCode });
+    expect((error as Error).message).toMatch(message);
+    expect(log).toEqual([]);
+    expect(await emulatorFaxes(emulator)).toEqual([]);
+  });
+
+  it('counts the files a draft already holds towards the limits', async () => {
+    const { fetch, log } = recordingFetch();
+    const provider = makeProvider(emulator, { fetch });
+    const draft = await provider.client.createDraft({ receiverFaxNumber: DELIVERED });
+    const { files: attached } = await provider.client.uploadFiles(draft.id, await pdfs(10));
+    log.length = 0;
+    await expect(provider.client.uploadFiles(draft.id, await pdfs(1), attached))
+      .rejects.toMatchObject({ code: 'invalid_input', providerCode: 'FAX_FILES_LIMIT_EXCEEDED' });
+    expect(log).toEqual([]);
+  });
+});
+
+describe('Welkin provider: refused by Welkin', () => {
+  it('maps the 11th-file error array when the client does not know the draft’s files', async () => {
+    const provider = makeProvider(emulator);
+    const draft = await provider.client.createDraft({ receiverFaxNumber: DELIVERED });
+    await provider.client.uploadFiles(draft.id, await pdfs(10));
+    const error = await provider.client.uploadFiles(draft.id, await pdfs(1)).then(() => undefined, (caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'invalid_input', status: 400, providerCode: 'FAX_FILES_LIMIT_EXCEEDED' });
+    expect((error as Error).message).toBe('Could not upload files: Welkin accepts at most 10 files per fax.');
+    expect((await provider.client.getFax(draft.id)).files).toHaveLength(10);
+  });
+
+  it('maps Welkin’s E.164 validation of a draft', async () => {
+    const provider = makeProvider(emulator);
+    await expect(provider.client.createDraft({ receiverFaxNumber: '5551234567' })).rejects.toMatchObject({ code: 'invalid_input', status: 400 });
+    expect(await emulatorFaxes(emulator)).toEqual([]);
+  });
+
+  it('refuses to send a draft without files or receiver, and to review an outgoing fax', async () => {
+    const provider = makeProvider(emulator);
+    const draft = await provider.client.createDraft({});
+    await expect(provider.client.sendFax(draft.id)).rejects.toMatchObject({ code: 'invalid_input', status: 400 });
+    await expect(provider.setReviewed(draft.id, true)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(provider.client.deleteFile(draft.id, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not_found', providerCode: 'FAX_FILE_NOT_FOUND' });
+    expect((await emulatorFaxes(emulator)).map((fax) => fax.status)).toEqual(['DRAFT']);
+  });
+
+  it('reports unknown ids as not found', async () => {
+    const provider = makeProvider(emulator);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await expect(provider.getFax(unknown)).rejects.toMatchObject({ code: 'not_found', providerCode: 'FAX_NOT_FOUND', retryable: false });
+    await expect(provider.downloadFax(unknown)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(provider.deleteFax(unknown)).rejects.toMatchObject({ code: 'not_found' });
+    const draft = await provider.client.createDraft({});
+    await expect(provider.assignToPatient(draft.id, { patientId: unknown })).rejects.toMatchObject({ code: 'not_found', providerCode: 'PATIENT_NOT_FOUND' });
+    await expect(provider.downloadFax(draft.id)).rejects.toMatchObject({ code: 'not_found', message: 'This fax has no file to download.' });
+  });
+});
