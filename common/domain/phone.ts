@@ -11,7 +11,7 @@ export type FaxNumberCheck =
 export function checkFaxNumber(input: string, defaultCountry: 'US' | 'GB' | 'CA' = 'US'): FaxNumberCheck {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, message: 'Enter a fax number.' };
-  if (/[^\d\s()+.\-]/.test(trimmed)) {
+  if (/[^\d\s()+.-]/.test(trimmed)) {
     return { ok: false, message: 'A fax number can only contain digits, spaces, dashes, brackets and a leading +.' };
   }
   const parsed = parsePhoneNumberFromString(trimmed, defaultCountry);
