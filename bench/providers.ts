@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/providers.ts
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { SinchClient } from '@sinch/sdk-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { OutgoingDocument } from '../main/core/providers/faxProvider';
 import { SinchProvider } from '../main/core/providers/sinch/sinchProvider';
+import { mb, median, startChildEmulator } from './support/childEmulator';
 
 const DEMO = { projectId: 'demo-project', keyId: 'demo-key', keySecret: 'demo-secret' };
 const TEST_NUMBER = '+19898989898';
@@ -50,8 +51,6 @@ async function makePdf(path: string, paddingBytes = 0): Promise<OutgoingDocument
   return { path, name: path.split('/').pop() ?? 'doc.pdf', contentType: 'application/pdf', sizeBytes: bytes.length };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 const ratio = (ours: number, sdk: number): string => `${(ours / sdk).toFixed(2)}×`;
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
@@ -65,20 +64,6 @@ async function inParallel(count: number, concurrency: number, task: (index: numb
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < count) await task(next++);
   }));
-}
-
-/** Starts the emulator in a child process so its memory is not ours; resolves with its URL. */
-function startEmulatorChild(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(TSX, ['main/emulators/cli.ts', 'sinch', '--port', '0', '--speed', '1000'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve({ url: match[1], child });
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
 }
 
 async function seedInbound(url: string, count: number): Promise<void> {
@@ -190,7 +175,8 @@ async function compare(label: string, run: (side: Side) => Promise<unknown>, run
 async function main(): Promise<void> {
   const started = performance.now();
   const dir = await mkdtemp(join(tmpdir(), 'faxdesk-bench-'));
-  const { url, child } = await startEmulatorChild();
+  const emulator = await startChildEmulator('sinch', 1000);
+  const { url } = emulator;
   try {
     console.log(`Sinch emulator (child process) at ${url}; Node ${process.version}`);
     const seedMs = await timed(() => seedInbound(url, LIST_COUNT));
@@ -210,7 +196,7 @@ async function main(): Promise<void> {
     for (const fileCount of [LARGE_FILES, LARGE_FILES_MAX]) await compareLargeSend(url, paths.slice(0, fileCount));
     console.log(`total bench time ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
-    child.kill('SIGTERM');
+    await emulator.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,5 @@
 import { startWelkinEmulator, WELKIN_DEMO_CREDENTIALS } from '../../main/emulators/welkin/index';
+import type { WelkinFaxWire } from '../../main/emulators/welkin/index';
 
 export type StartedWelkin = Awaited<ReturnType<typeof startWelkinEmulator>>;
 
@@ -67,29 +68,8 @@ export async function startHarness(options: { speed?: number; tokenTtlSeconds?: 
   return harness;
 }
 
-export interface FaxJson {
-  id: string;
-  status: string;
-  direction: string;
-  receiverFaxNumber: string | null;
-  senderFaxNumber: string | null;
-  subject: string | null;
-  reviewed: boolean;
-  patientId: string | null;
-  documentTypeId: string | null;
-  documentSummaryId: string | null;
-  files: Array<{ id: string; originalName: string; contentType: string; size: number; storageKey: string | null }>;
-  pages: number | null;
-  failureReason: string | null;
-  sentAt: string | null;
-  receivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string | null;
-  createdByName: string | null;
-  updatedBy: string | null;
-  updatedByName: string | null;
-}
+/** The emulator's own wire type: tests read exactly what it answers. */
+export type FaxJson = WelkinFaxWire;
 
 export interface ErrorJson {
   errorCode: string;
