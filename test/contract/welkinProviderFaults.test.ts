@@ -81,13 +81,13 @@ describe('Welkin provider: reads under faults', () => {
 });
 
 describe('Welkin provider: sends under faults', () => {
-  it.each<[Kind, string, boolean]>([
-    ['500', 'provider_unavailable', true],
-    ['timeout', 'network', true],
-    ['reset', 'network', true],
-    ['malformed', 'provider_unavailable', true],
-    ['429', 'rate_limited', false],
-  ])('never repeats a send that met %s', async (kind, code, maybeAccepted) => {
+  it.each<[Kind, string, boolean, boolean]>([
+    ['500', 'provider_unavailable', true, false],
+    ['timeout', 'network', true, true],
+    ['reset', 'network', true, true],
+    ['malformed', 'provider_unavailable', true, false],
+    ['429', 'rate_limited', false, false],
+  ])('never repeats a send that met %s', async (kind, code, maybeAccepted, draftKept) => {
     const { fetch, log } = recordingFetch();
     const provider = makeProvider(emulator, { fetch, timeoutMs: SHORT_TIMEOUT_MS });
     await inject([kind], { pathPattern: '/send$', method: 'POST' });
@@ -96,8 +96,9 @@ describe('Welkin provider: sends under faults', () => {
     expect(sendPosts(log)).toHaveLength(1);
     const held = await emulatorFaxes(emulator);
     expect(held.filter((fax) => fax.status !== 'DRAFT')).toEqual([]);
-    // Maybe accepted: the draft stays for reconciliation. Provably refused (429): it is cleaned up.
-    expect(held).toHaveLength(maybeAccepted ? 1 : 0);
+    // No answer at all: the draft stays for reconciliation. Any answer (even an error): it is deleted,
+    // which Welkin would refuse had it really started sending.
+    expect(held).toHaveLength(draftKept ? 1 : 0);
   });
 
   it('never repeats a server-side retry either', async () => {

@@ -46,8 +46,10 @@ export function toRemoteFax(fax: WelkinFax): RemoteFax {
     // Same fields both ways: sender is the remote party on incoming faxes, our number on outgoing.
     from: present(fax.senderFaxNumber),
     to: present(fax.receiverFaxNumber),
-    pages: fax.pages ?? undefined,
-    pagesSent: status === 'sent' ? fax.pages ?? undefined : undefined,
+    // On a finished fax Welkin's `pages` counts what was delivered (reference §5, emulator PROPOSAL):
+    // on a failure that is the pages already sent, and the document's total is not reported.
+    pages: status === 'failed' ? undefined : fax.pages ?? undefined,
+    pagesSent: status === 'sent' || status === 'failed' ? fax.pages ?? undefined : undefined,
     createdAt: present(fax.createdAt) ?? present(fax.receivedAt) ?? present(fax.updatedAt) ?? new Date(0).toISOString(),
     completedAt,
     hasFile: files.length > 0,

@@ -124,8 +124,9 @@ export class WelkinProvider implements FullFaxProvider {
   }
 
   /**
-   * Draft, upload, send. Until `/send` is called a failure deletes the draft. A refused `/send`
-   * (provably not accepted) deletes it too; one that may have been accepted keeps it for reconciling.
+   * Draft, upload, send. Until `/send` is called a failure deletes the draft. A `/send` the server
+   * answered with an error deletes it too (had Welkin acted, the fax would be PROCESSING and Welkin
+   * refuses to delete it); only a send with no answer (timeout, reset) keeps it for reconciling.
    */
   private async sendOne(to: string, subject: string | undefined, input: SendFaxInput): Promise<RemoteFax> {
     const draft = await this.client.createDraft({ receiverFaxNumber: to, subject }, input.signal);
@@ -139,7 +140,7 @@ export class WelkinProvider implements FullFaxProvider {
     try {
       return toRemoteFax(await this.client.sendFax(draft.id, input.signal));
     } catch (error) {
-      if (error instanceof ProviderError && !error.maybeAccepted) await this.discardDraft(draft.id);
+      if (error instanceof ProviderError && (!error.maybeAccepted || error.status !== undefined)) await this.discardDraft(draft.id);
       throw error;
     }
   }

@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * electron-builder cannot package here (no Electron binary), but its configuration can be
+ * validated against its own schema, so a bad key fails `npm test` rather than a release build.
+ */
+const root = resolve(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s schema validation', async () => {
+    const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+      getConfig(dir: string, file: string | null, extra: null): Promise<Record<string, unknown>>;
+      validateConfiguration(config: Record<string, unknown>, logger: unknown): Promise<void>;
+    };
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    const config = await getConfig(root, resolve(root, 'electron-builder.yml'), null);
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    expect(config.asarUnpack).toContain('**/*.node');
+  });
+
+  it('packages the built preload that the window points at', () => {
+    expect(existsSync(resolve(root, 'out/preload/index.cjs'))).toBe(true);
+  });
+});
