@@ -1,0 +1,40 @@
+import { useId } from 'react';
+import { useFaxdesk } from '../../store/StoreProvider';
+import { modKey } from '../../ui/format';
+import { useSendPlan } from './useSendPlan';
+
+export function SendBar() {
+  const plan = useSendPlan();
+  const sending = useFaxdesk((s) => s.sending);
+  const sendError = useFaxdesk((s) => s.sendError);
+  const send = useFaxdesk((s) => s.send);
+  const reasonId = useId();
+  return (
+    <div className="send-bar">
+      {sendError && (
+        <div className="banner banner-danger" role="alert">
+          <strong>The fax was not sent.</strong> {sendError.message}
+          {sendError.nextStep && <> {sendError.nextStep}</>}
+          {sendError.fields && (
+            <ul>{Object.entries(sendError.fields).map(([k, v]) => <li key={k}>{v}</li>)}</ul>
+          )}
+        </div>
+      )}
+      <div className="send-row">
+        <p id={reasonId} className="hint" aria-live="polite">
+          {plan.reason ?? `${modKey}Enter sends.`}
+        </p>
+        <button
+          type="button"
+          className="primary send-button"
+          disabled={!plan.canSend || sending}
+          aria-describedby={reasonId}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          onClick={() => void send()}
+        >
+          {sending ? 'Sending…' : plan.label}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import type { Account } from '../../../common/domain/account';
+import { useFaxdesk } from '../../store/StoreProvider';
+import { ConfirmDialog } from '../../ui/Dialog';
+import { AccountCard, type TestState } from './AccountCard';
+import { AccountFormDialog } from './AccountFormDialog';
+
+type Editing = { account: Account | null } | null;
+
+export function SettingsPane() {
+  const accounts = useFaxdesk((s) => s.accounts);
+  const testAccount = useFaxdesk((s) => s.testAccount);
+  const removeAccount = useFaxdesk((s) => s.removeAccount);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<Account | null>(null);
+  const [tests, setTests] = useState<Record<string, TestState>>({});
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const runTest = async (id: string) => {
+    setTests((t) => ({ ...t, [id]: { kind: 'running' } }));
+    const r = await testAccount(id);
+    const state: TestState = r.ok
+      ? { kind: 'done', ok: r.value.ok, message: r.value.message }
+      : { kind: 'done', ok: false, message: [r.error.message, r.error.nextStep].filter(Boolean).join(' ') };
+    setTests((t) => ({ ...t, [id]: state }));
+  };
+
+  const confirmRemove = async () => {
+    const account = removing;
+    setRemoving(null);
+    if (!account) return;
+    const r = await removeAccount(account.id);
+    setNotice(r.ok
+      ? { ok: true, text: `${account.name} was removed.` }
+      : { ok: false, text: `${account.name} could not be removed: ${r.error.message}` });
+  };
+
+  const onlyDemo = accounts.length > 0 && accounts.every((a) => a.demo);
+
+  return (
+    <section className="pane settings" aria-labelledby="settings-title">
+      <header className="pane-header">
+        <h1 id="settings-title" tabIndex={-1}>Settings</h1>
+      </header>
+      <div className="settings-body">
+        <div className="section-head">
+          <h2>Accounts</h2>
+          <button type="button" className="primary" onClick={() => { setNotice(null); setEditing({ account: null }); }}>Add account</button>
+        </div>
+        {onlyDemo && (
+          <p className="banner banner-info">
+            The Demo account lets you try Faxdesk without sending anything. To send real faxes, add your Sinch account
+            (Project ID, Key ID and key secret from the Sinch dashboard) or your Welkin Health API client.
+          </p>
+        )}
+        {notice && <p className={`banner ${notice.ok ? 'banner-info' : 'banner-danger'}`} role={notice.ok ? 'status' : 'alert'}>{notice.text}</p>}
+        <ul className="account-cards" aria-label="Accounts">
+          {accounts.map((a) => (
+            <AccountCard
+              key={a.id}
+              account={a}
+              test={tests[a.id]}
+              onTest={() => void runTest(a.id)}
+              onEdit={() => { setNotice(null); setEditing({ account: a }); }}
+              onRemove={() => setRemoving(a)}
+            />
+          ))}
+        </ul>
+        <h2>Keyboard</h2>
+        <dl className="shortcuts">
+          <dt>Ctrl/⌘+N</dt><dd>New fax</dd>
+          <dt>Ctrl/⌘+Enter</dt><dd>Send</dd>
+          <dt>Ctrl/⌘+,</dt><dd>Settings</dd>
+          <dt>↑ / ↓, Enter</dt><dd>Move in lists, open</dd>
+          <dt>Escape</dt><dd>Close a dialog or the compose pane</dd>
+        </dl>
+      </div>
+      {editing && (
+        <AccountFormDialog
+          account={editing.account}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            setNotice({ ok: true, text: `${saved.name} was saved.` });
+            void runTest(saved.id);
+          }}
+        />
+      )}
+      <ConfirmDialog
+        title={removing ? `Remove ${removing.name}?` : 'Remove account?'}
+        open={removing !== null}
+        confirmLabel="Remove account"
+        danger
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => void confirmRemove()}
+      >
+        <p>Faxdesk forgets this account and deletes its secret from the keychain. Faxes already sent stay in the Outbox.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

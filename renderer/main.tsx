@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createFaxdeskStore } from './store/createFaxdeskStore';
+import { StoreProvider } from './store/StoreProvider';
+import { NoBridge } from './ui/NoBridge';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/compose.css';
+import './styles/lists.css';
+import './styles/forms.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html lacks #root');
+const root = createRoot(container);
+
+// window.faxdesk is typed as always present, but a page opened outside Electron or the bridge lacks it.
+const api = (window as Partial<Window>).faxdesk;
+if (!api) {
+  root.render(<NoBridge />);
+} else {
+  const store = createFaxdeskStore(api);
+  root.render(
+    <StrictMode>
+      <StoreProvider store={store} api={api}>
+        <App />
+      </StoreProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,30 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { FaxdeskApi } from '../../common/ipc/bridge';
+import { createAccountsSlice } from './accountsSlice';
+import { createComposeSlice } from './composeSlice';
+import { createOutboxSlice } from './outboxSlice';
+import type { FaxdeskState } from './types';
+import { createUiSlice } from './uiSlice';
+
+export type FaxdeskStore = StoreApi<FaxdeskState>;
+
+/** A fresh vanilla store over the given bridge (the real `window.faxdesk`, or a fake in tests). */
+export function createFaxdeskStore(api: FaxdeskApi): FaxdeskStore {
+  return createStore<FaxdeskState>()((...a) => ({
+    ...createAccountsSlice(api)(...a),
+    ...createComposeSlice(api)(...a),
+    ...createOutboxSlice(api)(...a),
+    ...createUiSlice(api)(...a),
+  }));
+}
+
+/** Loads the first data and follows the core's events. Returns the unsubscribe. */
+export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () => void {
+  const offs = [
+    api.on('outbox.jobChanged', (job) => store.getState().applyJob(job)),
+    api.on('accounts.changed', (accounts) => store.getState().setAccounts(accounts)),
+  ];
+  void store.getState().loadAccounts();
+  void store.getState().loadOutbox();
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { useFaxdeskStore } from '../store/StoreProvider';
+
+/** Ctrl/Cmd+N new fax · Ctrl/Cmd+, settings · Ctrl/Cmd+Enter send · Escape closes compose (the draft is kept). */
+export function useGlobalKeys(): void {
+  const store = useFaxdeskStore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      // A modal dialog owns the keyboard; native <dialog> handles its own Escape.
+      if (document.querySelector('dialog[open]')) return;
+      const s = store.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        s.openCompose();
+      } else if (mod && e.key === ',') {
+        e.preventDefault();
+        s.showPane('settings');
+      } else if (mod && e.key === 'Enter' && s.pane === 'compose') {
+        e.preventDefault();
+        void s.send();
+      } else if (e.key === 'Escape' && s.pane === 'compose' && !e.defaultPrevented) {
+        e.preventDefault();
+        s.showPane('outbox');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { dropFiles, emulatorFaxes, makePdf } from './support/fixtures';
+
+const sendButton = (page: Page) => page.getByRole('button', { name: /^Send/ });
+
+test('an invalid fax number keeps Send disabled and says why', async ({ page }) => {
+  await page.goto('/');
+  await dropFiles(page, [{ name: 'letter.pdf', mimeType: 'application/pdf', buffer: await makePdf(1) }]);
+  await expect(page.getByRole('listitem').filter({ hasText: 'letter.pdf' })).toContainText('1 page');
+
+  const number = page.getByLabel('Fax number');
+  await number.fill('555-12');
+  await number.blur();
+  const alert = page.getByRole('alert').filter({ hasText: 'not a complete fax number' });
+  await expect(alert).toBeVisible();
+  await expect(number).toHaveAttribute('aria-invalid', 'true');
+  await expect(number).toHaveAccessibleDescription(/not a complete fax number/);
+  await expect(sendButton(page)).toBeDisabled();
+  await expect(page.getByText('Fix the fax number to send.')).toBeVisible();
+
+  await number.fill('fax me');
+  await expect(page.getByRole('alert').filter({ hasText: 'can only contain digits' })).toBeVisible();
+  await expect(sendButton(page)).toBeDisabled();
+
+  // Fixing it enables Send and formats the number.
+  await number.fill('201 555 0123');
+  await expect(page.getByRole('alert').filter({ hasText: 'fax number' })).toHaveCount(0);
+  await expect(sendButton(page)).toBeEnabled();
+  await number.blur();
+  await expect(number).toHaveValue('+1 201 555 0123');
+  await expect(sendButton(page)).toHaveText('Send 1 page to 1 recipient');
+});
+
+test('no document: Send is disabled with the reason', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Control+n');
+  await page.getByLabel('Fax number').fill('+19898989898');
+  await expect(sendButton(page)).toBeDisabled();
+  await expect(page.getByText('Add a PDF to send.')).toBeVisible();
+});
+
+test('several recipients as chips; each removable', async ({ page }) => {
+  await page.goto('/');
+  await dropFiles(page, [{ name: 'a.pdf', mimeType: 'application/pdf', buffer: await makePdf(3) }]);
+  await expect(page.getByRole('listitem').filter({ hasText: 'a.pdf' })).toContainText('3 pages');
+  const number = page.getByLabel('Fax number');
+  await number.fill('+1 201 555 0123');
+  await number.press('Enter');
+  await number.fill('+1 201 555 0124,');
+  await expect(page.getByRole('list', { name: 'Recipients' }).getByRole('listitem')).toHaveCount(2);
+  await expect(sendButton(page)).toHaveText('Send 3 pages to 2 recipients');
+  await page.getByRole('button', { name: 'Remove +1 201 555 0124' }).click();
+  await expect(sendButton(page)).toHaveText('Send 3 pages to 1 recipient');
+});
+
+test('wrong files are refused with a message naming the file, and nothing is uploaded', async ({ page }) => {
+  const before = (await emulatorFaxes()).length;
+  await page.goto('/');
+  await dropFiles(page, [
+    { name: 'notes.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ\x90\x00 not really a program') },
+    { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('These are my notes, saved as text with a .pdf name.\n') },
+  ]);
+  await expect(page.getByRole('alert').filter({ hasText: 'notes.exe is not a PDF' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /notes\.pdf is not a PDF/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Documents to send' })).toHaveCount(0);
+  await expect(page.getByText('Drop PDFs anywhere in the window, or choose files.')).toBeVisible();
+
+  // A good file still goes in next to the refusals; dismissing a refusal removes only it.
+  await page.getByLabel('Choose files').setInputFiles({ name: 'good.pdf', mimeType: 'application/pdf', buffer: await makePdf(2) });
+  await expect(page.getByRole('list', { name: 'Documents to send' }).getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('alert').filter({ hasText: 'notes.exe' }).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'notes.exe' })).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'notes.pdf' })).toBeVisible();
+  expect((await emulatorFaxes()).length).toBe(before);
+});
