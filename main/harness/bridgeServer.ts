@@ -113,6 +113,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<R
         '<head>',
         `<head>\n    <meta name="faxdesk-bridge-token" content="${token}">\n    <script src="/__harness/webBridge.js"></script>`,
       );
+      res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
       return send(res, 200, TYPES['.html']!, injected);
     }
     send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', content);

@@ -24,10 +24,17 @@ export function resolveAppFile(rendererDir: string, requestUrl: string): string 
   return file.startsWith(root) ? file : undefined;
 }
 
+/** Sent as a header because a <meta> CSP cannot carry frame-ancestors; the rest is in index.html. */
+export const FRAME_ANCESTORS_CSP = "frame-ancestors 'none'";
+
 export function handleAppProtocol(protocol: Protocol, net: Net, rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(rendererDir, request.url);
     if (!file) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', FRAME_ANCESTORS_CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
   });
 }
