@@ -14,10 +14,12 @@ interface Props {
 function describe(a: Account): string {
   if (a.settings.provider === 'sinch') {
     const s = a.settings.sinch;
-    return `Project ${s.projectId} · ${s.authMode === 'oauth2' ? 'OAuth2' : 'Basic'} · ${s.baseUrl ?? `region ${s.region}`}`;
+    const where = a.demo ? 'built-in emulator' : s.baseUrl ?? `region ${s.region}`;
+    return `Project ${s.projectId} · ${s.authMode === 'oauth2' ? 'OAuth2' : 'Basic'} · ${where}`;
   }
   const w = a.settings.welkin;
-  return `Tenant ${w.tenant} · instance ${w.instance} · ${w.baseUrl}`;
+  // A demo account's address is only known once its emulator runs: do not show the placeholder.
+  return `Tenant ${w.tenant} · instance ${w.instance} · ${a.demo ? 'built-in emulator' : w.baseUrl}`;
 }
 
 export function AccountCard({ account: a, test, onTest, onEdit, onRemove }: Props) {
