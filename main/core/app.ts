@@ -25,6 +25,8 @@ export interface CoreOptions {
   /** Demo accounts on the built-in emulators; `false` turns them off (tests of real accounts). */
   demo?: DemoOptions | false;
   pollIntervalMs?: number;
+  /** Test every account's connection at start-up (the app does; most tests do not). */
+  checkAccountsOnStart?: boolean;
 }
 
 export interface Core {
@@ -54,6 +56,7 @@ export function createCore(options: CoreOptions): Core {
     concurrency: 2,
   });
   outbox.start();
+  if (options.checkAccountsOnStart) void accounts.testAll();
   const handlers = createHandlers({ version: options.version, host: options.host, accounts, documents, outbox });
   return {
     handlers,

@@ -24,6 +24,7 @@ const core = createCore({
   host: 'web-bridge',
   version: pkg.version,
   demo: { sinchPort: demoSinchPort, welkinPort: demoWelkinPort, speed },
+  checkAccountsOnStart: true,
 });
 const demoUrl = await core.demo?.sinchUrl();
 const demoWelkinUrl = await core.demo?.welkinUrl();

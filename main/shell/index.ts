@@ -41,7 +41,9 @@ export async function startShell(): Promise<Core | undefined> {
   }
   handleAppProtocol(protocol, net, rendererDir);
   const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { version: string };
-  const core = createCore({ dataDir: app.getPath('userData'), secretStore: secrets, host: 'electron', version: pkg.version });
+  const core = createCore({
+    dataDir: app.getPath('userData'), secretStore: secrets, host: 'electron', version: pkg.version, checkAccountsOnStart: true,
+  });
   registerIpc(ipcMain as unknown as IpcMainLike, core.dispatch, createSenderCheck(APP_ORIGIN));
 
   const win = createMainWindow(BrowserWindow, preloadPathFrom(outDir));
@@ -52,8 +54,11 @@ export async function startShell(): Promise<Core | undefined> {
     (listener) => core.events.subscribe((event, payload) => { if (event === 'outbox.jobChanged') listener(payload as Parameters<typeof listener>[0]); }),
     { isSupported: () => Notification.isSupported(), show: (title, body) => new Notification({ title, body, silent: false }).show() },
   );
-  // After sleep the network is back: poll the outbox at once instead of waiting for the timer.
-  powerMonitor.on('resume', () => void core.outbox.tick());
+  // After sleep the network is back: poll the outbox and re-check accounts at once.
+  powerMonitor.on('resume', () => {
+    void core.outbox.tick();
+    void core.accounts.testAll();
+  });
 
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));

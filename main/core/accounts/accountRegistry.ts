@@ -131,6 +131,11 @@ export class AccountRegistry {
     }
   }
 
+  /** Checks every account once (start-up, wake from sleep) so the sidebar shows real states. */
+  async testAll(): Promise<void> {
+    await Promise.all(this.repo.list().map((row) => this.test(row.id).catch(() => undefined)));
+  }
+
   async providerFor(id: string): Promise<FullFaxProvider> {
     const row = this.requireRow(id);
     const cached = this.providers.get(id);
