@@ -8,7 +8,8 @@ test('first run shows the Demo account and how to add a real one', async ({ page
   await page.goto('/');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByText('Demo', { exact: false }).first()).toBeVisible();
-  await expect(nav.getByText('Connected')).toBeVisible();
+  // Accounts are checked at start-up: both demo accounts come up connected.
+  await expect(nav.getByText('Connected')).toHaveCount(2);
   await page.keyboard.press('Control+,');
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   const demo = page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').first();
