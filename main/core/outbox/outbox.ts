@@ -225,15 +225,18 @@ export class Outbox {
 
   private adopt(job: JobRow, remote: RemoteFax): void {
     const before = JSON.stringify([job.state, job.providerFaxId, job.pagesSent, job.error]);
+    // A provider clock running ahead of ours must not put a finish time in our future.
+    const remoteMs = remote.completedAt ? Date.parse(remote.completedAt) : NaN;
+    const finishedAt = new Date(Number.isNaN(remoteMs) ? Date.now() : Math.min(remoteMs, Date.now())).toISOString();
     job.providerFaxId = remote.id;
     if (remote.pagesSent !== undefined) job.pagesSent = remote.pagesSent;
     job.error = undefined;
     if (remote.status === 'sent') {
       job.state = 'sent';
-      job.completedAt = remote.completedAt ?? new Date().toISOString();
+      job.completedAt = finishedAt;
     } else if (remote.status === 'failed') {
       job.state = 'failed';
-      job.completedAt = remote.completedAt ?? new Date().toISOString();
+      job.completedAt = finishedAt;
       job.error = {
         code: remote.errorCode ?? 'fax_failed',
         message: remote.errorMessage ?? 'The fax could not be delivered.',
