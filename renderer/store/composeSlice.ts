@@ -5,9 +5,10 @@ import { nameInMessage, refuseFile } from './fileRules';
 import { computeSendPlan } from './sendPlan';
 import type { SliceCreator } from './types';
 
+/** `file` stays in the draft so the preview can render its pages in the page (never fetched back from the core). */
 export type ComposeDoc =
-  | { key: string; status: 'reading'; name: string; sizeBytes: number }
-  | { key: string; status: 'ready'; name: string; sizeBytes: number; info: DocumentInfo };
+  | { key: string; status: 'reading'; name: string; sizeBytes: number; file: File }
+  | { key: string; status: 'ready'; name: string; sizeBytes: number; file: File; info: DocumentInfo };
 
 export interface Recipient { e164: string; display: string }
 export interface FileRefusal { key: string; message: string }
@@ -57,7 +58,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
       return;
     }
     const key = nextKey();
-    set((s) => ({ docs: [...s.docs, { key, status: 'reading', name: file.name, sizeBytes: file.size }] }));
+    set((s) => ({ docs: [...s.docs, { key, status: 'reading', name: file.name, sizeBytes: file.size, file }] }));
     let message: string | null = null;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -70,7 +71,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
           return;
         }
         set((s) => ({
-          docs: s.docs.map((d) => (d.key === key ? { key, status: 'ready', name: file.name, sizeBytes: info.sizeBytes, info } : d)),
+          docs: s.docs.map((d) => (d.key === key ? { key, status: 'ready', name: file.name, sizeBytes: info.sizeBytes, file, info } : d)),
         }));
         return;
       }

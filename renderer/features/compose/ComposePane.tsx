@@ -1,8 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { AccountPicker } from './AccountPicker';
 import { DocumentStrip } from './DocumentStrip';
 import { RecipientField } from './RecipientField';
 import { SendBar } from './SendBar';
+
+// pdf.js is large: it loads with the first compose, not with the app.
+const PreviewPane = lazy(() => import('../../pdf/PreviewPane').then((m) => ({ default: m.PreviewPane })));
 
 export function ComposePane() {
   const showPane = useFaxdesk((s) => s.showPane);
@@ -12,11 +16,16 @@ export function ComposePane() {
         <h1 id="compose-title" tabIndex={-1}>New fax</h1>
         <button type="button" onClick={() => showPane('outbox')} title="Close (Escape). The draft is kept.">Close</button>
       </header>
-      <div className="compose-body">
-        <RecipientField />
-        <AccountPicker />
-        <DocumentStrip />
-        <SendBar />
+      <div className="compose-layout">
+        <div className="compose-body">
+          <RecipientField />
+          <AccountPicker />
+          <DocumentStrip />
+          <SendBar />
+        </div>
+        <Suspense fallback={<section className="preview" aria-label="Preview" aria-busy="true" />}>
+          <PreviewPane />
+        </Suspense>
       </div>
     </section>
   );

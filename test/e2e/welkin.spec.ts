@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { makePdf } from './support/fixtures';
+
+const welkinUrl = () => process.env.FAXDESK_TEST_WELKIN_URL ?? 'http://127.0.0.1:4791';
+
+interface WelkinFax { id: string; direction: string; receiverFaxNumber: string | null; status: string }
+async function welkinFaxes(): Promise<WelkinFax[]> {
+  const response = await fetch(`${welkinUrl()}/__emulator/faxes`);
+  return ((await response.json()) as { faxes: WelkinFax[] }).faxes;
+}
+
+test('send from the Welkin demo account and watch it reach Completed', async ({ page }) => {
+  const before = new Set((await welkinFaxes()).map((f) => f.id));
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByText('Connected')).toHaveCount(2);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New fax' }).click();
+  await page.getByLabel('Choose files').setInputFiles({ name: 'welkin.pdf', mimeType: 'application/pdf', buffer: await makePdf(1, 'Welkin') });
+  await expect(page.getByRole('listitem').filter({ hasText: 'welkin.pdf' })).toContainText('1 page');
+
+  const from = page.getByLabel('Send from');
+  const welkin = from.getByRole('option', { name: /Welkin/ });
+  await from.selectOption((await welkin.getAttribute('value'))!);
+  await expect(from.locator('option:checked')).toContainText('Welkin');
+
+  await page.getByLabel('Fax number').fill('+19898989898');
+  const send = page.getByRole('button', { name: /^Send/ });
+  await expect(send).toHaveText('Send 1 page to 1 recipient');
+  await send.click();
+
+  await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
+  const row = page.getByRole('listitem').filter({ hasText: '+1 989 898 9898' }).first();
+  await expect(row).toContainText('Completed', { timeout: 25_000 });
+
+  const added = (await welkinFaxes()).filter((f) => !before.has(f.id));
+  expect(added).toHaveLength(1);
+  expect(added[0]!.direction).toBe('OUTGOING');
+  expect(added[0]!.receiverFaxNumber).toBe('+19898989898');
+});
