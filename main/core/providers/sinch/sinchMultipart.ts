@@ -18,7 +18,7 @@ export interface StreamingMultipart {
 }
 
 const CRLF = '\r\n';
-const READ_CHUNK_BYTES = 256 * 1024;
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** Header values must stay on one line and inside quotes; non-ASCII names fall back to `_`. */
 function quoteParam(value: string): string {
@@ -37,7 +37,7 @@ function fileHeader(boundary: string, part: MultipartFilePart): string {
 /**
  * Builds a multipart/form-data body whose file parts are read from disk as the request goes out.
  * Text parts are small and encoded up front; files are stat'ed for the length and streamed in
- * 256 KiB chunks, so memory stays flat whatever the file sizes.
+ * 1 MiB chunks (fewer trips through fetch's stream machinery), so memory stays flat whatever the file sizes.
  */
 export async function buildStreamingMultipart(
   fields: ReadonlyArray<readonly [string, string]>,
