@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FieldViolation } from './errors';
 
-/** Sinch accepts E.164 only: a `+`, a non-zero digit, 7 to 15 digits in all. */
-export const E164 = /^\+[1-9]\d{6,14}$/;
+/** One E.164 rule for the app and its emulators. */
+export { E164_PATTERN as E164 } from '../../../common/domain/phone';
 
 /** Form fields arrive as strings: accept `"true"`/`"false"` as well as JSON booleans. */
 export const boolish = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());

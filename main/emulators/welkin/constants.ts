@@ -57,4 +57,5 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 3_600;
 export const TOKEN_RATE_LIMIT = 100;
 export const TOKEN_RATE_WINDOW_MS = 5 * 60_000;
 
-export const E164 = /^\+[1-9]\d{6,14}$/;
+/** One E.164 rule for the app and its emulators. */
+export { E164_PATTERN as E164 } from '../../../common/domain/phone';
