@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CAPABILITIES, type Capability, type FaxProviderExtras, type FullFaxProvider, type RemoteFax, type RemoteStatus,
 } from '../../main/core/providers/faxProvider';
 import {
-  NUMBERS, PROVIDER_TARGETS, makePdf, providerErrorOf, tempDir, waitFor, type RunningTarget, type TempDir,
+  NUMBERS, PROVIDER_TARGETS, useTarget, makePdf, providerErrorOf, waitFor, type RunningTarget, type TempDir,
 } from '../support/providerTargets';
 
 /**
@@ -36,19 +36,7 @@ describe.each(PROVIDER_TARGETS)('FaxProvider capabilities: $kind', (target) => {
   let dir: TempDir;
   let provider: FullFaxProvider;
 
-  beforeAll(async () => {
-    emulator = await target.start(SPEED);
-    dir = await tempDir();
-  });
-  afterAll(async () => {
-    await emulator.close();
-    await dir.remove();
-  });
-  beforeEach(async () => {
-    await emulator.control.reset();
-    await emulator.control.clock({ speed: SPEED });
-    provider = emulator.provider();
-  });
+  useTarget(target, SPEED, (e, d, p) => { emulator = e; dir = d; provider = p; });
 
   function inboundFax(): Promise<string> {
     return emulator.control.inbound({ from: NUMBERS.sender, to: target.ownNumber, pages: 1 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAPABILITIES, type FaxProvider, type RemoteFax, type RemoteStatus } from '../../main/core/providers/faxProvider';
 import {
-  FAST_POLICY, NUMBERS, PROVIDER_TARGETS, makePdf, providerErrorOf, readAll, recordingFetch, tempDir, waitFor,
+  FAST_POLICY, NUMBERS, PROVIDER_TARGETS, useTarget, makePdf, providerErrorOf, readAll, recordingFetch, waitFor,
   type FaultKind, type RunningTarget, type TempDir,
 } from '../support/providerTargets';
 
@@ -19,19 +19,7 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
   let dir: TempDir;
   let provider: FaxProvider;
 
-  beforeAll(async () => {
-    emulator = await target.start(SPEED);
-    dir = await tempDir();
-  });
-  afterAll(async () => {
-    await emulator.close();
-    await dir.remove();
-  });
-  beforeEach(async () => {
-    await emulator.control.reset();
-    await emulator.control.clock({ speed: SPEED });
-    provider = emulator.provider();
-  });
+  useTarget(target, SPEED, (e, d, p) => { emulator = e; dir = d; provider = p; });
 
   async function sendOne(to: string, pages = 1, reference?: string): Promise<RemoteFax> {
     const document = await makePdf(dir.path, `letter-${pages}p.pdf`, pages);

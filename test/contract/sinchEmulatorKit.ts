@@ -1,6 +1,6 @@
-import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { SINCH_DEMO_CREDENTIALS, startSinchEmulator, type RunningSinchEmulator, type SinchEmulatorOptions } from '../../main/emulators/sinch/index';
+import { pdfBytes } from '../support/testKit';
 
 /** Shared by the sinchEmulator*.test.ts suites: real HTTP against an emulator on port 0. */
 
@@ -61,10 +61,9 @@ export async function token(url: string): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
+/** Blank pages: the emulator only counts them. */
 export async function makePdf(pages = 1): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  for (let n = 0; n < pages; n++) doc.addPage([612, 792]);
-  return Buffer.from(await doc.save());
+  return Buffer.from(await pdfBytes({ pages }));
 }
 
 export type WireFax = Record<string, unknown> & { id: string; status: string };

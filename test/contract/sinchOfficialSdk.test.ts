@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { SinchClient } from '@sinch/sdk-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO, TEST_NUMBER, emulatorControl, makePdf, startEmulator, tempDir, waitFor, type Emulator, type TempDir } from './sinchTestKit';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEMO, TEST_NUMBER, emulatorControl, makePdf, waitFor, type Emulator, type TempDir, useSinchEmulator } from './sinchTestKit';
 
 /**
  * Acceptance: the official @sinch/fax 1.4.0 SDK (via @sinch/sdk-core 1.4.0) against our emulator,
@@ -13,14 +13,7 @@ let dir: TempDir;
 let sdk: SinchClient;
 let serviceId: string;
 
-beforeAll(async () => {
-  emulator = await startEmulator(1000);
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await emulator.close();
-  await dir.remove();
-});
+useSinchEmulator(1000, (e, d) => { emulator = e; dir = d; });
 beforeEach(async () => {
   await emulatorControl.reset(emulator.url);
   sdk = new SinchClient({ projectId: DEMO.projectId, keyId: DEMO.keyId, keySecret: DEMO.keySecret, authHostname: emulator.url, faxHostname: emulator.url });

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SinchProvider } from '../../main/core/providers/sinch/sinchProvider';
-import {
-  BUSY_NUMBER, TEST_NUMBER, emulatorControl, makeFile, makePdf, providerFor, readAll, startEmulator, tempDir, waitFor,
-  type Emulator, type TempDir,
-} from './sinchTestKit';
+import { BUSY_NUMBER, TEST_NUMBER, emulatorControl, makeFile, makePdf, providerFor, readAll, waitFor, type Emulator, type TempDir, useSinchEmulator } from './sinchTestKit';
 
 let emulator: Emulator;
 let dir: TempDir;
 let provider: SinchProvider;
 
-beforeAll(async () => {
-  emulator = await startEmulator(1000);
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await emulator.close();
-  await dir.remove();
-});
+useSinchEmulator(1000, (e, d) => { emulator = e; dir = d; });
 beforeEach(async () => {
   // A reset also forgets issued tokens, so each test signs in afresh.
   await emulatorControl.reset(emulator.url);

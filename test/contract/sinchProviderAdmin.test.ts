@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SinchProvider } from '../../main/core/providers/sinch/sinchProvider';
-import { emulatorControl, makeFile, makePdf, providerFor, startEmulator, tempDir, type Emulator, type TempDir } from './sinchTestKit';
+import { emulatorControl, makeFile, makePdf, providerFor, type Emulator, type TempDir, useSinchEmulator } from './sinchTestKit';
 
 let emulator: Emulator;
 let dir: TempDir;
 let provider: SinchProvider;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await emulator.close();
-  await dir.remove();
-});
+useSinchEmulator(1000, (e, d) => { emulator = e; dir = d; });
 beforeEach(async () => {
   await emulatorControl.reset(emulator.url);
   provider = providerFor(emulator.url);

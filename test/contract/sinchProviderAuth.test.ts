@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { jwtExpiryMs, sinchTokenUrl } from '../../main/core/providers/sinch/sinchAuth';
 import { buildQuery, sinchApiOrigin, sinchPath } from '../../main/core/providers/sinch/sinchHttp';
 import { buildStreamingMultipart } from '../../main/core/providers/sinch/sinchMultipart';
-import {
-  TEST_NUMBER, countingFetch, emulatorControl, makePdf, providerFor, readAll, startEmulator, tempDir,
-  type Emulator, type TempDir,
-} from './sinchTestKit';
+import { TEST_NUMBER, countingFetch, emulatorControl, makePdf, providerFor, readAll, type Emulator, type TempDir, useSinchEmulator } from './sinchTestKit';
 
 let emulator: Emulator;
 let dir: TempDir;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await emulator.close();
-  await dir.remove();
-});
+useSinchEmulator(1000, (e, d) => { emulator = e; dir = d; });
 beforeEach(async () => {
   await emulatorControl.reset(emulator.url);
 });

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderError } from '../../main/core/providers/providerError';
 import type { SinchProvider } from '../../main/core/providers/sinch/sinchProvider';
-import {
-  TEST_NUMBER, countingFetch, emulatorControl, makePdf, providerFor, readAll, startEmulator, tempDir,
-  type Emulator, type FaultRequest, type TempDir,
-} from './sinchTestKit';
+import { TEST_NUMBER, countingFetch, emulatorControl, makePdf, providerFor, readAll, startEmulator, type Emulator, type FaultRequest, type TempDir, useSinchEmulator } from './sinchTestKit';
 
 let emulator: Emulator;
 let dir: TempDir;
@@ -28,14 +25,7 @@ async function caught(promise: Promise<unknown>): Promise<ProviderError> {
   throw new Error('expected a rejection');
 }
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await emulator.close();
-  await dir.remove();
-});
+useSinchEmulator(1000, (e, d) => { emulator = e; dir = d; });
 beforeEach(async () => {
   await emulatorControl.reset(emulator.url);
   counter = countingFetch();

@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { SinchSettings } from '../../common/domain/account';
 import type { OutgoingDocument } from '../../main/core/providers/faxProvider';
 import type { RetryPolicy } from '../../main/core/providers/httpCall';
 import { SinchProvider } from '../../main/core/providers/sinch/sinchProvider';
 import type { SinchClientOptions } from '../../main/core/providers/sinch/sinchClient';
 import { startSinchEmulator } from '../../main/emulators/sinch/index';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Shared by the Sinch contract suites: an emulator on port 0, its control API, PDFs on disk. */
 
@@ -84,18 +83,7 @@ export async function tempDir(): Promise<TempDir> {
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-/** A real PDF with `pages` pages of text; `paddingBytes` adds an attachment to reach large sizes. */
-export async function makePdf(dir: string, name: string, pages = 1, paddingBytes = 0): Promise<OutgoingDocument> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let n = 1; n <= pages; n++) doc.addPage([612, 792]).drawText(`${name} page ${n}`, { x: 72, y: 700, size: 14, font });
-  // Random bytes do not compress, so the file grows by about `paddingBytes`.
-  if (paddingBytes > 0) await doc.attach(randomBytes(paddingBytes), 'padding.bin', { mimeType: 'application/octet-stream' });
-  const bytes = await doc.save();
-  const path = join(dir, name);
-  await writeFile(path, bytes);
-  return { path, name, contentType: 'application/pdf', sizeBytes: bytes.length };
-}
+export { readAll, waitFor, writePdf as makePdf } from '../support/testKit';
 
 export async function makeFile(dir: string, name: string, bytes: Buffer, contentType: string): Promise<OutgoingDocument> {
   const path = join(dir, name);
@@ -103,18 +91,19 @@ export async function makeFile(dir: string, name: string, bytes: Buffer, content
   return { path, name, contentType, sizeBytes: bytes.length };
 }
 
-export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('waitFor: timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+
+/** One emulator and temp folder per file. */
+export function useSinchEmulator(speed: number, use: (emulator: Emulator, dir: TempDir) => void): void {
+  let emulator: Emulator;
+  let dir: TempDir;
+  beforeAll(async () => {
+    emulator = await startEmulator(speed);
+    dir = await tempDir();
+    use(emulator, dir);
+  });
+  afterAll(async () => {
+    await emulator.close();
+    await dir.remove();
+  });
 }

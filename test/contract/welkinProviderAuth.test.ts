@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startWelkinEmulator } from '../../main/emulators/welkin/index';
-import { TempFiles, control, emulatorFaxes, makeProvider, recordingFetch, type RunningWelkin } from './welkinProviderKit';
+import { describe, expect, it } from 'vitest';
+import { TempFiles, control, emulatorFaxes, makeProvider, recordingFetch, type RunningWelkin, useWelkinEmulator } from './welkinProviderKit';
 
 // Token caching, single flight, renewal on TOKEN_EXPIRED / NOT_VALID_JSON_WEB_TOKEN, bad credentials.
 
 let emulator: RunningWelkin;
 
-beforeAll(async () => {
-  emulator = await startWelkinEmulator({ port: 0 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => control(emulator, '/reset', {}));
+useWelkinEmulator((e) => { emulator = e; });
 
 const tokenCalls = (log: Array<{ method: string; path: string }>) => log.filter((entry) => entry.path === '/demo/admin/api_clients/demo-client');
 

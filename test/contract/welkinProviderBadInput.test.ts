@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutgoingDocument } from '../../main/core/providers/faxProvider';
-import { startWelkinEmulator } from '../../main/emulators/welkin/index';
-import { TempFiles, control, emulatorFaxes, makeProvider, recordingFetch, type RunningWelkin } from './welkinProviderKit';
+import { TempFiles, emulatorFaxes, makeProvider, recordingFetch, type RunningWelkin, useWelkinEmulator } from './welkinProviderKit';
 
 // Bad input gets a clear error and changes nothing: checked before any request where the client can.
 
@@ -11,15 +10,7 @@ const MB = 1024 * 1024;
 let emulator: RunningWelkin;
 let files: TempFiles;
 
-beforeAll(async () => {
-  emulator = await startWelkinEmulator({ port: 0 });
-  files = await TempFiles.create();
-});
-afterAll(async () => {
-  await emulator.close();
-  await files.dispose();
-});
-beforeEach(() => control(emulator, '/reset', {}));
+useWelkinEmulator((e, f) => { emulator = e; files = f; });
 
 async function pdfs(count: number): Promise<OutgoingDocument[]> {
   const one = await files.pdf('page.pdf');

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../main/core/providers/providerError';
-import { startWelkinEmulator } from '../../main/emulators/welkin/index';
-import { TempFiles, control, emulatorFaxes, makeProvider, recordingFetch, type LoggedRequest, type RunningWelkin } from './welkinProviderKit';
+import { TempFiles, control, emulatorFaxes, makeProvider, recordingFetch, type LoggedRequest, type RunningWelkin, useWelkinEmulator } from './welkinProviderKit';
 
 // Faults injected by the emulator: reads recover or fail with a mapped error; sends are never repeated.
 
@@ -11,15 +10,7 @@ const SHORT_TIMEOUT_MS = 300;
 let emulator: RunningWelkin;
 let files: TempFiles;
 
-beforeAll(async () => {
-  emulator = await startWelkinEmulator({ port: 0 });
-  files = await TempFiles.create();
-});
-afterAll(async () => {
-  await emulator.close();
-  await files.dispose();
-});
-beforeEach(() => control(emulator, '/reset', {}));
+useWelkinEmulator((e, f) => { emulator = e; files = f; });
 
 type Kind = '500' | '429' | 'timeout' | 'reset' | 'malformed';
 const inject = (kinds: Kind[], options: { pathPattern?: string; method?: string; count?: number; rate?: number; retryAfterSeconds?: number } = {}) =>

@@ -1,12 +1,13 @@
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { WelkinSettings } from '../../common/domain/account';
 import type { OutgoingDocument } from '../../main/core/providers/faxProvider';
 import type { RetryPolicy } from '../../main/core/providers/httpCall';
 import { WelkinProvider, type WelkinProviderOptions } from '../../main/core/providers/welkin/welkinProvider';
 import { startWelkinEmulator } from '../../main/emulators/welkin/index';
+import { writePdf } from '../support/testKit';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** Shared set-up for the Welkin contract suites: emulator, provider, request log, files. */
 
@@ -78,13 +79,8 @@ export class TempFiles {
     return new TempFiles(await mkdtemp(join(tmpdir(), 'faxdesk-welkin-')));
   }
 
-  async pdf(name = 'letter.pdf', pages = 1): Promise<OutgoingDocument> {
-    const pdf = await PDFDocument.create();
-    const font = await pdf.embedFont(StandardFonts.Helvetica);
-    for (let index = 0; index < pages; index++) {
-      pdf.addPage([612, 792]).drawText(`Faxdesk test page ${index + 1}`, { x: 72, y: 700, size: 18, font });
-    }
-    return this.file(name, Buffer.from(await pdf.save()), 'application/pdf');
+  pdf(name = 'letter.pdf', pages = 1): Promise<OutgoingDocument> {
+    return writePdf(this.dir, name, pages);
   }
 
   async file(name: string, bytes: Uint8Array, contentType: string): Promise<OutgoingDocument> {
@@ -106,13 +102,20 @@ export class TempFiles {
   }
 }
 
-export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+export { readAll } from '../support/testKit';
+
+/** One emulator and temp folder per file, the emulator reset before each test. */
+export function useWelkinEmulator(use: (emulator: RunningWelkin, files: TempFiles) => void): void {
+  let emulator: RunningWelkin;
+  let files: TempFiles;
+  beforeAll(async () => {
+    emulator = await startWelkinEmulator({ port: 0 });
+    files = await TempFiles.create();
+    use(emulator, files);
+  });
+  afterAll(async () => {
+    await emulator.close();
+    await files.dispose();
+  });
+  beforeEach(() => control(emulator, '/reset', {}));
 }

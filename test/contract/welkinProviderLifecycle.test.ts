@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { WelkinProvider } from '../../main/core/providers/welkin/welkinProvider';
-import { startWelkinEmulator } from '../../main/emulators/welkin/index';
-import { TempFiles, control, emulatorFaxes, makeProvider, readAll, type RunningWelkin } from './welkinProviderKit';
+import { TempFiles, control, emulatorFaxes, makeProvider, readAll, type RunningWelkin, useWelkinEmulator } from './welkinProviderKit';
 
 // Every Welkin endpoint the client uses, end to end against the emulator over real HTTP.
 
@@ -13,18 +12,8 @@ let emulator: RunningWelkin;
 let provider: WelkinProvider;
 let files: TempFiles;
 
-beforeAll(async () => {
-  emulator = await startWelkinEmulator({ port: 0 });
-  files = await TempFiles.create();
-});
-afterAll(async () => {
-  await emulator.close();
-  await files.dispose();
-});
-beforeEach(async () => {
-  await control(emulator, '/reset', {});
-  provider = makeProvider(emulator);
-});
+useWelkinEmulator((e, f) => { emulator = e; files = f; });
+beforeEach(() => { provider = makeProvider(emulator); });
 
 const finishProcessing = () => control(emulator, '/clock', { advanceMs: 60_000 });
 

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { InMemorySecretStore, type SecretStore } from '../../main/core/accounts/secretStore';
 import { createCore, type Core, type CoreOptions } from '../../main/core/app';
 import { createLogger, type LogLevel } from '../../main/core/log';
+import { pdfBytes } from './testKit';
 
 export interface CoreHarness {
   core: Core;
@@ -38,20 +38,8 @@ export function startTestCore(options: Partial<CoreOptions> = {}): CoreHarness {
   };
 }
 
-export async function makePdfBytes(pages = 1, text = 'Faxdesk test page'): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 1; i <= pages; i++) doc.addPage([612, 792]).drawText(`${text} ${i}/${pages}`, { x: 72, y: 700, size: 14, font });
-  return doc.save();
+export function makePdfBytes(pages = 1, text = 'Faxdesk test page'): Promise<Uint8Array> {
+  return pdfBytes({ pages, text });
 }
 
-/** Polls `check` until it returns a value, or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { waitFor } from './testKit';

@@ -1,15 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { ProviderKind } from '../../common/domain/account';
-import type { Capability, FullFaxProvider, OutgoingDocument } from '../../main/core/providers/faxProvider';
+import type { Capability, FullFaxProvider } from '../../main/core/providers/faxProvider';
 import type { RetryPolicy } from '../../main/core/providers/httpCall';
 import { ProviderError } from '../../main/core/providers/providerError';
 import { SinchProvider } from '../../main/core/providers/sinch/sinchProvider';
 import { WelkinProvider } from '../../main/core/providers/welkin/welkinProvider';
 import { startSinchEmulator } from '../../main/emulators/sinch/index';
 import { startWelkinEmulator } from '../../main/emulators/welkin/index';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /**
  * One place that knows how to run each provider against its emulator, so the contract suites can
@@ -187,33 +187,9 @@ export async function tempDir(): Promise<TempDir> {
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-/** A real PDF with `pages` pages of text, written to `dir`. */
-export async function makePdf(dir: string, name: string, pages = 1): Promise<OutgoingDocument> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let n = 1; n <= pages; n++) doc.addPage([612, 792]).drawText(`${name} page ${n}`, { x: 72, y: 700, size: 14, font });
-  const bytes = await doc.save();
-  const path = join(dir, name);
-  await writeFile(path, bytes);
-  return { path, name, contentType: 'application/pdf', sizeBytes: bytes.length };
-}
+export { readAll, waitFor, writePdf as makePdf } from './testKit';
 
-export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
-/** Polls `probe` until it returns a value; fails with the last value seen after `timeoutMs`. */
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`waitFor: ${what} not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** The rejection of `promise`, asserted to be a ProviderError. */
 export async function providerErrorOf(promise: Promise<unknown>): Promise<ProviderError> {
@@ -225,4 +201,26 @@ export async function providerErrorOf(promise: Promise<unknown>): Promise<Provid
     throw new Error(`expected a ProviderError, got ${String(error)}`, { cause: error });
   }
   throw new Error(`expected a rejection, got ${JSON.stringify(outcome)}`);
+}
+
+/**
+ * One emulator and temp folder per suite, reset (with its clock at `speed`) and a fresh provider
+ * before each test; `use` receives them for the suite's own variables.
+ */
+export function useTarget(target: ProviderTarget, speed: number, use: (emulator: RunningTarget, dir: TempDir, provider: FullFaxProvider) => void): void {
+  let emulator: RunningTarget;
+  let dir: TempDir;
+  beforeAll(async () => {
+    emulator = await target.start(speed);
+    dir = await tempDir();
+  });
+  afterAll(async () => {
+    await emulator.close();
+    await dir.remove();
+  });
+  beforeEach(async () => {
+    await emulator.control.reset();
+    await emulator.control.clock({ speed });
+    use(emulator, dir, emulator.provider());
+  });
 }

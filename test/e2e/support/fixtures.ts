@@ -1,16 +1,11 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { pdfBytes } from '../../support/testKit';
 
 /** The demo Sinch emulator the dev bridge started for this run (see playwright.config.ts). */
 export const sinchUrl = () => process.env.FAXDESK_TEST_SINCH_URL ?? 'http://127.0.0.1:4790';
 
 /** A small real PDF with `pages` pages of text. */
 export async function makePdf(pages = 1, title = 'Faxdesk test'): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 1; i <= pages; i++) {
-    doc.addPage([612, 792]).drawText(`${title} — page ${i} of ${pages}`, { x: 72, y: 700, size: 18, font });
-  }
-  return Buffer.from(await doc.save());
+  return Buffer.from(await pdfBytes({ pages, text: title }));
 }
 
 export interface EmulatorFax {

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { OutgoingDocument } from '../../main/core/providers/faxProvider';
+
+/** Helpers every suite shares: generated PDFs, stream reading, polling. */
+
+export interface PdfOptions {
+  pages?: number;
+  /** Text drawn on each page (followed by the page number); none leaves the pages blank. */
+  text?: string;
+  /** Adds an incompressible attachment, so the file grows by about this many bytes. */
+  paddingBytes?: number;
+}
+
+/** A real PDF made with pdf-lib (tests make their own fixtures). */
+export async function pdfBytes({ pages = 1, text, paddingBytes = 0 }: PdfOptions = {}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = text === undefined ? undefined : await doc.embedFont(StandardFonts.Helvetica);
+  for (let n = 1; n <= pages; n++) {
+    const page = doc.addPage([612, 792]);
+    if (font) page.drawText(`${text} ${n}/${pages}`, { x: 72, y: 700, size: 14, font });
+  }
+  if (paddingBytes > 0) await doc.attach(randomBytes(paddingBytes), 'padding.bin', { mimeType: 'application/octet-stream' });
+  return doc.save();
+}
+
+/** Writes a generated PDF to `dir/name` and describes it as a document to send. */
+export async function writePdf(dir: string, name: string, pages = 1, paddingBytes = 0): Promise<OutgoingDocument> {
+  const bytes = await pdfBytes({ pages, text: name, paddingBytes });
+  const path = join(dir, name);
+  await writeFile(path, bytes);
+  return { path, name, contentType: 'application/pdf', sizeBytes: bytes.length };
+}
+
+export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** Polls `check` until it returns something other than undefined/false; fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`waitFor: ${what} not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
