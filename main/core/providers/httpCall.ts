@@ -11,6 +11,19 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 30_000 };
 
+/** What every provider client takes besides its settings: the transport and its timing, injectable for tests. */
+export interface ProviderClientBase<S> {
+  settings: S;
+  /** The secret from the keychain. */
+  secret: string;
+  fetch?: typeof fetch;
+  /** Per-attempt timeout for ordinary calls. */
+  timeoutMs?: number;
+  policy?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
 export interface HttpCallOptions<T> {
   /** A short name for messages, e.g. "list faxes". */
   what: string;

@@ -1,22 +1,13 @@
 import type { z } from 'zod';
 import type { SinchSettings } from '../../../../common/domain/account';
-import { httpCall, readJson, type RetryPolicy } from '../httpCall';
+import { httpCall, readJson, type ProviderClientBase } from '../httpCall';
 import { SinchAuth } from './sinchAuth';
 import { isExpiredTokenResponse, toSinchError } from './sinchErrors';
 import type { StreamingMultipart } from './sinchMultipart';
 
-export interface SinchClientOptions {
-  settings: SinchSettings;
-  /** The key secret from the keychain. */
-  secret: string;
-  fetch?: typeof fetch;
-  /** Per-attempt timeout for ordinary calls. */
-  timeoutMs?: number;
+export interface SinchClientOptions extends ProviderClientBase<SinchSettings> {
   /** Slowest upload speed we wait for; a send's timeout grows with its body. */
   minUploadBytesPerSecond?: number;
-  policy?: RetryPolicy;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -1,6 +1,6 @@
 import type { WelkinSettings } from '../../../../common/domain/account';
 import type { DownloadedFile, OutgoingDocument } from '../faxProvider';
-import { DEFAULT_RETRY_POLICY, httpCall, readJson, type RetryPolicy } from '../httpCall';
+import { DEFAULT_RETRY_POLICY, httpCall, readJson, type ProviderClientBase } from '../httpCall';
 import { WelkinTokenSource, welkinApiBase } from './welkinAuth';
 import { TOKEN_PROBLEM_CODES, parseWelkinErrorBody, welkinErrorFromResponse } from './welkinErrors';
 import {
@@ -9,18 +9,9 @@ import {
 } from './welkinSchemas';
 import { checkUploads, uploadForm } from './welkinUpload';
 
-export interface WelkinClientOptions {
-  settings: WelkinSettings;
-  /** The API-client secret from the keychain. */
-  secret: string;
-  fetch?: typeof fetch;
-  /** Per-attempt timeout for ordinary calls. */
-  timeoutMs?: number;
+export interface WelkinClientOptions extends ProviderClientBase<WelkinSettings> {
   /** Per-attempt timeout for uploads (up to 100 MB). */
   uploadTimeoutMs?: number;
-  policy?: RetryPolicy;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
   /** Multipart part name; Welkin's multi-file convention is `files` (reference §4.6). */
   uploadFieldName?: 'files' | 'file';
 }
