@@ -3,6 +3,9 @@ import { E164_PATTERN } from './phone';
 
 export const E164Schema = z.string().regex(E164_PATTERN, 'Must be an E.164 number such as +12015550123');
 
+/** Largest single document Faxdesk accepts (Welkin's per-fax limit; Sinch refuses files over 20 MB). */
+export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
+
 export const DocumentInfoSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,7 +1,8 @@
+import { MAX_DOCUMENT_BYTES } from '../../common/domain/fax';
 /** What the page refuses before reading a file; the core sniffs the bytes of everything else. */
 export const ACCEPT_ATTR = 'application/pdf,.pdf';
-/** A generous cap so the page never reads a huge file into memory; providers' own limits are checked by the core. */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** The core's own cap, checked here too so the page never reads a huge file into memory. */
+export const MAX_FILE_BYTES = MAX_DOCUMENT_BYTES;
 
 export function refuseFile(file: { name: string; type: string; size: number }): string | null {
   const name = file.name || 'This file';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_DOCUMENT_BYTES } from '../../common/domain/fax';
 import type { CoreHarness } from '../support/coreKit';
 import { makePdfBytes, startTestCore } from '../support/coreKit';
 
@@ -40,6 +41,14 @@ describe('documents.add', () => {
 
   it('refuses an empty file', async () => {
     expect(await add('empty.pdf', new Uint8Array())).toMatchObject({ ok: false, error: { message: 'empty.pdf is empty.' } });
+  });
+
+  it('refuses a document over the size limit before reading it, and stores nothing', async () => {
+    const before = documentFiles().length;
+    const huge = new Uint8Array(MAX_DOCUMENT_BYTES + 1);
+    huge.set(new TextEncoder().encode('%PDF-1.7\n'));
+    expect(await add('scan.pdf', huge)).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: 'scan.pdf is larger than 100 MB.' } });
+    expect(documentFiles()).toHaveLength(before);
   });
 
   it('keeps only the base name of a path-like name', async () => {

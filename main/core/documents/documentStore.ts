@@ -2,14 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocumentInfo } from '../../../common/domain/fax';
+import { MAX_DOCUMENT_BYTES, type DocumentInfo } from '../../../common/domain/fax';
 import { AppError } from '../../../common/ipc/result';
 import type { OutgoingDocument } from '../providers/faxProvider';
 import type { DocumentRow, DocumentsRepo } from '../store/documentsRepo';
 import { inspectPdf } from './pdfInspector';
 
-/** Largest single document we accept; Sinch refuses files over 20 MB, Welkin 100 MB per fax. */
-export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
 
 /**
  * Documents to fax, kept under the app's data folder and named by id (never by a name the user's
