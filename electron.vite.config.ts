@@ -11,6 +11,17 @@ export default defineConfig({
       lib: { entry: resolve(root, 'main/shell/index.ts'), formats: ['es'] },
       // Dependencies stay in node_modules (keytar is native; pdf.js loads its worker at run time).
       externalizeDeps: true,
+      rollupOptions: {
+        output: {
+          // The Demo accounts' emulators: one chunk, loaded only when a demo account is first used
+          // (their constants, which the demo accounts' settings need at once, stay in the main bundle).
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [{ name: 'emulators', test: /[\\/]main[\\/]emulators[\\/](?!.*constants\.ts$)/ }],
+          },
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
+      },
     },
   },
   preload: {

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import type { AccountSettings } from '../common/domain/account';
 import type { OutboxJob } from '../common/domain/fax';
-import type { ProviderFactory } from '../main/core/accounts/accountRegistry';
+import type { ProviderFactory } from '../main/core/accounts/accounts';
 import { InMemorySecretStore } from '../main/core/accounts/secretStore';
 import { createCore, type Core } from '../main/core/app';
 import { createLogger } from '../main/core/log';
@@ -57,7 +57,8 @@ async function bigPdf(size: number): Promise<Uint8Array> {
 
 async function waitForJob(core: Core, id: string, states: OutboxJob['state'][]): Promise<OutboxJob> {
   for (;;) {
-    const job = core.outbox.list().find((j) => j.id === id);
+    const listed = (await core.dispatch('outbox.list', {})) as { value: OutboxJob[] };
+    const job = listed.value.find((j) => j.id === id);
     if (job && states.includes(job.state)) return job;
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -72,15 +73,15 @@ async function main(): Promise<void> {
   const welkin = await startChildEmulator('welkin');
   const dataDir = mkdtempSync(join(tmpdir(), 'faxdesk-bench-'));
   const core = createCore({
-    dataDir, secretStore: new InMemorySecretStore(), host: 'web-bridge', version: 'bench', demo: false,
-    providerFactory: factory, logger: createLogger(() => {}), pollIntervalMs: 50,
+    dataDir, secretStore: new InMemorySecretStore(), host: 'web-bridge', version: 'bench',
+    providerFactory: factory, logger: createLogger(() => {}), followIntervalMs: 50,
   });
   try {
     const add = async (draft: unknown) => ((await core.dispatch('accounts.add', draft)) as { value: { id: string } }).value.id;
     const sinchId = await add({ name: 'S', secret: 'demo-secret', settings: { provider: 'sinch', sinch: { projectId: 'demo-project', keyId: 'demo-key', baseUrl: sinch.url, authUrl: sinch.url } } });
     const welkinId = await add({ name: 'W', secret: 'demo-secret', settings: { provider: 'welkin', welkin: { tenant: 'demo', instance: 'live', apiClient: 'demo-client', baseUrl: welkin.url } } });
-    await core.accounts.test(sinchId); // warm the token cache, as in steady use
-    await core.accounts.test(welkinId);
+    await core.dispatch('accounts.test', { id: sinchId }); // warm the token cache, as in steady use
+    await core.dispatch('accounts.test', { id: welkinId });
 
     const small = await onePagePdf();
     const latencies: number[] = [];

@@ -1,19 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Dispatch } from './ipc/dispatcher';
-import { createDispatcher, type Handlers } from './ipc/dispatcher';
-import { createHandlers } from './ipc/handlers';
-import { AccountRegistry, type ProviderFactory } from './accounts/accountRegistry';
-import { createDemoEnvironment, type ClosableDemoEnvironment, type DemoOptions } from './accounts/demoEnvironment';
+import { Accounts, type ProviderFactory } from './accounts/accounts';
+import { ConnectionCheck } from './accounts/connectionCheck';
+import { ConnectionStatus } from './accounts/connectionStatus';
+import type { DemoEnvironment } from './accounts/demoPort';
 import type { SecretStore } from './accounts/secretStore';
 import { DocumentStore } from './documents/documentStore';
 import { CoreEvents } from './events';
+import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
+import { createHandlers } from './ipc/handlers';
+import type { BackoffPolicy } from './jobs/backoff';
+import { JobRunner } from './jobs/jobRunner';
+import { JobStore } from './jobs/jobStore';
 import { createLogger, type Logger } from './log';
+import { FaxRecords } from './outbox/faxRecords';
 import { Outbox } from './outbox/outbox';
 import { defaultProviderFactory } from './providers/providerFactory';
 import { AccountsRepo } from './store/accountsRepo';
-import { openDatabase } from './store/database';
+import { openDatabase, type Database } from './store/database';
 import { DocumentsRepo } from './store/documentsRepo';
-import { JobsRepo } from './store/jobsRepo';
+import { FaxJobsRepo } from './store/faxJobsRepo';
+import { MetaRepo } from './store/metaRepo';
 
 export interface CoreOptions {
   dataDir: string;
@@ -22,54 +29,105 @@ export interface CoreOptions {
   version: string;
   logger?: Logger;
   providerFactory?: ProviderFactory;
-  /** Demo accounts on the built-in emulators; `false` turns them off (tests of real accounts). */
-  demo?: DemoOptions | false;
-  pollIntervalMs?: number;
+  /** The Demo accounts' emulators (main/demo). Without it there are no demo accounts. */
+  demo?: DemoEnvironment;
+  /** Base interval between status polls of a fax on its way (ms). */
+  followIntervalMs?: number;
+  /** Faxes of one account submitted at once; each account has its own queue. */
+  sendConcurrency?: number;
   /** Test every account's connection at start-up (the app does; most tests do not). */
   checkAccountsOnStart?: boolean;
+  /** Job runner timing (tests shorten it). */
+  jobs?: { leaseMs?: number; pollMs?: number; backoff?: BackoffPolicy };
 }
 
+/** What the shell and the dev bridge may use: the handler table and a few named entry points. */
 export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
   events: CoreEvents;
   log: Logger;
-  accounts: AccountRegistry;
-  outbox: Outbox;
-  demo?: ClosableDemoEnvironment;
+  /** The computer woke up: look at due work and accounts now rather than at the next timer. */
+  onSystemResume(): void;
+  /** The network went away or came back. */
+  onOnlineChanged(online: boolean): void;
   close(): Promise<void>;
+}
+
+/** The parts behind the Core, for tests and benchmarks that look inside. */
+export interface CoreServices {
+  db: Database;
+  accounts: Accounts;
+  status: ConnectionStatus;
+  connection: ConnectionCheck;
+  documents: DocumentStore;
+  outbox: Outbox;
+  runner: JobRunner;
+  jobs: JobStore;
 }
 
 /** Composes the core. Both the Electron shell and the dev/test bridge start exactly this. */
 export function createCore(options: CoreOptions): Core {
+  return composeCore(options).core;
+}
+
+export function composeCore(options: CoreOptions): { core: Core; services: CoreServices } {
   const log = options.logger ?? createLogger();
   const db = openDatabase(join(options.dataDir, 'faxdesk.sqlite'));
   const events = new CoreEvents();
-  const demo = options.demo === false ? undefined : createDemoEnvironment(options.demo ?? {});
-  const accounts = new AccountRegistry(
-    new AccountsRepo(db), options.secretStore, options.providerFactory ?? defaultProviderFactory, events, log, demo,
-  );
-  accounts.seedDemoAccounts(new Date().toISOString());
-  const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db));
-  const outbox = new Outbox(db, new JobsRepo(db), documents, accounts, events, log, {
-    pollIntervalMs: options.pollIntervalMs ?? 1000,
-    concurrency: 2,
+  const meta = new MetaRepo(db);
+  const status = new ConnectionStatus();
+  const accounts = new Accounts({
+    repo: new AccountsRepo(db), meta, secrets: options.secretStore, factory: options.providerFactory ?? defaultProviderFactory,
+    status, events, log, demo: options.demo,
   });
-  outbox.start();
-  if (options.checkAccountsOnStart) void accounts.testAll();
-  const handlers = createHandlers({ version: options.version, host: options.host, accounts, documents, outbox });
-  return {
+  accounts.seedDemoAccounts(new Date().toISOString());
+  const connection = new ConnectionCheck(accounts, status);
+  const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db));
+  const repo = new FaxJobsRepo(db);
+  const records = new FaxRecords(repo, documents, events);
+
+  const jobs = new JobStore(db);
+  const installation = meta.getOrCreate('installationId', randomUUID);
+  const sendConcurrency = options.sendConcurrency ?? 4;
+  const runner = new JobRunner(jobs, {
+    owner: `${installation}/${randomUUID()}`, log, ...options.jobs,
+    concurrency: (queue) => (queue.startsWith('send:') ? sendConcurrency : 4),
+  });
+  const outbox = new Outbox({ db, repo, records, documents, accounts, status, runner, log }, {
+    followIntervalMs: options.followIntervalMs ?? 2_000,
+  });
+  // Jobs this installation held when it last stopped (crash, kill) are due now, not when their leases run out.
+  const recovered = jobs.recoverLeasesOf(installation, runner.owner);
+  if (recovered > 0) log.warn('resuming jobs interrupted by the last shutdown', { jobs: recovered });
+  outbox.resume();
+  runner.start();
+  if (options.checkAccountsOnStart) void connection.testAll();
+
+  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox });
+  let closing: Promise<void> | undefined;
+  const core: Core = {
     handlers,
     dispatch: createDispatcher(handlers, log),
     events,
     log,
-    accounts,
-    outbox,
-    demo,
-    async close() {
-      await outbox.stop();
-      await demo?.close();
-      db.close();
+    onSystemResume() {
+      runner.wake();
+      void connection.testAll();
+    },
+    onOnlineChanged(online) {
+      log.info(online ? 'network is back' : 'network is gone');
+      runner.setPaused(!online);
+      if (online) void connection.testAll();
+    },
+    close() {
+      closing ??= (async () => {
+        await runner.stop(1_000);
+        await options.demo?.close();
+        db.close();
+      })();
+      return closing;
     },
   };
+  return { core, services: { db, accounts, status, connection, documents, outbox, runner, jobs } };
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InMemorySecretStore } from '../core/accounts/secretStore';
 import { createCore } from '../core/app';
+import { createDemoEnvironment } from '../demo/demoEnvironment';
 import { startBridgeServer } from './bridgeServer';
 
 /**
@@ -18,16 +19,18 @@ const speed = process.env.FAXDESK_DEMO_SPEED ? Number(process.env.FAXDESK_DEMO_S
 
 mkdirSync(dataDir, { recursive: true });
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+const demo = createDemoEnvironment({ sinchPort: demoSinchPort, welkinPort: demoWelkinPort, speed });
+// Started now, not on first use: the printed URLs are where tests and people reach the control API.
+const demoUrl = await demo.sinchUrl();
+const demoWelkinUrl = await demo.welkinUrl();
 const core = createCore({
   dataDir,
   secretStore: new InMemorySecretStore(),
   host: 'web-bridge',
   version: pkg.version,
-  demo: { sinchPort: demoSinchPort, welkinPort: demoWelkinPort, speed },
+  demo,
   checkAccountsOnStart: true,
 });
-const demoUrl = await core.demo?.sinchUrl();
-const demoWelkinUrl = await core.demo?.welkinUrl();
 const bridge = await startBridgeServer({
   core,
   rendererDir: join(root, 'out', 'renderer'),
@@ -36,8 +39,8 @@ const bridge = await startBridgeServer({
 });
 console.log(`Faxdesk (dev bridge) at ${bridge.url}`);
 console.log(`  data folder: ${dataDir}`);
-if (demoUrl) console.log(`  demo Sinch emulator: ${demoUrl}`);
-if (demoWelkinUrl) console.log(`  demo Welkin emulator: ${demoWelkinUrl}`);
+console.log(`  demo Sinch emulator: ${demoUrl}`);
+console.log(`  demo Welkin emulator: ${demoWelkinUrl}`);
 
 let closing = false;
 const shutdown = async () => {

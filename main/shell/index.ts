@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as electron from 'electron';
 import { createCore, type Core } from '../core/app';
+import { createDemoEnvironment } from '../demo/demoEnvironment';
 import { createSenderCheck, registerIpc, type IpcMainLike } from '../core/ipc/registerIpc';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './appProtocol';
 import { KeytarSecretStore } from './keytarSecretStore';
 import { connectNotifications } from './notify';
+import { watchOnline } from './onlineWatch';
 import { createMainWindow, preloadPathFrom } from './window';
 
 const { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, protocol } = electron;
@@ -41,9 +43,18 @@ export async function startShell(): Promise<Core | undefined> {
   }
   handleAppProtocol(protocol, net, rendererDir);
   const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { version: string };
-  const core = createCore({
-    dataDir: app.getPath('userData'), secretStore: secrets, host: 'electron', version: pkg.version, checkAccountsOnStart: true,
-  });
+  let core: Core;
+  try {
+    core = createCore({
+      dataDir: app.getPath('userData'), secretStore: secrets, host: 'electron', version: pkg.version, checkAccountsOnStart: true,
+      demo: createDemoEnvironment(),
+    });
+  } catch (error) {
+    // e.g. a database written by a newer Faxdesk: say so and leave the data alone.
+    dialog.showErrorBox('Faxdesk cannot start', (error as Error).message);
+    app.quit();
+    return undefined;
+  }
   registerIpc(ipcMain as unknown as IpcMainLike, core.dispatch, createSenderCheck(APP_ORIGIN));
 
   const win = createMainWindow(BrowserWindow, preloadPathFrom(outDir));
@@ -54,18 +65,19 @@ export async function startShell(): Promise<Core | undefined> {
     (listener) => core.events.subscribe((event, payload) => { if (event === 'outbox.jobChanged') listener(payload as Parameters<typeof listener>[0]); }),
     { isSupported: () => Notification.isSupported(), show: (title, body) => new Notification({ title, body, silent: false }).show() },
   );
-  // After sleep the network is back: poll the outbox and re-check accounts at once.
-  powerMonitor.on('resume', () => {
-    void core.outbox.tick();
-    void core.accounts.testAll();
-  });
+  // After sleep, or when the network returns, look at due work and accounts at once.
+  powerMonitor.on('resume', () => core.onSystemResume());
+  const stopWatchingOnline = watchOnline(() => net.isOnline(), (online) => core.onOnlineChanged(online));
 
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (navEvent) => navEvent.preventDefault());
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void core.close());
+  app.on('before-quit', () => {
+    stopWatchingOnline();
+    void core.close();
+  });
   return core;
 }
 

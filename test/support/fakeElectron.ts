@@ -65,7 +65,7 @@ export const electronFake = {
     registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
     handle: (scheme: string, fn: Handler) => state.protocolHandlers.set(scheme, fn),
   },
-  net: { fetch: (url: string) => Promise.resolve(new Response(`fetched ${url}`)) },
+  net: { fetch: (url: string) => Promise.resolve(new Response(`fetched ${url}`)), isOnline: () => true },
   dialog: { showErrorBox: (title: string, content: string) => state.errorBoxes.push({ title, content }) },
   Notification: FakeNotification,
   powerMonitor: { on: (event: string, fn: Handler) => push(state.powerEvents, event, fn) },

@@ -1,178 +1,218 @@
-import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxJob } from '../../common/domain/fax';
-import type { ProviderFactory } from '../../main/core/accounts/accountRegistry';
-import { defaultProviderFactory } from '../../main/core/providers/providerFactory';
-import { SinchProvider } from '../../main/core/providers/sinch/sinchProvider';
-import { makePdfBytes, startTestCore, waitFor, type CoreHarness } from '../support/coreKit';
+import { openDatabase } from '../../main/core/store/database';
+import { FaxJobsRepo } from '../../main/core/store/faxJobsRepo';
+import { startSinchEmulator, type RunningSinchEmulator } from '../../main/emulators/sinch/index';
+import type { SecretStore } from '../../main/core/accounts/secretStore';
+import { startTestCore, waitFor, type CoreHarness } from '../support/coreKit';
+import { addPdf, addSinchAccount, fastFactory, faxOf, outboxList, sendFax, waitForFax } from '../support/outboxKit';
 
-/** Real core, real SQLite, the demo Sinch emulator over real HTTP; short timeouts for fault tests. */
-const fastFactory: ProviderFactory = {
-  create: (settings, secret) => settings.provider === 'sinch'
-    ? new SinchProvider({ settings: settings.sinch, secret, timeoutMs: 800, policy: { retries: 2, baseDelayMs: 20, maxDelayMs: 50, maxRetryAfterMs: 2000 } })
-    : defaultProviderFactory.create(settings, secret),
-  capabilitiesOf: defaultProviderFactory.capabilitiesOf,
-};
-
+/** Real core, real SQLite, a Sinch emulator over real HTTP (it outlives core restarts); short timeouts. */
+let emulator: RunningSinchEmulator;
 let h: CoreHarness | undefined;
+
+beforeAll(async () => { emulator = await startSinchEmulator({ port: 0, speed: 20 }); });
+afterAll(async () => { await emulator.close(); });
+beforeEach(async () => { await control('reset', {}); await control('clock', { speed: 20 }); });
 afterEach(async () => { await h?.close(); h = undefined; });
 
-async function start() {
-  h = startTestCore({ providerFactory: fastFactory });
-  const url = await h.core.demo!.sinchUrl();
-  const accounts = await h.core.dispatch('accounts.list', {});
-  const demo = (accounts as { value: Array<{ id: string; demo: boolean }> }).value.find((a) => a.demo)!;
-  return { core: h.core, url, accountId: demo.id };
+/** A core on a fresh data folder, or restarted on `restart`'s folder with its keychain. */
+async function start(restart?: { dataDir: string; secrets: SecretStore }) {
+  h = startTestCore({ demo: false, providerFactory: fastFactory(), ...(restart ? { dataDir: restart.dataDir, secretStore: restart.secrets } : {}) });
+  return h;
 }
 
-async function addPdf(pages = 2) {
-  const bytes = await makePdfBytes(pages);
-  const sha256 = createHash('sha256').update(bytes).digest('hex'); // before: the core may take over the buffer
-  const result = await h!.core.dispatch('documents.add', { name: 'letter.pdf', bytes });
-  return { id: (result as { value: { id: string } }).value.id, sha256 };
-}
-
-async function control(url: string, path: string, body: unknown) {
-  const res = await fetch(`${url}/__emulator/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+async function control(path: string, body: unknown) {
+  const res = await fetch(`${emulator.url}/__emulator/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.ok).toBe(true);
 }
 
-async function emulatorFaxes(url: string): Promise<Array<Record<string, unknown>>> {
-  return ((await (await fetch(`${url}/__emulator/faxes`)).json()) as { faxes: Array<Record<string, unknown>> }).faxes;
+async function emulatorFaxes(): Promise<Array<Record<string, unknown>>> {
+  return ((await (await fetch(`${emulator.url}/__emulator/faxes`)).json()) as { faxes: Array<Record<string, unknown>> }).faxes;
 }
 
-const job = (id: string): OutboxJob | undefined =>
-  (h!.core.outbox.list().find((j) => j.id === id));
-
-const sendOne = async (accountId: string, documentId: string, to = '+19898989898') => {
-  const result = await h!.core.dispatch('fax.send', { accountId, to: [to], documentIds: [documentId] });
-  expect(result.ok).toBe(true);
-  return (result as { value: OutboxJob[] }).value[0]!;
-};
-
-describe('outbox with the Sinch demo emulator', () => {
+describe('outbox with the Sinch emulator', () => {
   it('persists the job, sends it once and follows it to sent, emitting changes', async () => {
-    const { core, url, accountId } = await start();
+    const core = await start();
+    const accountId = await addSinchAccount(core, emulator.url);
     const seen: string[] = [];
-    core.events.subscribe((event, payload) => { if (event === 'outbox.jobChanged') seen.push((payload as OutboxJob).state); });
-    const doc = await addPdf(2);
-    const queued = await sendOne(accountId, doc.id);
+    core.core.events.subscribe((event, payload) => { if (event === 'outbox.jobChanged') seen.push((payload as OutboxJob).state); });
+    const doc = await addPdf(core, 2);
+    const queued = await sendFax(core, accountId, doc.id);
     expect(queued).toMatchObject({ state: 'queued', to: '+19898989898', pages: 2, attempts: 0 });
-    const done = await waitFor(() => (job(queued.id)?.state === 'sent' ? job(queued.id) : undefined), 15_000, 'sent');
+    const done = await waitForFax(core, queued.id, ['sent']);
     expect(done).toMatchObject({ attempts: 1, providerFaxId: expect.any(String), completedAt: expect.any(String) });
     expect(seen).toEqual(expect.arrayContaining(['queued', 'submitting', 'sent']));
-    const faxes = await emulatorFaxes(url);
+    const faxes = await emulatorFaxes();
     expect(faxes).toHaveLength(1);
     expect(JSON.stringify(faxes[0])).toContain(doc.sha256);
+    // Finished work leaves no job behind.
+    expect(core.services.db.prepare('SELECT COUNT(*) AS n FROM jobs').get()).toEqual({ n: 0 });
   });
 
   it('marks a 5xx during send as failed with a reason, sends nothing, and retries only when asked', async () => {
-    const { url, accountId } = await start();
-    await control(url, 'faults', { rate: 1, kinds: ['500'], method: 'POST', pathPattern: '/faxes$', count: 1 });
-    const doc = await addPdf(1);
-    const queued = await sendOne(accountId, doc.id);
-    const failed = await waitFor(() => (job(queued.id)?.state === 'failed' ? job(queued.id) : undefined), 10_000, 'failed');
+    const core = await start();
+    const accountId = await addSinchAccount(core, emulator.url);
+    await control('faults', { rate: 1, kinds: ['500'], method: 'POST', pathPattern: '/faxes$', count: 1 });
+    const doc = await addPdf(core, 1);
+    const queued = await sendFax(core, accountId, doc.id);
+    const failed = await waitForFax(core, queued.id, ['failed']);
     expect(failed.error).toMatchObject({ code: 'provider_unavailable', retryable: true, nextStep: expect.any(String) });
     expect(failed.error!.message).toMatch(/did not take the fax/);
-    await new Promise((r) => setTimeout(r, 400)); // several poll ticks: nothing is re-sent on its own
-    expect(await emulatorFaxes(url)).toHaveLength(0);
-    expect(job(queued.id)!.attempts).toBe(1);
+    await new Promise((r) => setTimeout(r, 600)); // several runner polls: nothing is re-sent on its own
+    expect(await emulatorFaxes()).toHaveLength(0);
+    expect((await faxOf(core, queued.id))!.attempts).toBe(1);
 
-    await h!.core.dispatch('outbox.retry', { id: queued.id });
-    await waitFor(() => (job(queued.id)?.state === 'sent' ? true : undefined), 15_000, 'sent after retry');
-    expect(await emulatorFaxes(url)).toHaveLength(1);
-    expect(job(queued.id)!.attempts).toBe(2);
+    await core.core.dispatch('outbox.retry', { id: queued.id });
+    await waitForFax(core, queued.id, ['sent']);
+    expect(await emulatorFaxes()).toHaveLength(1);
+    expect((await faxOf(core, queued.id))!.attempts).toBe(2);
   });
 
-  it('adopts the fax when the reply is lost but the provider took it (reset after acceptance is reconciled)', async () => {
-    const { url, accountId } = await start();
-    // The emulator answers the send with malformed JSON: the fax exists, the reply is unreadable.
-    await control(url, 'faults', { rate: 1, kinds: ['malformed'], method: 'POST', pathPattern: '/faxes$', count: 1 });
-    const doc = await addPdf(1);
-    const queued = await sendOne(accountId, doc.id);
-    const settled = await waitFor(() => {
-      const state = job(queued.id)?.state;
-      return state === 'uncertain' || state === 'sent' || state === 'failed' ? job(queued.id) : undefined;
-    }, 15_000, 'settled');
+  it('never re-sends on its own when the reply is unreadable (malformed JSON after the request)', async () => {
+    const core = await start();
+    const accountId = await addSinchAccount(core, emulator.url);
+    await control('faults', { rate: 1, kinds: ['malformed'], method: 'POST', pathPattern: '/faxes$', count: 1 });
+    const doc = await addPdf(core, 1);
+    const queued = await sendFax(core, accountId, doc.id);
+    const settled = await waitForFax(core, queued.id, ['uncertain', 'sent', 'failed']);
     // Injected faults act before the emulator stores anything, so the provider has no such fax:
     // the job must never be re-sent on its own, whatever state it settles in.
     expect(['uncertain', 'failed']).toContain(settled.state);
-    expect(await emulatorFaxes(url)).toHaveLength(0);
+    expect(await emulatorFaxes()).toHaveLength(0);
   });
 
   it('turns a timeout into uncertain, and an uncertain job is re-sent only after confirmation', async () => {
-    const { url, accountId } = await start();
-    await control(url, 'faults', { rate: 1, kinds: ['timeout'], method: 'POST', pathPattern: '/faxes$', count: 1 });
-    const doc = await addPdf(1);
-    const queued = await sendOne(accountId, doc.id);
-    const uncertain = await waitFor(() => (job(queued.id)?.state === 'uncertain' ? job(queued.id) : undefined), 15_000, 'uncertain');
+    const core = await start();
+    const accountId = await addSinchAccount(core, emulator.url);
+    await control('faults', { rate: 1, kinds: ['timeout'], method: 'POST', pathPattern: '/faxes$', count: 1 });
+    const doc = await addPdf(core, 1);
+    const queued = await sendFax(core, accountId, doc.id);
+    const uncertain = await waitForFax(core, queued.id, ['uncertain']);
     expect(uncertain.error).toMatchObject({ code: 'uncertain', nextStep: expect.stringMatching(/Check with the recipient/) });
-    expect(await h!.core.dispatch('outbox.retry', { id: queued.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await emulatorFaxes(url)).toHaveLength(0);
-    expect(await h!.core.dispatch('outbox.retry', { id: queued.id, confirmUncertain: true })).toMatchObject({ ok: true });
-    await waitFor(() => (job(queued.id)?.state === 'sent' ? true : undefined), 15_000, 'sent after confirmed retry');
-    expect(await emulatorFaxes(url)).toHaveLength(1);
+    expect(await core.core.dispatch('outbox.retry', { id: queued.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await emulatorFaxes()).toHaveLength(0);
+    expect(await core.core.dispatch('outbox.retry', { id: queued.id, confirmUncertain: true })).toMatchObject({ ok: true });
+    await waitForFax(core, queued.id, ['sent']);
+    expect(await emulatorFaxes()).toHaveLength(1);
+  });
+
+  it('waits out a 429 (Retry-After honoured) and then sends once, with no person needed', async () => {
+    h = startTestCore({ demo: false, providerFactory: fastFactory({ policy: { retries: 0, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 0 } }) });
+    const accountId = await addSinchAccount(h, emulator.url);
+    await control('faults', { rate: 1, kinds: ['429'], method: 'POST', pathPattern: '/faxes$', count: 1, retryAfterSeconds: 2 });
+    const doc = await addPdf(h, 1);
+    const started = Date.now();
+    const queued = await sendFax(h, accountId, doc.id);
+    const waiting = await waitFor(async () => {
+      const fax = await faxOf(h!, queued.id);
+      return fax?.state === 'queued' && fax.attempts === 1 ? fax : undefined;
+    }, 5_000, 'back in the queue after the 429');
+    expect(waiting.error?.code).toBe('rate_limited');
+    const sent = await waitForFax(h, queued.id, ['sent'], 20_000);
+    expect(sent.attempts).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+    expect(await emulatorFaxes()).toHaveLength(1);
+  });
+
+  it('holds faxes while the network is gone and sends them as soon as it is back', async () => {
+    const core = await start();
+    const accountId = await addSinchAccount(core, emulator.url);
+    const doc = await addPdf(core, 1);
+    core.core.onOnlineChanged(false);
+    const queued = await sendFax(core, accountId, doc.id);
+    await new Promise((r) => setTimeout(r, 500)); // longer than the runner's poll
+    expect((await faxOf(core, queued.id))!.state).toBe('queued');
+    expect(await emulatorFaxes()).toHaveLength(0);
+    core.core.onOnlineChanged(true);
+    await waitForFax(core, queued.id, ['sent']);
+    expect(await emulatorFaxes()).toHaveLength(1);
   });
 
   it('shows the provider failure reason for a busy line', async () => {
-    const { accountId } = await start();
-    const doc = await addPdf(1);
-    const queued = await sendOne(accountId, doc.id, '+19898989801');
-    const failed = await waitFor(() => (job(queued.id)?.state === 'failed' ? job(queued.id) : undefined), 20_000, 'failed');
+    const core = await start();
+    const accountId = await addSinchAccount(core, emulator.url);
+    const doc = await addPdf(core, 1);
+    const queued = await sendFax(core, accountId, doc.id, '+19898989801');
+    const failed = await waitForFax(core, queued.id, ['failed'], 20_000);
     expect(failed.error!.message.toLowerCase()).toContain('busy');
   });
 
   it('refuses a send for a missing document or account without creating jobs', async () => {
-    const { accountId } = await start();
-    expect(await h!.core.dispatch('fax.send', { accountId, to: ['+19898989898'], documentIds: ['00000000-0000-0000-0000-000000000000'] }))
+    const core = await start();
+    const accountId = await addSinchAccount(core, emulator.url);
+    expect(await core.core.dispatch('fax.send', { accountId, to: ['+19898989898'], documentIds: ['00000000-0000-0000-0000-000000000000'] }))
       .toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const doc = await addPdf(1);
-    expect(await h!.core.dispatch('fax.send', { accountId: 'nope', to: ['+19898989898'], documentIds: [doc.id] }))
+    const doc = await addPdf(core, 1);
+    expect(await core.core.dispatch('fax.send', { accountId: 'nope', to: ['+19898989898'], documentIds: [doc.id] }))
       .toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await h!.core.dispatch('fax.send', { accountId, to: ['12'], documentIds: [doc.id] }))
+    expect(await core.core.dispatch('fax.send', { accountId, to: ['12'], documentIds: [doc.id] }))
       .toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(h!.core.outbox.list()).toHaveLength(0);
+    expect(await outboxList(core)).toHaveLength(0);
+    expect(core.services.db.prepare('SELECT COUNT(*) AS n FROM jobs').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps a document that a fax still uses', async () => {
+    const core = await start();
+    const accountId = await addSinchAccount(core, emulator.url);
+    const doc = await addPdf(core, 1);
+    await sendFax(core, accountId, doc.id);
+    expect(await core.core.dispatch('documents.remove', { id: doc.id })).toEqual({ ok: true, value: { removed: false } });
   });
 });
 
-describe('outbox after a crash mid-submission', () => {
-  async function interruptedJob(accountId: string, documentId: string, dataDir: string) {
-    const { openDatabase } = await import('../../main/core/store/database');
-    const { JobsRepo } = await import('../../main/core/store/jobsRepo');
+describe('outbox after a crash mid-submission (restart on the same data folder)', () => {
+  /** A core that stopped between "submitting" and the reply: the row says submitting, no job is left. */
+  async function crashedMidSubmission() {
+    const first = await start();
+    const accountId = await addSinchAccount(first, emulator.url);
+    const doc = await addPdf(first, 1);
+    const { dataDir, secrets } = first;
+    await first.core.close();
+    h = undefined;
     const db = openDatabase(`${dataDir}/faxdesk.sqlite`);
     const now = new Date().toISOString();
     const id = crypto.randomUUID();
-    new JobsRepo(db).insert({
-      id, batchId: id, accountId, to: '+19898989898', documentIds: [documentId], options: {}, pages: 1,
+    new FaxJobsRepo(db).insert({
+      id, batchId: id, accountId, to: '+19898989898', documentIds: [doc.id], options: {}, pages: 1,
       state: 'submitting', attempts: 1, submittedAt: now, createdAt: now, updatedAt: now,
     });
     db.close();
-    return id;
+    return { id, accountId, doc, dataDir, secrets };
   }
 
   it('adopts the fax the provider already has, without sending it again', async () => {
-    const { url, accountId } = await start();
-    const doc = await addPdf(1);
-    const jobId = await interruptedJob(accountId, doc.id, h!.dataDir);
+    const crashed = await crashedMidSubmission();
     // The request had reached the provider before the crash: it holds a fax with this attempt's reference.
-    const provider = await h!.core.accounts.providerFor(accountId);
+    const provider = fastFactory().create({ provider: 'sinch', sinch: { projectId: 'demo-project', keyId: 'demo-key', authMode: 'oauth2', region: 'global', baseUrl: emulator.url, authUrl: emulator.url } }, 'demo-secret');
     await provider.send({
       to: ['+19898989898'],
-      documents: [{ path: `${h!.dataDir}/documents/${doc.id}.pdf`, name: 'letter.pdf', contentType: 'application/pdf', sizeBytes: 1 }],
-      labels: { faxdeskRef: `${jobId}.1` },
+      documents: [{ path: `${crashed.dataDir}/documents/${crashed.doc.id}.pdf`, name: 'letter.pdf', contentType: 'application/pdf', sizeBytes: 1 }],
+      labels: { faxdeskRef: `${crashed.id}.1` },
     });
-    await h!.core.outbox.tick();
-    await waitFor(() => (job(jobId)?.state === 'sent' ? true : undefined), 15_000, 'adopted and sent');
-    expect(await emulatorFaxes(url)).toHaveLength(1);
+    const restarted = await start(crashed);
+    await waitForFax(restarted, crashed.id, ['sent']);
+    expect(await emulatorFaxes()).toHaveLength(1);
   });
 
   it('marks it failed (not sent) when the provider has no such fax, and never re-sends on its own', async () => {
-    const { url, accountId } = await start();
-    const doc = await addPdf(1);
-    const jobId = await interruptedJob(accountId, doc.id, h!.dataDir);
-    await h!.core.outbox.tick();
-    const failed = await waitFor(() => (job(jobId)?.state === 'failed' ? job(jobId) : undefined), 10_000, 'failed');
+    const crashed = await crashedMidSubmission();
+    const restarted = await start(crashed);
+    const failed = await waitForFax(restarted, crashed.id, ['failed']);
     expect(failed.error).toMatchObject({ code: 'interrupted', retryable: true });
-    expect(await emulatorFaxes(url)).toHaveLength(0);
+    expect(await emulatorFaxes()).toHaveLength(0);
+  });
+
+  it('sends a fax that was still queued when the app stopped, once', async () => {
+    const first = await start();
+    const accountId = await addSinchAccount(first, emulator.url);
+    const doc = await addPdf(first, 1);
+    first.services.runner.setPaused(true); // queued but not yet taken when the app stops
+    const queued = await sendFax(first, accountId, doc.id);
+    await first.core.close();
+    h = undefined;
+    const restarted = await start(first);
+    await waitForFax(restarted, queued.id, ['sent']);
+    expect(await emulatorFaxes()).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
-import type { AccountRegistry } from '../accounts/accountRegistry';
+import type { Accounts } from '../accounts/accounts';
+import type { ConnectionCheck } from '../accounts/connectionCheck';
 import type { DocumentStore } from '../documents/documentStore';
 import type { Outbox } from '../outbox/outbox';
 import type { Handlers } from './dispatcher';
@@ -6,21 +7,22 @@ import type { Handlers } from './dispatcher';
 export interface HandlerDeps {
   version: string;
   host: 'electron' | 'web-bridge';
-  accounts: AccountRegistry;
+  accounts: Accounts;
+  connection: ConnectionCheck;
   documents: DocumentStore;
   outbox: Outbox;
 }
 
 /** The handler table: thin calls into the core's services. Parsing happens in the dispatcher. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { accounts, documents, outbox } = deps;
+  const { accounts, connection, documents, outbox } = deps;
   return {
     'app.info': () => ({ version: deps.version, host: deps.host }),
     'accounts.list': () => accounts.list(),
     'accounts.add': (draft) => accounts.add(draft),
     'accounts.update': ({ id, draft }) => accounts.update(id, draft),
     'accounts.remove': async ({ id }) => ({ removed: await accounts.remove(id, outbox.inFlightCount(id)) }),
-    'accounts.test': ({ id }) => accounts.test(id),
+    'accounts.test': ({ id }) => connection.test(id),
     'documents.add': ({ name, bytes }) => documents.add(name, bytes),
     'documents.remove': async ({ id }) => ({ removed: await documents.remove(id) }),
     'fax.send': (request) => outbox.send(request),

@@ -1,9 +1,9 @@
 import type { OutboxJob } from '../../../common/domain/fax';
 import type { DocumentInfo } from '../../../common/domain/fax';
-import type { JobRow } from '../store/jobsRepo';
+import type { FaxJobRow } from '../store/faxJobsRepo';
 
 /** The renderer's view of a job: documents by name and pages, no file paths. */
-export function toOutboxJob(job: JobRow, documentInfo: (id: string) => DocumentInfo | undefined): OutboxJob {
+export function toOutboxJob(job: FaxJobRow, documentInfo: (id: string) => DocumentInfo | undefined): OutboxJob {
   return {
     id: job.id,
     batchId: job.batchId,

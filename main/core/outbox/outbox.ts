@@ -1,89 +1,91 @@
 import { randomUUID } from 'node:crypto';
 import { SendRequestSchema, type OutboxJob, type SendRequest } from '../../../common/domain/fax';
 import { AppError } from '../../../common/ipc/result';
-import type { AccountRegistry } from '../accounts/accountRegistry';
+import type { Accounts } from '../accounts/accounts';
+import type { ConnectionStatus } from '../accounts/connectionStatus';
 import type { DocumentStore } from '../documents/documentStore';
-import { toInfo } from '../documents/documentStore';
-import type { CoreEvents } from '../events';
+import type { JobRunner } from '../jobs/jobRunner';
 import type { Logger } from '../log';
-import type { RemoteFax } from '../providers/faxProvider';
-import { ProviderError } from '../providers/providerError';
 import { transaction, type Database } from '../store/database';
-import type { JobRow, JobsRepo } from '../store/jobsRepo';
-import { describeSendFailure, INTERRUPTED_ERROR, UNCERTAIN_ERROR } from './failureText';
-import { toOutboxJob } from './jobView';
+import type { FaxJobRow, FaxJobsRepo } from '../store/faxJobsRepo';
+import type { FaxRecords } from './faxRecords';
+import { followDelay, followFaxHandler } from './followFax';
+import { submitFaxHandler, type FaxJobPayload } from './submitFax';
 
-export interface OutboxOptions {
-  pollIntervalMs: number;
-  /** Jobs submitted at once; the rest wait in `queued`. */
-  concurrency: number;
+export const SUBMIT_FAX = 'fax.submit';
+export const FOLLOW_FAX = 'fax.follow';
+
+/** Each account has its own queues, so a slow or failing account never holds up another. */
+export const sendQueueOf = (accountId: string) => `send:${accountId}`;
+export const followQueueOf = (accountId: string) => `follow:${accountId}`;
+
+export interface OutboxDeps {
+  db: Database;
+  repo: FaxJobsRepo;
+  records: FaxRecords;
+  documents: DocumentStore;
+  accounts: Accounts;
+  status: ConnectionStatus;
+  runner: JobRunner;
+  log: Logger;
 }
 
-/** Outcomes where the provider answered and certainly did not take the fax. */
-const DEFINITE_REFUSALS = new Set(['invalid_input', 'unauthorized', 'not_found']);
+export interface OutboxOptions {
+  /** Base interval between status polls of a fax on its way. */
+  followIntervalMs: number;
+}
+
+const IN_FLIGHT = ['queued', 'submitting', 'submitted', 'sending'] as const;
 
 /**
- * The durable send queue. A job is written to SQLite before any network call; each attempt carries
- * a reference (`<jobId>.<attempt>`) stored with the fax at the provider, so after a timeout or a
- * crash the outbox asks the provider before anything is re-sent. Nothing is retried automatically.
+ * The durable send queue, on the job runner. A send writes the faxes and their `fax.submit` jobs in
+ * one transaction before any network call; a fax the provider holds is followed by a `fax.follow`
+ * job until it is sent or failed. Nothing that may have reached a provider is re-sent without a person.
  */
 export class Outbox {
-  private readonly active = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
-  private ticking = false;
-  private stopped = false;
-  private readonly pending = new Set<Promise<void>>();
-
-  constructor(
-    private readonly db: Database,
-    private readonly jobs: JobsRepo,
-    private readonly documents: DocumentStore,
-    private readonly accounts: AccountRegistry,
-    private readonly events: CoreEvents,
-    private readonly log: Logger,
-    private readonly options: OutboxOptions,
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => void this.tick(), this.options.pollIntervalMs);
-    this.timer.unref?.();
-    void this.tick();
+  constructor(private readonly deps: OutboxDeps, private readonly options: OutboxOptions) {
+    const follow = (job: FaxJobRow) => this.follow(job);
+    deps.runner.register(SUBMIT_FAX, submitFaxHandler({ ...deps, follow }));
+    deps.runner.register(FOLLOW_FAX, followFaxHandler({ ...deps, intervalMs: options.followIntervalMs }));
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await Promise.allSettled([...this.pending]);
+  /**
+   * Makes sure every fax still on its way has its job (after an upgrade from a version without
+   * the job runner, or a job that gave up); idempotent thanks to the jobs' keys.
+   */
+  resume(): void {
+    for (const job of this.deps.repo.inStates(['queued', 'submitting'])) this.submit(job);
+    for (const job of this.deps.repo.inStates(['submitted', 'sending'])) this.follow(job, Date.now());
   }
 
   list(): OutboxJob[] {
-    return this.jobs.list().map((job) => this.view(job));
+    return this.deps.records.list();
   }
 
-  /** Persists one job per recipient, then starts submitting them. Returns the queued jobs. */
+  /** Persists one fax per recipient together with its job; the runner takes it from there. */
   async send(input: SendRequest): Promise<OutboxJob[]> {
+    const { accounts, documents, db, repo, log, records } = this.deps;
     const request = SendRequestSchema.parse(input);
-    if (!this.accounts.exists(request.accountId)) throw AppError.of('not_found', 'The account to send from no longer exists.');
-    const docs = request.documentIds.map((id) => this.documents.get(id));
-    const pages = docs.reduce((sum, doc) => sum + doc.pages, 0);
-    const recipients = [...new Set(request.to)];
+    if (!accounts.exists(request.accountId)) throw AppError.of('not_found', 'The account to send from no longer exists.');
+    const pages = request.documentIds.map((id) => documents.get(id)).reduce((sum, doc) => sum + doc.pages, 0);
     const now = new Date().toISOString();
     const batchId = randomUUID();
-    const rows: JobRow[] = recipients.map((to) => ({
+    const rows: FaxJobRow[] = [...new Set(request.to)].map((to) => ({
       id: randomUUID(), batchId, accountId: request.accountId, to, documentIds: request.documentIds,
       options: request.options, pages, state: 'queued', attempts: 0, createdAt: now, updatedAt: now,
     }));
-    transaction(this.db, () => rows.forEach((row) => this.jobs.insert(row)));
-    this.log.info('fax queued', { batchId, jobs: rows.length, pages });
-    for (const row of rows) this.changed(row);
-    void this.tick();
-    return rows.map((row) => this.view(row));
+    transaction(db, () => rows.forEach((row) => {
+      repo.insert(row);
+      this.submit(row);
+    }));
+    log.info('fax queued', { batchId, jobs: rows.length, pages });
+    for (const row of rows) records.announce(row);
+    return rows.map((row) => records.view(row));
   }
 
-  /** Explicit retry by a person. An uncertain job needs confirmation that they checked first. */
+  /** Explicit retry by a person. An uncertain fax needs confirmation that they checked first. */
   async retry(id: string, confirmUncertain: boolean): Promise<OutboxJob> {
-    const job = this.jobs.get(id);
+    const job = this.deps.records.get(id);
     if (!job) throw AppError.of('not_found', 'That fax is no longer in the outbox.');
     if (job.state === 'uncertain' && !confirmUncertain) {
       throw AppError.of('conflict', 'This fax may already have been sent.', { nextStep: 'Check with the recipient, then confirm to send it again.' });
@@ -91,183 +93,29 @@ export class Outbox {
     if (job.state !== 'failed' && job.state !== 'uncertain') {
       throw AppError.of('conflict', 'Only a failed fax can be retried.');
     }
-    job.state = 'queued';
-    job.error = undefined;
-    job.providerFaxId = undefined;
-    job.pagesSent = undefined;
-    job.completedAt = undefined;
-    this.save(job);
-    void this.tick();
-    return this.view(job);
+    Object.assign(job, { state: 'queued', error: undefined, providerFaxId: undefined, pagesSent: undefined, completedAt: undefined });
+    transaction(this.deps.db, () => {
+      this.deps.records.save(job);
+      this.submit(job);
+    });
+    return this.deps.records.view(job);
   }
 
   inFlightCount(accountId: string): number {
-    return this.jobs.countForAccount(accountId, ['queued', 'submitting', 'submitted', 'sending']);
+    return this.deps.repo.countForAccount(accountId, IN_FLIGHT);
   }
 
-  /** One pass: submit queued jobs, reconcile interrupted submissions, poll jobs at the provider. */
-  async tick(): Promise<void> {
-    if (this.ticking || this.stopped) return;
-    this.ticking = true;
-    try {
-      for (const job of this.jobs.inStates(['submitting'])) {
-        if (!this.active.has(job.id)) await this.reconcileInterrupted(job);
-      }
-      const queued = this.jobs.inStates(['queued']).filter((job) => !this.active.has(job.id));
-      const slots = Math.max(0, this.options.concurrency - this.active.size);
-      for (const job of queued.slice(0, slots)) this.track(this.submit(job));
-      for (const job of this.jobs.inStates(['submitted', 'sending'])) {
-        if (!this.active.has(job.id)) await this.poll(job);
-      }
-    } catch (error) {
-      this.log.error('outbox tick failed', { error });
-    } finally {
-      this.ticking = false;
-    }
+  private submit(job: FaxJobRow): void {
+    this.deps.runner.enqueue({
+      kind: SUBMIT_FAX, queue: sendQueueOf(job.accountId), key: `${SUBMIT_FAX}:${job.id}`,
+      payload: { faxId: job.id } satisfies FaxJobPayload, maxAttempts: 1_000,
+    });
   }
 
-  private track(work: Promise<void>): void {
-    this.pending.add(work);
-    void work.finally(() => this.pending.delete(work));
-  }
-
-  private async submit(job: JobRow): Promise<void> {
-    this.active.add(job.id);
-    try {
-      job.attempts += 1;
-      job.state = 'submitting';
-      job.submittedAt = new Date().toISOString();
-      this.save(job); // persisted before the network call: a crash from here on is reconciled, not re-sent
-      const provider = await this.accounts.providerFor(job.accountId);
-      const reference = referenceOf(job);
-      try {
-        const [remote] = await provider.send({
-          to: [job.to],
-          documents: job.documentIds.map((id) => this.documents.toOutgoing(id)),
-          headerText: job.options.headerText,
-          resolution: job.options.resolution,
-          labels: { faxdeskRef: reference },
-          clientReference: reference,
-        });
-        if (!remote) throw new ProviderError({ code: 'provider_unavailable', message: 'The provider returned no fax.', maybeAccepted: true });
-        this.adopt(job, remote);
-        await this.accounts.setStatus(job.accountId, 'connected');
-      } catch (error) {
-        await this.afterSendError(job, error);
-      }
-    } catch (error) {
-      job.state = 'failed';
-      job.error = describeSendFailure(error);
-      this.save(job);
-    } finally {
-      this.active.delete(job.id);
-    }
-  }
-
-  private async afterSendError(job: JobRow, error: unknown): Promise<void> {
-    const providerError = error instanceof ProviderError ? error : undefined;
-    this.log.warn('send failed', { jobId: job.id, code: providerError?.code ?? 'internal', status: providerError?.status, maybeAccepted: providerError?.maybeAccepted });
-    if (providerError?.code === 'unauthorized') await this.accounts.setStatus(job.accountId, 'signed_out', providerError.message);
-    const definite = providerError && DEFINITE_REFUSALS.has(providerError.code) && !providerError.maybeAccepted;
-    if (!definite) {
-      // The provider may hold the fax after all (a 5xx after acceptance, a timeout): ask it first.
-      const found = await this.findAtProvider(job);
-      if (found) return this.adopt(job, found);
-      // An error status with no fax at the provider is a clear "not sent". No answer at all (timeout,
-      // reset) or a 2xx we could not read may still turn into a fax: a person has to check.
-      const answeredWithError = providerError?.status !== undefined && providerError.status >= 400;
-      if (found === undefined || (providerError?.maybeAccepted && !answeredWithError)) {
-        job.state = 'uncertain';
-        job.error = UNCERTAIN_ERROR;
-        return this.save(job);
-      }
-    }
-    job.state = 'failed';
-    job.error = describeSendFailure(error);
-    this.save(job);
-  }
-
-  /** The fax sent for this attempt, null when the provider shows none, undefined when it cannot tell. */
-  private async findAtProvider(job: JobRow): Promise<RemoteFax | null | undefined> {
-    try {
-      const provider = await this.accounts.providerFor(job.accountId);
-      const since = new Date(Date.parse(job.submittedAt ?? job.createdAt) - 60_000).toISOString();
-      const matches = await provider.findByReference(referenceOf(job), since);
-      return matches.find((fax) => fax.to === job.to) ?? matches[0] ?? null;
-    } catch (error) {
-      this.log.warn('reconciliation failed', { jobId: job.id, error });
-      return undefined;
-    }
-  }
-
-  /** A submission cut short by a crash or quit: adopt the provider's fax or mark it not sent. */
-  private async reconcileInterrupted(job: JobRow): Promise<void> {
-    const found = await this.findAtProvider(job);
-    if (found === undefined) return; // provider unreachable: try again next tick, never re-send
-    if (found) return this.adopt(job, found);
-    job.state = 'failed';
-    job.error = INTERRUPTED_ERROR;
-    this.save(job);
-  }
-
-  private async poll(job: JobRow): Promise<void> {
-    if (!job.providerFaxId) return;
-    try {
-      const provider = await this.accounts.providerFor(job.accountId);
-      this.adopt(job, await provider.getFax(job.providerFaxId));
-      await this.accounts.setStatus(job.accountId, 'connected');
-    } catch (error) {
-      const code = error instanceof ProviderError ? error.code : 'internal';
-      this.log.warn('status poll failed', { jobId: job.id, code });
-      await this.accounts.setStatus(job.accountId, code === 'unauthorized' ? 'signed_out' : 'retrying', error instanceof Error ? error.message : undefined);
-    }
-  }
-
-  private adopt(job: JobRow, remote: RemoteFax): void {
-    const before = JSON.stringify([job.state, job.providerFaxId, job.pagesSent, job.error]);
-    // A provider clock running ahead of ours must not put a finish time in our future.
-    const remoteMs = remote.completedAt ? Date.parse(remote.completedAt) : NaN;
-    const finishedAt = new Date(Number.isNaN(remoteMs) ? Date.now() : Math.min(remoteMs, Date.now())).toISOString();
-    job.providerFaxId = remote.id;
-    if (remote.pagesSent !== undefined) job.pagesSent = remote.pagesSent;
-    job.error = undefined;
-    if (remote.status === 'sent') {
-      job.state = 'sent';
-      job.completedAt = finishedAt;
-    } else if (remote.status === 'failed') {
-      job.state = 'failed';
-      job.completedAt = finishedAt;
-      job.error = {
-        code: remote.errorCode ?? 'fax_failed',
-        message: remote.errorMessage ?? 'The fax could not be delivered.',
-        nextStep: 'Retry now, or check the number with the recipient.',
-        retryable: true,
-      };
-    } else {
-      job.state = remote.status === 'sending' ? 'sending' : 'submitted';
-    }
-    if (JSON.stringify([job.state, job.providerFaxId, job.pagesSent, job.error]) !== before) this.save(job);
-  }
-
-  private save(job: JobRow): void {
-    job.updatedAt = new Date().toISOString();
-    this.jobs.save(job);
-    this.changed(job);
-  }
-
-  private changed(job: JobRow): void {
-    this.events.emit('outbox.jobChanged', this.view(job));
-  }
-
-  private view(job: JobRow): OutboxJob {
-    return toOutboxJob(job, (id) => {
-      try {
-        return toInfo(this.documents.get(id));
-      } catch {
-        return undefined;
-      }
+  private follow(job: FaxJobRow, at = Date.now() + followDelay(job, this.options.followIntervalMs)): void {
+    this.deps.runner.enqueue({
+      kind: FOLLOW_FAX, queue: followQueueOf(job.accountId), key: `${FOLLOW_FAX}:${job.id}`,
+      payload: { faxId: job.id } satisfies FaxJobPayload, runAt: at, maxAttempts: 1_000_000,
     });
   }
 }
-
-const referenceOf = (job: JobRow) => `${job.id}.${job.attempts}`;

@@ -1,5 +1,5 @@
 import type { AccountSettings, ProviderKind } from '../../../common/domain/account';
-import type { ProviderFactory } from '../accounts/accountRegistry';
+import type { ProviderFactory } from '../accounts/accounts';
 import type { FullFaxProvider } from './faxProvider';
 import { SINCH_CAPABILITIES, SinchProvider } from './sinch/sinchProvider';
 import { WELKIN_CAPABILITIES, WelkinProvider } from './welkin/welkinProvider';

@@ -55,13 +55,4 @@ export class AccountsRepo {
   remove(id: string): boolean {
     return Number(this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes) > 0;
   }
-
-  getMeta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value;
-  }
-
-  setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
-  }
 }

@@ -45,7 +45,7 @@ export class DocumentsRepo {
 
   /** True when an outbox job still needs the document (so it must not be deleted). */
   isReferenced(id: string): boolean {
-    const row = this.db.prepare("SELECT 1 AS found FROM outbox_jobs WHERE document_ids_json LIKE ? LIMIT 1").get(`%"${id}"%`);
+    const row = this.db.prepare('SELECT 1 AS found FROM outbox_job_documents WHERE document_id = ? LIMIT 1').get(id);
     return row !== undefined;
   }
 }

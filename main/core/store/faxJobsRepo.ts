@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { FaxErrorSchema, SendOptionsSchema, type FaxError, type JobState, type SendOptions } from '../../../common/domain/fax';
 import type { Database } from './database';
 
-/** A persisted outbox job, as the outbox works with it (documents by id). */
-export interface JobRow {
+/** A persisted fax in the outbox, as the outbox works with it (documents by id, in send order). */
+export interface FaxJobRow {
   id: string;
   batchId: string;
   accountId: string;
@@ -22,12 +21,12 @@ export interface JobRow {
   completedAt?: string;
 }
 
-interface RawJob {
+interface RawFaxJob {
   id: string;
   batch_id: string;
   account_id: string;
   recipient: string;
-  document_ids_json: string;
+  document_ids: string | null;
   options_json: string;
   pages: number;
   state: JobState;
@@ -41,12 +40,17 @@ interface RawJob {
   completed_at: string | null;
 }
 
-const toRow = (raw: RawJob): JobRow => ({
+/** Document ids come back in send order from the join table, comma-joined (ids are UUIDs). */
+const SELECT = `SELECT job.*, (SELECT group_concat(document_id, ',') FROM
+    (SELECT document_id FROM outbox_job_documents WHERE job_id = job.id ORDER BY position)) AS document_ids
+  FROM outbox_jobs AS job`;
+
+const toRow = (raw: RawFaxJob): FaxJobRow => ({
   id: raw.id,
   batchId: raw.batch_id,
   accountId: raw.account_id,
   to: raw.recipient,
-  documentIds: z.array(z.string()).parse(JSON.parse(raw.document_ids_json)),
+  documentIds: raw.document_ids ? raw.document_ids.split(',') : [],
   options: SendOptionsSchema.parse(JSON.parse(raw.options_json)),
   pages: raw.pages,
   state: raw.state,
@@ -60,39 +64,43 @@ const toRow = (raw: RawJob): JobRow => ({
   completedAt: raw.completed_at ?? undefined,
 });
 
-export class JobsRepo {
+/** The outbox's faxes and the documents each one sends. */
+export class FaxJobsRepo {
   constructor(private readonly db: Database) {}
 
-  insert(job: JobRow): void {
-    this.db.prepare(`INSERT INTO outbox_jobs (id, batch_id, account_id, recipient, document_ids_json, options_json, pages, state,
+  /** Inserts the fax and its document list; call inside a transaction with anything that must go with it. */
+  insert(job: FaxJobRow): void {
+    this.db.prepare(`INSERT INTO outbox_jobs (id, batch_id, account_id, recipient, options_json, pages, state,
         provider_fax_id, pages_sent, attempts, error_json, submitted_at, created_at, updated_at, completed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(job.id, job.batchId, job.accountId, job.to, JSON.stringify(job.documentIds), JSON.stringify(job.options), job.pages,
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(job.id, job.batchId, job.accountId, job.to, JSON.stringify(job.options), job.pages,
         job.state, job.providerFaxId ?? null, job.pagesSent ?? null, job.attempts, job.error ? JSON.stringify(job.error) : null,
         job.submittedAt ?? null, job.createdAt, job.updatedAt, job.completedAt ?? null);
+    const link = this.db.prepare('INSERT INTO outbox_job_documents (job_id, position, document_id) VALUES (?, ?, ?)');
+    job.documentIds.forEach((documentId, position) => link.run(job.id, position, documentId));
   }
 
-  /** Writes the mutable fields of a job. */
-  save(job: JobRow): void {
+  /** Writes the mutable fields of a fax. */
+  save(job: FaxJobRow): void {
     this.db.prepare(`UPDATE outbox_jobs SET state = ?, provider_fax_id = ?, pages_sent = ?, attempts = ?, error_json = ?,
         submitted_at = ?, updated_at = ?, completed_at = ? WHERE id = ?`)
       .run(job.state, job.providerFaxId ?? null, job.pagesSent ?? null, job.attempts, job.error ? JSON.stringify(job.error) : null,
         job.submittedAt ?? null, job.updatedAt, job.completedAt ?? null, job.id);
   }
 
-  get(id: string): JobRow | undefined {
-    const raw = this.db.prepare('SELECT * FROM outbox_jobs WHERE id = ?').get(id) as RawJob | undefined;
+  get(id: string): FaxJobRow | undefined {
+    const raw = this.db.prepare(`${SELECT} WHERE job.id = ?`).get(id) as RawFaxJob | undefined;
     return raw ? toRow(raw) : undefined;
   }
 
-  list(limit = 500): JobRow[] {
-    const rows = this.db.prepare('SELECT * FROM outbox_jobs ORDER BY created_at DESC, id DESC LIMIT ?').all(limit) as unknown as RawJob[];
+  list(limit = 500): FaxJobRow[] {
+    const rows = this.db.prepare(`${SELECT} ORDER BY job.created_at DESC, job.id DESC LIMIT ?`).all(limit) as unknown as RawFaxJob[];
     return rows.map(toRow);
   }
 
-  inStates(states: readonly JobState[]): JobRow[] {
+  inStates(states: readonly JobState[]): FaxJobRow[] {
     const marks = states.map(() => '?').join(', ');
-    const rows = this.db.prepare(`SELECT * FROM outbox_jobs WHERE state IN (${marks}) ORDER BY created_at ASC`).all(...states) as unknown as RawJob[];
+    const rows = this.db.prepare(`${SELECT} WHERE job.state IN (${marks}) ORDER BY job.created_at ASC`).all(...states) as unknown as RawFaxJob[];
     return rows.map(toRow);
   }
 

@@ -1,42 +1,48 @@
-import type { AccountSettings } from '../../../common/domain/account';
-import type { RunningEmulator } from '../../emulators/shared/emulatorServer';
-import { SINCH_DEMO_CREDENTIALS, startSinchEmulator } from '../../emulators/sinch/index';
-import { startWelkinEmulator, WELKIN_DEMO_CREDENTIALS } from '../../emulators/welkin/index';
-import type { DemoEnvironment } from './accountRegistry';
+import type { AccountSettings } from '../../common/domain/account';
+import type { DemoEnvironment } from '../core/accounts/demoPort';
+import { SINCH_DEMO_CREDENTIALS } from '../emulators/sinch/constants';
+import { WELKIN_DEMO_CREDENTIALS } from '../emulators/welkin/constants';
 
 export interface DemoOptions {
   /** Fixed ports for the demo emulators (tests need to find them); 0 picks free ones. */
   sinchPort?: number;
   welkinPort?: number;
+  /** Lifecycle speed of both emulators (1 = real time). */
   speed?: number;
 }
 
-export interface ClosableDemoEnvironment extends DemoEnvironment {
+export interface RunningDemo extends DemoEnvironment {
   /** The running demo emulator's URL, starting it if needed. */
   sinchUrl(): Promise<string>;
   welkinUrl(): Promise<string>;
+}
+
+interface Started {
+  url: string;
   close(): Promise<void>;
 }
 
 /**
- * Demo accounts run against in-process emulators, so a new user can send a fax with no
- * credentials. Each emulator starts on first use; its URL is filled in at run time.
+ * The Demo accounts run against in-process emulators, so a new user can send a fax with no
+ * credentials. The emulators are loaded (a separate chunk of the bundle) and started only when a
+ * demo account is first used; until then this module costs a few constants.
  */
-export function createDemoEnvironment(options: DemoOptions = {}): ClosableDemoEnvironment {
+export function createDemoEnvironment(options: DemoOptions = {}): RunningDemo {
   const speed = options.speed ?? 1;
-  let sinch: Promise<RunningEmulator> | undefined;
-  let welkin: Promise<RunningEmulator> | undefined;
+  let sinch: Promise<Started> | undefined;
+  let welkin: Promise<Started> | undefined;
   const sinchUrl = async () => {
-    sinch ??= startSinchEmulator({ port: options.sinchPort ?? 0, speed });
+    sinch ??= import('../emulators/sinch/index').then(({ startSinchEmulator }) => startSinchEmulator({ port: options.sinchPort ?? 0, speed }));
     return (await sinch).url;
   };
   const welkinUrl = async () => {
-    welkin ??= startWelkinEmulator({ port: options.welkinPort ?? 0, speed });
+    welkin ??= import('../emulators/welkin/index').then(({ startWelkinEmulator }) => startWelkinEmulator({ port: options.welkinPort ?? 0, speed }));
     return (await welkin).url;
   };
   return {
     sinchUrl,
     welkinUrl,
+    isStarted: (provider) => (provider === 'sinch' ? sinch : welkin) !== undefined,
     seedAccounts: () => [
       {
         name: 'Demo (Sinch emulator)',
@@ -67,7 +73,7 @@ export function createDemoEnvironment(options: DemoOptions = {}): ClosableDemoEn
       return { settings: { provider: 'welkin', welkin: { ...settings.welkin, baseUrl: url } }, secret: WELKIN_DEMO_CREDENTIALS.secret };
     },
     async close() {
-      await Promise.all([sinch, welkin].map(async (running) => (running ? (await running).close() : undefined)));
+      await Promise.all([sinch, welkin].map(async (running) => (running ? (await running.catch(() => undefined))?.close() : undefined)));
     },
   };
 }

@@ -1,0 +1,38 @@
+import type { OutboxJob } from '../../../common/domain/fax';
+import { toInfo, type DocumentStore } from '../documents/documentStore';
+import type { CoreEvents } from '../events';
+import type { FaxJobRow, FaxJobsRepo } from '../store/faxJobsRepo';
+import { toOutboxJob } from './jobView';
+
+/** The outbox's faxes as rows: read, saved with a fresh `updatedAt`, announced to the window. */
+export class FaxRecords {
+  constructor(private readonly repo: FaxJobsRepo, private readonly documents: DocumentStore, private readonly events: CoreEvents) {}
+
+  get(id: string): FaxJobRow | undefined {
+    return this.repo.get(id);
+  }
+
+  save(job: FaxJobRow): void {
+    job.updatedAt = new Date().toISOString();
+    this.repo.save(job);
+    this.announce(job);
+  }
+
+  announce(job: FaxJobRow): void {
+    this.events.emit('outbox.jobChanged', this.view(job));
+  }
+
+  list(): OutboxJob[] {
+    return this.repo.list().map((job) => this.view(job));
+  }
+
+  view(job: FaxJobRow): OutboxJob {
+    return toOutboxJob(job, (id) => {
+      try {
+        return toInfo(this.documents.get(id));
+      } catch {
+        return undefined;
+      }
+    });
+  }
+}

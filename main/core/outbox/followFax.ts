@@ -1,0 +1,47 @@
+import { statusAfter } from '../accounts/connectionCheck';
+import type { Accounts } from '../accounts/accounts';
+import type { ConnectionStatus } from '../accounts/connectionStatus';
+import type { JobContext, JobResult } from '../jobs/jobRunner';
+import type { Logger } from '../log';
+import { ProviderError } from '../providers/providerError';
+import type { FaxJobRow } from '../store/faxJobsRepo';
+import { adoptRemote, isInFlight } from './adoptRemote';
+import type { FaxRecords } from './faxRecords';
+import type { FaxJobPayload } from './submitFax';
+
+export interface FollowDeps {
+  records: FaxRecords;
+  accounts: Accounts;
+  status: ConnectionStatus;
+  log: Logger;
+  /** Base interval between status polls of a fax on its way. */
+  intervalMs: number;
+}
+
+/**
+ * How soon to ask again: often while a fax is young (people watch it go out), less often as it
+ * ages, so a fax stuck for hours costs little. Errors back off through the job runner instead.
+ */
+export function followDelay(job: FaxJobRow, intervalMs: number, nowMs = Date.now()): number {
+  const age = nowMs - Date.parse(job.submittedAt ?? job.createdAt);
+  const factor = age < 60_000 ? 1 : age < 10 * 60_000 ? 3 : 15;
+  return Math.min(intervalMs * factor, 5 * 60_000);
+}
+
+/** The `fax.follow` job: polls the provider until the fax is sent or failed. */
+export function followFaxHandler(deps: FollowDeps) {
+  return async (context: JobContext<FaxJobPayload>): Promise<JobResult> => {
+    const job = deps.records.get(context.payload.faxId);
+    if (!job || !isInFlight(job) || !job.providerFaxId) return;
+    try {
+      const provider = await deps.accounts.providerFor(job.accountId);
+      if (adoptRemote(job, await provider.getFax(job.providerFaxId))) deps.records.save(job);
+      deps.status.set(job.accountId, 'connected');
+    } catch (error) {
+      deps.log.warn('status poll failed', { jobId: job.id, code: error instanceof ProviderError ? error.code : 'internal' });
+      deps.status.set(job.accountId, statusAfter(error), error instanceof Error ? error.message : undefined);
+      throw error; // the runner backs off (honouring Retry-After) and keeps following
+    }
+    return isInFlight(job) ? { runAgainAt: Date.now() + followDelay(job, deps.intervalMs) } : undefined;
+  };
+}

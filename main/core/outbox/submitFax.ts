@@ -1,0 +1,161 @@
+import { statusAfter } from '../accounts/connectionCheck';
+import type { Accounts } from '../accounts/accounts';
+import type { ConnectionStatus } from '../accounts/connectionStatus';
+import type { DocumentStore } from '../documents/documentStore';
+import type { JobContext } from '../jobs/jobRunner';
+import type { Logger } from '../log';
+import type { FullFaxProvider, OutgoingDocument, RemoteFax } from '../providers/faxProvider';
+import { ProviderError } from '../providers/providerError';
+import type { FaxJobRow } from '../store/faxJobsRepo';
+import { adoptRemote, isInFlight } from './adoptRemote';
+import type { FaxRecords } from './faxRecords';
+import { describeSendFailure, INTERRUPTED_ERROR, UNCERTAIN_ERROR } from './failureText';
+
+export interface FaxJobPayload {
+  faxId: string;
+}
+
+export interface SubmitDeps {
+  records: FaxRecords;
+  documents: DocumentStore;
+  accounts: Accounts;
+  status: ConnectionStatus;
+  log: Logger;
+  /** Starts following a fax the provider now holds. */
+  follow(job: FaxJobRow): void;
+}
+
+/** Outcomes where the provider answered and certainly did not take the fax. */
+const DEFINITE_REFUSALS = new Set(['invalid_input', 'unauthorized', 'not_found']);
+/** Sends that provably never reached the provider are tried again on their own this many times. */
+export const AUTO_RETRY_RUNS = 5;
+/** Asking the provider about an interrupted send: after this many unanswered tries a person decides. */
+const RECONCILE_RUNS = 6;
+
+/** Thrown to the job runner to run the job again later (Retry-After honoured). */
+class TryLater extends Error {
+  constructor(message: string, readonly retryAfterMs?: number) {
+    super(message);
+  }
+}
+
+/**
+ * The `fax.submit` job. The fax is marked `submitting` (persisted) before the request leaves; each
+ * attempt carries a reference (`<faxId>.<attempt>`) stored with the fax at the provider. A fax
+ * found `submitting` when its job runs (a crash, a kill, a quit mid-request) is reconciled with the
+ * provider, never sent again.
+ */
+export function submitFaxHandler(deps: SubmitDeps) {
+  return async (context: JobContext<FaxJobPayload>): Promise<void> => {
+    const job = deps.records.get(context.payload.faxId);
+    if (!job) return;
+    if (job.state === 'submitting') return reconcileInterrupted(deps, job, context);
+    if (job.state !== 'queued') return; // settled meanwhile (a person archived or resolved it)
+    job.attempts += 1;
+    job.state = 'submitting';
+    job.submittedAt = new Date().toISOString();
+    job.error = undefined;
+    deps.records.save(job); // from here on a crash is reconciled, not re-sent
+    let provider: FullFaxProvider;
+    let documents: OutgoingDocument[];
+    try {
+      provider = await deps.accounts.providerFor(job.accountId);
+      documents = job.documentIds.map((id) => deps.documents.toOutgoing(id));
+    } catch (error) {
+      // Nothing was sent: no provider or document to send with.
+      job.state = 'failed';
+      job.error = describeSendFailure(error);
+      return deps.records.save(job);
+    }
+    let remote: RemoteFax | undefined;
+    try {
+      [remote] = await provider.send({
+        to: [job.to],
+        documents,
+        headerText: job.options.headerText,
+        resolution: job.options.resolution,
+        labels: { faxdeskRef: referenceOf(job) },
+        clientReference: referenceOf(job),
+        signal: context.signal,
+      });
+      if (!remote) throw new ProviderError({ code: 'provider_unavailable', message: 'The provider returned no fax.', maybeAccepted: true });
+    } catch (error) {
+      return afterSendError(deps, job, error, context);
+    }
+    settle(deps, job, remote);
+    deps.status.set(job.accountId, 'connected');
+  };
+}
+
+/** Records the provider's fax and follows it while it is on its way. */
+function settle(deps: SubmitDeps, job: FaxJobRow, remote: RemoteFax): void {
+  adoptRemote(job, remote);
+  deps.records.save(job);
+  if (isInFlight(job)) deps.follow(job);
+}
+
+async function afterSendError(deps: SubmitDeps, job: FaxJobRow, error: unknown, context: JobContext<FaxJobPayload>): Promise<void> {
+  const providerError = error instanceof ProviderError ? error : undefined;
+  deps.log.warn('send failed', { jobId: job.id, code: providerError?.code ?? 'internal', status: providerError?.status, maybeAccepted: providerError?.maybeAccepted });
+  if (providerError) deps.status.set(job.accountId, statusAfter(providerError), providerError.message);
+  if (providerError && neverReachedProvider(providerError) && context.attempt < AUTO_RETRY_RUNS) {
+    // Nothing left Faxdesk (or the provider said "not now"): safe to try again without a person.
+    job.state = 'queued';
+    job.error = describeSendFailure(error);
+    deps.records.save(job);
+    throw new TryLater(providerError.message, providerError.retryAfterMs);
+  }
+  const definite = providerError && DEFINITE_REFUSALS.has(providerError.code) && !providerError.maybeAccepted;
+  if (!definite) {
+    // The provider may hold the fax after all (a 5xx after acceptance, a timeout): ask it first.
+    const found = await findAtProvider(deps, job);
+    if (found) return settle(deps, job, found);
+    // An error status with no fax at the provider is a clear "not sent". No answer at all (timeout,
+    // reset) or a 2xx we could not read may still turn into a fax: a person has to check.
+    const answeredWithError = providerError?.status !== undefined && providerError.status >= 400;
+    if (found === undefined || (providerError?.maybeAccepted && !answeredWithError)) {
+      job.state = 'uncertain';
+      job.error = UNCERTAIN_ERROR;
+      return deps.records.save(job);
+    }
+  }
+  job.state = 'failed';
+  job.error = describeSendFailure(error);
+  deps.records.save(job);
+}
+
+/** A 429, or a connection that failed before any byte left: the provider cannot have the fax. */
+function neverReachedProvider(error: ProviderError): boolean {
+  return error.status === 429 || (error.code === 'network' && !error.maybeAccepted);
+}
+
+/** A submission cut short by a crash or quit: adopt the provider's fax or mark it not sent. */
+async function reconcileInterrupted(deps: SubmitDeps, job: FaxJobRow, context: JobContext<FaxJobPayload>): Promise<void> {
+  const found = await findAtProvider(deps, job);
+  if (found) return settle(deps, job, found);
+  if (found === null) {
+    job.state = 'failed';
+    job.error = INTERRUPTED_ERROR;
+    return deps.records.save(job);
+  }
+  // The provider cannot be asked right now. Never re-send: ask again later, then hand it to a person.
+  if (context.attempt < RECONCILE_RUNS) throw new TryLater('The provider could not be asked about an interrupted send.');
+  job.state = 'uncertain';
+  job.error = UNCERTAIN_ERROR;
+  deps.records.save(job);
+}
+
+/** The fax sent for this attempt, null when the provider shows none, undefined when it cannot tell. */
+async function findAtProvider(deps: SubmitDeps, job: FaxJobRow): Promise<RemoteFax | null | undefined> {
+  try {
+    const provider = await deps.accounts.providerFor(job.accountId);
+    const since = new Date(Date.parse(job.submittedAt ?? job.createdAt) - 60_000).toISOString();
+    const matches = await provider.findByReference(referenceOf(job), since);
+    return matches.find((fax) => fax.to === job.to) ?? matches[0] ?? null;
+  } catch (error) {
+    deps.log.warn('reconciliation failed', { jobId: job.id, error });
+    return undefined;
+  }
+}
+
+const referenceOf = (job: FaxJobRow) => `${job.id}.${job.attempts}`;

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DatabaseTooNewError, openDatabase, schemaVersionOf } from '../../main/core/store/database';
+import { DocumentsRepo } from '../../main/core/store/documentsRepo';
+import { FaxJobsRepo } from '../../main/core/store/faxJobsRepo';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../main/core/store/migrations/index';
+import { startTestCore, waitFor } from '../support/coreKit';
+
+/** Each migration starts from the schema before it, with data in it (Signal's habit). */
+let dir: string;
+let file: string;
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'faxdesk-migrations-')); file = join(dir, 'faxdesk.sqlite'); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A database at `version`, as that version of Faxdesk left it. */
+const atVersion = (version: number) => openDatabase(file, { migrations: MIGRATIONS.slice(0, version) });
+const columns = (db: DatabaseSync, table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const NOW = '2026-11-30T10:00:00.000Z';
+
+function insertV1Fax(db: DatabaseSync, id: string, documentIds: string[], state = 'sent') {
+  db.prepare(`INSERT INTO outbox_jobs (id, batch_id, account_id, recipient, document_ids_json, options_json, pages, state, attempts, created_at, updated_at)
+    VALUES (?, ?, 'acct-1', '+19898989898', ?, '{}', 3, ?, 1, ?, ?)`).run(id, id, JSON.stringify(documentIds), state, NOW, NOW);
+}
+
+function insertDocument(db: DatabaseSync, id: string) {
+  db.prepare(`INSERT INTO documents (id, name, pages, size_bytes, content_type, sha256, created_at) VALUES (?, ?, 1, 100, 'application/pdf', 'x', ?)`).run(id, `${id}.pdf`, NOW);
+}
+
+describe('migrations', () => {
+  it('are numbered 1…n in order, and a new database is at the latest version with foreign keys on', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => i + 1));
+    const db = openDatabase(file);
+    expect(schemaVersionOf(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    db.close();
+  });
+
+  it('001 creates accounts, documents and the outbox on an empty file', () => {
+    const db = atVersion(1);
+    expect(schemaVersionOf(db)).toBe(1);
+    expect(columns(db, 'outbox_jobs')).toContain('document_ids_json');
+    expect(columns(db, 'accounts')).toEqual(['id', 'name', 'provider', 'settings_json', 'demo', 'created_at', 'updated_at']);
+    db.close();
+  });
+
+  it('002 moves each fax\'s documents into a join table, in order, and drops the JSON column', () => {
+    const v1 = atVersion(1);
+    insertDocument(v1, 'doc-a');
+    insertDocument(v1, 'doc-b');
+    insertV1Fax(v1, 'fax-1', ['doc-b', 'doc-a']);
+    insertV1Fax(v1, 'fax-2', ['doc-a'], 'queued');
+    v1.close();
+
+    const v2 = atVersion(2);
+    expect(schemaVersionOf(v2)).toBe(2);
+    expect(columns(v2, 'outbox_jobs')).not.toContain('document_ids_json');
+    expect(v2.prepare('SELECT job_id, position, document_id FROM outbox_job_documents ORDER BY job_id, position').all().map((r) => ({ ...r }))).toEqual([
+      { job_id: 'fax-1', position: 0, document_id: 'doc-b' },
+      { job_id: 'fax-1', position: 1, document_id: 'doc-a' },
+      { job_id: 'fax-2', position: 0, document_id: 'doc-a' },
+    ]);
+    expect(new FaxJobsRepo(v2).get('fax-1')).toMatchObject({ documentIds: ['doc-b', 'doc-a'], state: 'sent', pages: 3 });
+    expect(new DocumentsRepo(v2).isReferenced('doc-a')).toBe(true);
+    // The database now refuses what the JSON column allowed: a fax naming a document it does not have,
+    // and deleting a document a fax still sends.
+    expect(() => v2.prepare("INSERT INTO outbox_job_documents VALUES ('fax-1', 2, 'doc-missing')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => v2.prepare("DELETE FROM documents WHERE id = 'doc-a'").run()).toThrow(/FOREIGN KEY/);
+    v2.close();
+  });
+
+  it('003 adds the job runner\'s table and keeps everything else', () => {
+    const v2 = atVersion(2);
+    insertDocument(v2, 'doc-a');
+    new FaxJobsRepo(v2).insert({
+      id: 'fax-1', batchId: 'b', accountId: 'acct-1', to: '+19898989898', documentIds: ['doc-a'], options: {}, pages: 1,
+      state: 'queued', attempts: 0, createdAt: NOW, updatedAt: NOW,
+    });
+    v2.close();
+    const v3 = atVersion(3);
+    expect(columns(v3, 'jobs')).toEqual(expect.arrayContaining(['kind', 'queue', 'key', 'state', 'attempts', 'run_at', 'lease_owner', 'lease_until']));
+    expect(new FaxJobsRepo(v3).get('fax-1')).toMatchObject({ state: 'queued', documentIds: ['doc-a'] });
+    v3.close();
+  });
+
+  it('a fax still queued in a database from before the job runner is picked up by it after the upgrade', async () => {
+    const v2 = atVersion(2);
+    insertDocument(v2, 'doc-a');
+    new FaxJobsRepo(v2).insert({
+      id: 'fax-1', batchId: 'b', accountId: 'gone-account', to: '+19898989898', documentIds: ['doc-a'], options: {}, pages: 1,
+      state: 'queued', attempts: 0, createdAt: NOW, updatedAt: NOW,
+    });
+    v2.close();
+    const h = startTestCore({ demo: false, dataDir: dir });
+    try {
+      // Its account is gone, so it fails, loudly and without sending: what matters is that it was picked up.
+      const fax = await waitFor(async () => {
+        const list = ((await h.core.dispatch('outbox.list', {})) as { value: Array<{ id: string; state: string; error?: { code: string } }> }).value;
+        return list.find((job) => job.id === 'fax-1' && job.state === 'failed');
+      }, 10_000, 'picked up');
+      expect(fax.error?.code).toBe('not_found');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('refuses a database written by a newer Faxdesk with a clear message and leaves the file byte-for-byte unchanged', () => {
+    const db = openDatabase(file);
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const before = sha256(file);
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(file)).toThrow(/newer version of Faxdesk .*left unchanged/);
+    expect(sha256(file)).toBe(before);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('reads the version of a newer database whose change still sits in its write-ahead log, without changing it', () => {
+    const db = openDatabase(file);
+    db.exec('PRAGMA wal_autocheckpoint = 0');
+    db.exec(`CREATE TABLE from_the_future (x); PRAGMA user_version = ${SCHEMA_VERSION + 5}`);
+    // Copy the files as a crash would leave them: main file plus its log.
+    const main = readFileSync(file);
+    const wal = readFileSync(`${file}-wal`);
+    db.close();
+    const crashed = join(dir, 'crashed.sqlite');
+    writeFileSync(crashed, main);
+    writeFileSync(`${crashed}-wal`, wal);
+    expect(main.readUInt32BE(60)).toBeLessThan(SCHEMA_VERSION + 5); // the header alone would not tell
+    const before = sha256(crashed);
+    expect(() => openDatabase(crashed)).toThrow(DatabaseTooNewError);
+    expect(sha256(crashed)).toBe(before);
+  });
+
+  it('rolls back a migration that fails: the version and the data stay as they were', () => {
+    const v1 = atVersion(1);
+    insertDocument(v1, 'doc-a');
+    v1.close();
+    const broken: Migration = { version: 2, name: 'broken', up(db) { db.exec("DELETE FROM documents; CREATE TABLE half (x); SELECT no_such_function();"); } };
+    expect(() => openDatabase(file, { migrations: [MIGRATIONS[0]!, broken] })).toThrow();
+    const db = atVersion(1);
+    expect(schemaVersionOf(db)).toBe(1);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM documents').get()).toEqual({ n: 1 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
