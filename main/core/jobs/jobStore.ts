@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../store/database';
+import { prepared } from '../store/statements';
 
 /** A job as stored: pending until `runAt`, or running under a lease. Finished jobs are deleted. */
 export interface StoredJob {
@@ -78,12 +79,12 @@ export class JobStore {
   enqueue(job: NewJob): { id: string; created: boolean } {
     const now = this.now();
     if (job.key !== undefined) {
-      const existing = this.db.prepare('SELECT id, state FROM jobs WHERE key = ?').get(job.key) as { id: string; state: string } | undefined;
-      if (existing?.state === 'failed') this.db.prepare('DELETE FROM jobs WHERE id = ?').run(existing.id);
+      const existing = prepared(this.db, 'SELECT id, state FROM jobs WHERE key = ?').get(job.key) as { id: string; state: string } | undefined;
+      if (existing?.state === 'failed') prepared(this.db, 'DELETE FROM jobs WHERE id = ?').run(existing.id);
       else if (existing) return { id: existing.id, created: false };
     }
     const id = randomUUID();
-    this.db.prepare(`INSERT INTO jobs (id, kind, queue, key, payload_json, state, attempts, max_attempts, run_at, created_at, updated_at)
+    prepared(this.db, `INSERT INTO jobs (id, kind, queue, key, payload_json, state, attempts, max_attempts, run_at, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`)
       .run(id, job.kind, job.queue, job.key ?? null, JSON.stringify(job.payload ?? null), job.maxAttempts ?? 10, job.runAt ?? now, now, now);
     return { id, created: true };
@@ -91,7 +92,7 @@ export class JobStore {
 
   /** Queues that have a job due now. */
   dueQueues(): string[] {
-    const rows = this.db.prepare(`SELECT DISTINCT queue FROM jobs WHERE ${DUE}`).all({ now: this.now() }) as Array<{ queue: string }>;
+    const rows = prepared(this.db, `SELECT DISTINCT queue FROM jobs WHERE ${DUE}`).all({ now: this.now() }) as Array<{ queue: string }>;
     return rows.map((row) => row.queue);
   }
 
@@ -101,7 +102,7 @@ export class JobStore {
    */
   claim(queue: string, owner: string, leaseMs: number): StoredJob | undefined {
     const now = this.now();
-    const raw = this.db.prepare(`UPDATE jobs SET state = 'running', lease_owner = :owner, lease_until = :until,
+    const raw = prepared(this.db, `UPDATE jobs SET state = 'running', lease_owner = :owner, lease_until = :until,
           attempts = attempts + 1, recovered = CASE WHEN state = 'running' THEN 1 ELSE recovered END, updated_at = :now
         WHERE id = (SELECT id FROM jobs WHERE queue = :queue AND ${DUE} ORDER BY run_at, rowid LIMIT 1)
         RETURNING *`).get({ owner, until: now + leaseMs, now, queue }) as RawJob | undefined;
@@ -110,7 +111,7 @@ export class JobStore {
 
   /** Earliest moment something becomes due (a pending run time or a lease running out). */
   nextDueAt(): number | undefined {
-    const row = this.db.prepare(`SELECT MIN(t) AS at FROM (
+    const row = prepared(this.db, `SELECT MIN(t) AS at FROM (
         SELECT MIN(run_at) AS t FROM jobs WHERE state = 'pending'
         UNION ALL SELECT MIN(lease_until) FROM jobs WHERE state = 'running')`).get() as { at: number | null };
     return row.at ?? undefined;
@@ -120,7 +121,7 @@ export class JobStore {
   renew(owner: string, ids: readonly string[], leaseMs: number): Set<string> {
     const held = new Set<string>();
     const until = this.now() + leaseMs;
-    const update = this.db.prepare(`UPDATE jobs SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING id`);
+    const update = prepared(this.db, `UPDATE jobs SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING id`);
     for (const id of ids) if (update.get(until, id, owner)) held.add(id);
     return held;
   }
@@ -129,13 +130,13 @@ export class JobStore {
   cancelRequested(ids: readonly string[]): string[] {
     if (ids.length === 0) return [];
     const marks = ids.map(() => '?').join(', ');
-    const rows = this.db.prepare(`SELECT id FROM jobs WHERE cancel_requested = 1 AND id IN (${marks})`).all(...ids) as Array<{ id: string }>;
+    const rows = prepared(this.db, `SELECT id FROM jobs WHERE cancel_requested = 1 AND id IN (${marks})`).all(...ids) as Array<{ id: string }>;
     return rows.map((row) => row.id);
   }
 
   /** Finished: the job is gone. False when the lease was lost to another runner meanwhile. */
   complete(id: string, owner: string): boolean {
-    return Number(this.db.prepare('DELETE FROM jobs WHERE id = ? AND lease_owner = ?').run(id, owner).changes) > 0;
+    return Number(prepared(this.db, 'DELETE FROM jobs WHERE id = ? AND lease_owner = ?').run(id, owner).changes) > 0;
   }
 
   /** Run again at `runAt` as a fresh job (a follow-up poll): attempts start over. */
@@ -155,7 +156,7 @@ export class JobStore {
 
   /** Gave up: kept as failed, out of every queue. */
   fail(id: string, owner: string, error: string): boolean {
-    return Number(this.db.prepare(`UPDATE jobs SET state = 'failed', lease_owner = NULL, lease_until = NULL, last_error = ?, updated_at = ?
+    return Number(prepared(this.db, `UPDATE jobs SET state = 'failed', lease_owner = NULL, lease_until = NULL, last_error = ?, updated_at = ?
         WHERE id = ? AND lease_owner = ?`).run(error, this.now(), id, owner).changes) > 0;
   }
 
@@ -164,14 +165,14 @@ export class JobStore {
    * runner to abort ('requested'). 'unknown' when there is no such live job.
    */
   cancel(id: string): 'removed' | 'requested' | 'unknown' {
-    if (Number(this.db.prepare(`DELETE FROM jobs WHERE id = ? AND state IN ('pending', 'failed')`).run(id).changes) > 0) return 'removed';
-    const flagged = this.db.prepare(`UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND state = 'running'`).run(id).changes;
+    if (Number(prepared(this.db, `DELETE FROM jobs WHERE id = ? AND state IN ('pending', 'failed')`).run(id).changes) > 0) return 'removed';
+    const flagged = prepared(this.db, `UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND state = 'running'`).run(id).changes;
     return Number(flagged) > 0 ? 'requested' : 'unknown';
   }
 
   /** Removes a job whose run was cancelled, whoever holds it. */
   remove(id: string): void {
-    this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id);
+    prepared(this.db, 'DELETE FROM jobs WHERE id = ?').run(id);
   }
 
   /**
@@ -179,24 +180,24 @@ export class JobStore {
    * can be running them, so they are due at once instead of after their lease runs out.
    */
   recoverLeasesOf(installation: string, currentOwner: string): number {
-    return Number(this.db.prepare(`UPDATE jobs SET state = 'pending', lease_owner = NULL, lease_until = NULL, recovered = 1,
+    return Number(prepared(this.db, `UPDATE jobs SET state = 'pending', lease_owner = NULL, lease_until = NULL, recovered = 1,
           run_at = MIN(run_at, :now), updated_at = :now
         WHERE state = 'running' AND lease_owner LIKE :prefix ESCAPE '\\' AND lease_owner != :owner`)
       .run({ now: this.now(), prefix: `${installation.replace(/[\\%_]/g, '\\$&')}/%`, owner: currentOwner }).changes);
   }
 
   get(id: string): StoredJob | undefined {
-    const raw = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as RawJob | undefined;
+    const raw = prepared(this.db, 'SELECT * FROM jobs WHERE id = ?').get(id) as RawJob | undefined;
     return raw ? toJob(raw) : undefined;
   }
 
   byKey(key: string): StoredJob | undefined {
-    const raw = this.db.prepare('SELECT * FROM jobs WHERE key = ?').get(key) as RawJob | undefined;
+    const raw = prepared(this.db, 'SELECT * FROM jobs WHERE key = ?').get(key) as RawJob | undefined;
     return raw ? toJob(raw) : undefined;
   }
 
   private release(id: string, owner: string, change: { runAt: number; attemptsReset?: boolean; payload?: unknown; error?: string; recovered?: boolean }): boolean {
-    const result = this.db.prepare(`UPDATE jobs SET state = 'pending', lease_owner = NULL, lease_until = NULL, run_at = :runAt,
+    const result = prepared(this.db, `UPDATE jobs SET state = 'pending', lease_owner = NULL, lease_until = NULL, run_at = :runAt,
           attempts = CASE WHEN :reset = 1 THEN 0 ELSE attempts END,
           recovered = :recovered, payload_json = COALESCE(:payload, payload_json), last_error = :error, updated_at = :now
         WHERE id = :id AND lease_owner = :owner`)

@@ -1,5 +1,6 @@
 import { AccountSettingsSchema, type AccountSettings } from '../../../common/domain/account';
 import type { Database } from './database';
+import { prepared } from './statements';
 
 export interface AccountRow {
   id: string;
@@ -33,26 +34,26 @@ export class AccountsRepo {
   constructor(private readonly db: Database) {}
 
   list(): AccountRow[] {
-    const rows = this.db.prepare('SELECT * FROM accounts ORDER BY demo ASC, created_at ASC').all() as unknown as RawAccount[];
+    const rows = prepared(this.db, 'SELECT * FROM accounts ORDER BY demo ASC, created_at ASC').all() as unknown as RawAccount[];
     return rows.map(toRow);
   }
 
   get(id: string): AccountRow | undefined {
-    const raw = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as RawAccount | undefined;
+    const raw = prepared(this.db, 'SELECT * FROM accounts WHERE id = ?').get(id) as RawAccount | undefined;
     return raw ? toRow(raw) : undefined;
   }
 
   insert(row: AccountRow): void {
-    this.db.prepare('INSERT INTO accounts (id, name, provider, settings_json, demo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    prepared(this.db, 'INSERT INTO accounts (id, name, provider, settings_json, demo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(row.id, row.name, row.settings.provider, JSON.stringify(row.settings), row.demo ? 1 : 0, row.createdAt, row.updatedAt);
   }
 
   update(id: string, name: string, settings: AccountSettings, updatedAt: string): void {
-    this.db.prepare('UPDATE accounts SET name = ?, provider = ?, settings_json = ?, updated_at = ? WHERE id = ?')
+    prepared(this.db, 'UPDATE accounts SET name = ?, provider = ?, settings_json = ?, updated_at = ? WHERE id = ?')
       .run(name, settings.provider, JSON.stringify(settings), updatedAt, id);
   }
 
   remove(id: string): boolean {
-    return Number(this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes) > 0;
+    return Number(prepared(this.db, 'DELETE FROM accounts WHERE id = ?').run(id).changes) > 0;
   }
 }

@@ -1,5 +1,6 @@
 import { FaxErrorSchema, SendOptionsSchema, type FaxError, type JobState, type SendOptions } from '../../../common/domain/fax';
 import type { Database } from './database';
+import { prepared } from './statements';
 
 /** A persisted fax in the outbox, as the outbox works with it (documents by id, in send order). */
 export interface FaxJobRow {
@@ -70,43 +71,43 @@ export class FaxJobsRepo {
 
   /** Inserts the fax and its document list; call inside a transaction with anything that must go with it. */
   insert(job: FaxJobRow): void {
-    this.db.prepare(`INSERT INTO outbox_jobs (id, batch_id, account_id, recipient, options_json, pages, state,
+    prepared(this.db, `INSERT INTO outbox_jobs (id, batch_id, account_id, recipient, options_json, pages, state,
         provider_fax_id, pages_sent, attempts, error_json, submitted_at, created_at, updated_at, completed_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(job.id, job.batchId, job.accountId, job.to, JSON.stringify(job.options), job.pages,
         job.state, job.providerFaxId ?? null, job.pagesSent ?? null, job.attempts, job.error ? JSON.stringify(job.error) : null,
         job.submittedAt ?? null, job.createdAt, job.updatedAt, job.completedAt ?? null);
-    const link = this.db.prepare('INSERT INTO outbox_job_documents (job_id, position, document_id) VALUES (?, ?, ?)');
+    const link = prepared(this.db, 'INSERT INTO outbox_job_documents (job_id, position, document_id) VALUES (?, ?, ?)');
     job.documentIds.forEach((documentId, position) => link.run(job.id, position, documentId));
   }
 
   /** Writes the mutable fields of a fax. */
   save(job: FaxJobRow): void {
-    this.db.prepare(`UPDATE outbox_jobs SET state = ?, provider_fax_id = ?, pages_sent = ?, attempts = ?, error_json = ?,
+    prepared(this.db, `UPDATE outbox_jobs SET state = ?, provider_fax_id = ?, pages_sent = ?, attempts = ?, error_json = ?,
         submitted_at = ?, updated_at = ?, completed_at = ? WHERE id = ?`)
       .run(job.state, job.providerFaxId ?? null, job.pagesSent ?? null, job.attempts, job.error ? JSON.stringify(job.error) : null,
         job.submittedAt ?? null, job.updatedAt, job.completedAt ?? null, job.id);
   }
 
   get(id: string): FaxJobRow | undefined {
-    const raw = this.db.prepare(`${SELECT} WHERE job.id = ?`).get(id) as RawFaxJob | undefined;
+    const raw = prepared(this.db, `${SELECT} WHERE job.id = ?`).get(id) as RawFaxJob | undefined;
     return raw ? toRow(raw) : undefined;
   }
 
   list(limit = 500): FaxJobRow[] {
-    const rows = this.db.prepare(`${SELECT} ORDER BY job.created_at DESC, job.id DESC LIMIT ?`).all(limit) as unknown as RawFaxJob[];
+    const rows = prepared(this.db, `${SELECT} ORDER BY job.created_at DESC, job.id DESC LIMIT ?`).all(limit) as unknown as RawFaxJob[];
     return rows.map(toRow);
   }
 
   inStates(states: readonly JobState[]): FaxJobRow[] {
     const marks = states.map(() => '?').join(', ');
-    const rows = this.db.prepare(`${SELECT} WHERE job.state IN (${marks}) ORDER BY job.created_at ASC`).all(...states) as unknown as RawFaxJob[];
+    const rows = prepared(this.db, `${SELECT} WHERE job.state IN (${marks}) ORDER BY job.created_at ASC`).all(...states) as unknown as RawFaxJob[];
     return rows.map(toRow);
   }
 
   countForAccount(accountId: string, states: readonly JobState[]): number {
     const marks = states.map(() => '?').join(', ');
-    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM outbox_jobs WHERE account_id = ? AND state IN (${marks})`).get(accountId, ...states) as { n: number };
+    const row = prepared(this.db, `SELECT COUNT(*) AS n FROM outbox_jobs WHERE account_id = ? AND state IN (${marks})`).get(accountId, ...states) as { n: number };
     return row.n;
   }
 }
