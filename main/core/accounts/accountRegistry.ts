@@ -3,10 +3,11 @@ import {
   AccountDraftSchema, type Account, type AccountDraft, type AccountSettings,
 } from '../../../common/domain/account';
 import { AppError } from '../../../common/ipc/result';
+import type { ConnectionTest } from '../../../common/ipc/contract';
+import { describeError } from '../describeError';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
 import type { FullFaxProvider } from '../providers/faxProvider';
-import { ProviderError } from '../providers/providerError';
 import type { AccountRow, AccountsRepo } from '../store/accountsRepo';
 import { accountSecretKey, type SecretStore } from './secretStore';
 
@@ -117,17 +118,17 @@ export class AccountRegistry {
   }
 
   /** Tries a cheap authenticated call and records the account's status. */
-  async test(id: string): Promise<{ ok: boolean; message: string }> {
+  async test(id: string): Promise<ConnectionTest> {
     try {
       const provider = await this.providerFor(id);
       await provider.testConnection();
       await this.setStatus(id, 'connected');
       return { ok: true, message: 'Connected. Credentials accepted.' };
     } catch (error) {
-      const message = error instanceof ProviderError || error instanceof AppError ? error.message : 'The connection test failed.';
-      const status: AccountStatus = error instanceof ProviderError && error.code === 'unauthorized' ? 'signed_out' : 'retrying';
-      await this.setStatus(id, status, message);
-      return { ok: false, message };
+      const info = describeError(error, { accountId: id });
+      const status: AccountStatus = info.code === 'unauthorized' ? 'signed_out' : 'retrying';
+      await this.setStatus(id, status, info.message);
+      return { ok: false, message: info.message, error: info };
     }
   }
 

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { SendRequestSchema, type OutboxJob, type SendRequest } from '../../../common/domain/fax';
+import { errorInfo } from '../../../common/errors';
 import { AppError } from '../../../common/ipc/result';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import type { DocumentStore } from '../documents/documentStore';
 import { toInfo } from '../documents/documentStore';
+import { describeError } from '../describeError';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
 import type { RemoteFax } from '../providers/faxProvider';
 import { ProviderError } from '../providers/providerError';
 import { transaction, type Database } from '../store/database';
 import type { JobRow, JobsRepo } from '../store/jobsRepo';
-import { describeSendFailure, INTERRUPTED_ERROR, UNCERTAIN_ERROR } from './failureText';
 import { toOutboxJob } from './jobView';
 
 export interface OutboxOptions {
@@ -18,9 +19,6 @@ export interface OutboxOptions {
   /** Jobs submitted at once; the rest wait in `queued`. */
   concurrency: number;
 }
-
-/** Outcomes where the provider answered and certainly did not take the fax. */
-const DEFINITE_REFUSALS = new Set(['invalid_input', 'unauthorized', 'not_found']);
 
 /**
  * The durable send queue. A job is written to SQLite before any network call; each attempt carries
@@ -157,7 +155,7 @@ export class Outbox {
       }
     } catch (error) {
       job.state = 'failed';
-      job.error = describeSendFailure(error);
+      job.error = describeError(error, { accountId: job.accountId, target: 'the fax' });
       this.save(job);
     } finally {
       this.active.delete(job.id);
@@ -167,8 +165,8 @@ export class Outbox {
   private async afterSendError(job: JobRow, error: unknown): Promise<void> {
     const providerError = error instanceof ProviderError ? error : undefined;
     this.log.warn('send failed', { jobId: job.id, code: providerError?.code ?? 'internal', status: providerError?.status, maybeAccepted: providerError?.maybeAccepted });
-    if (providerError?.code === 'unauthorized') await this.accounts.setStatus(job.accountId, 'signed_out', providerError.message);
-    const definite = providerError && DEFINITE_REFUSALS.has(providerError.code) && !providerError.maybeAccepted;
+    if (providerError?.code === 'unauthorized') await this.accounts.setStatus(job.accountId, 'signed_out', describeError(providerError).message);
+    const definite = providerError?.definitelyRefused === true;
     if (!definite) {
       // The provider may hold the fax after all (a 5xx after acceptance, a timeout): ask it first.
       const found = await this.findAtProvider(job);
@@ -178,12 +176,12 @@ export class Outbox {
       const answeredWithError = providerError?.status !== undefined && providerError.status >= 400;
       if (found === undefined || (providerError?.maybeAccepted && !answeredWithError)) {
         job.state = 'uncertain';
-        job.error = UNCERTAIN_ERROR;
+        job.error = errorInfo('uncertain', { target: 'the fax' });
         return this.save(job);
       }
     }
     job.state = 'failed';
-    job.error = describeSendFailure(error);
+    job.error = describeError(error, { accountId: job.accountId, target: 'the fax' });
     this.save(job);
   }
 
@@ -206,7 +204,7 @@ export class Outbox {
     if (found === undefined) return; // provider unreachable: try again next tick, never re-send
     if (found) return this.adopt(job, found);
     job.state = 'failed';
-    job.error = INTERRUPTED_ERROR;
+    job.error = errorInfo('interrupted', { target: 'the fax' });
     this.save(job);
   }
 
@@ -219,7 +217,7 @@ export class Outbox {
     } catch (error) {
       const code = error instanceof ProviderError ? error.code : 'internal';
       this.log.warn('status poll failed', { jobId: job.id, code });
-      await this.accounts.setStatus(job.accountId, code === 'unauthorized' ? 'signed_out' : 'retrying', error instanceof Error ? error.message : undefined);
+      await this.accounts.setStatus(job.accountId, code === 'unauthorized' ? 'signed_out' : 'retrying', describeError(error).message);
     }
   }
 
@@ -237,12 +235,9 @@ export class Outbox {
     } else if (remote.status === 'failed') {
       job.state = 'failed';
       job.completedAt = finishedAt;
-      job.error = {
-        code: remote.errorCode ?? 'fax_failed',
-        message: remote.errorMessage ?? 'The fax could not be delivered.',
-        nextStep: 'Retry now, or check the number with the recipient.',
-        retryable: true,
-      };
+      job.error = describeError(remote, { accountId: job.accountId, pages: job.pages });
+      // The provider's own words go to the log only, never to the screen.
+      this.log.info('fax failed at the provider', { jobId: job.id, code: job.error.code, providerReason: remote.failure?.providerReason });
     } else {
       job.state = remote.status === 'sending' ? 'sending' : 'submitted';
     }

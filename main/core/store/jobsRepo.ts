@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { FaxErrorSchema, SendOptionsSchema, type FaxError, type JobState, type SendOptions } from '../../../common/domain/fax';
+import { SendOptionsSchema, type JobState, type SendOptions } from '../../../common/domain/fax';
+import type { ErrorInfo } from '../../../common/errors';
+import { readStoredError } from '../describeError';
 import type { Database } from './database';
 
 /** A persisted outbox job, as the outbox works with it (documents by id). */
@@ -15,7 +17,7 @@ export interface JobRow {
   providerFaxId?: string;
   pagesSent?: number;
   attempts: number;
-  error?: FaxError;
+  error?: ErrorInfo;
   submittedAt?: string;
   createdAt: string;
   updatedAt: string;
@@ -53,7 +55,7 @@ const toRow = (raw: RawJob): JobRow => ({
   providerFaxId: raw.provider_fax_id ?? undefined,
   pagesSent: raw.pages_sent ?? undefined,
   attempts: raw.attempts,
-  error: raw.error_json ? FaxErrorSchema.parse(JSON.parse(raw.error_json)) : undefined,
+  error: raw.error_json ? readStoredError(raw.error_json) : undefined,
   submittedAt: raw.submitted_at ?? undefined,
   createdAt: raw.created_at,
   updatedAt: raw.updated_at,
