@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorInfoSchema } from '../errors';
 import { E164_PATTERN } from './phone';
 
 export const E164Schema = z.string().regex(E164_PATTERN, 'Must be an E.164 number such as +12015550123');
@@ -25,15 +26,6 @@ export const JobStateSchema = z.enum([
 export type JobState = z.infer<typeof JobStateSchema>;
 export const TERMINAL_JOB_STATES: readonly JobState[] = ['sent', 'failed', 'uncertain', 'cancelled'];
 
-export const FaxErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  /** What the person can do next, in words. */
-  nextStep: z.string().optional(),
-  retryable: z.boolean(),
-});
-export type FaxError = z.infer<typeof FaxErrorSchema>;
-
 export const OutboxJobSchema = z.object({
   id: z.string(),
   batchId: z.string(),
@@ -45,7 +37,7 @@ export const OutboxJobSchema = z.object({
   providerFaxId: z.string().optional(),
   pagesSent: z.number().int().nonnegative().optional(),
   attempts: z.number().int().nonnegative(),
-  error: FaxErrorSchema.optional(),
+  error: ErrorInfoSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().optional(),

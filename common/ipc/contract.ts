@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountDraftSchema, AccountSchema } from '../domain/account';
 import { DocumentInfoSchema, OutboxJobSchema, SendRequestSchema } from '../domain/fax';
+import { ErrorInfoSchema } from '../errors';
 
 /** Input of a channel that takes nothing. */
 const NoInput = z.object({}).strict().default({});
@@ -15,7 +16,10 @@ export const AppInfoSchema = z.object({
 export const ConnectionTestSchema = z.object({
   ok: z.boolean(),
   message: z.string(),
+  /** Why it failed, with the next step and the action that fixes it. */
+  error: ErrorInfoSchema.optional(),
 });
+export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 
 /** Bytes cross as a Uint8Array (structured clone in Electron, base64 in the dev bridge). */
 export const BytesSchema = z.instanceof(Uint8Array);

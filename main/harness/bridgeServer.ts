@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { errorInfo } from '../../common/errors';
 import { EVENT_NAMES } from '../../common/ipc/contract';
 import { parseWire, stringifyWire } from '../../common/ipc/wireJson';
 import type { Core } from '../core/app';
@@ -65,9 +66,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<R
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname.startsWith('/__bridge/')) {
       const callerOrigin = req.headers.origin;
-      if (callerOrigin !== undefined && callerOrigin !== origin) return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: { code: 'forbidden_sender', message: 'Foreign origin' } }));
+      if (callerOrigin !== undefined && callerOrigin !== origin) return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: errorInfo('forbidden_sender', { message: 'Foreign origin' }) }));
       if (req.method === 'POST' && url.pathname.startsWith('/__bridge/invoke/')) {
-        if (!tokenOk(req.headers['x-faxdesk-token'] as string | undefined)) return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: { code: 'forbidden_sender', message: 'Bad bridge token' } }));
+        if (!tokenOk(req.headers['x-faxdesk-token'] as string | undefined)) return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: errorInfo('forbidden_sender', { message: 'Bad bridge token' }) }));
         const channel = decodeURIComponent(url.pathname.slice('/__bridge/invoke/'.length));
         const body = await readBody(req);
         let input: unknown;

@@ -1,3 +1,4 @@
+import { errorInfo } from '../../common/errors';
 import { createBridge, type BridgeTransport } from '../../common/ipc/bridge';
 import { parseWire, stringifyWire } from '../../common/ipc/wireJson';
 
@@ -29,7 +30,7 @@ const transport: BridgeTransport = {
       });
       return parseWire(await response.text());
     } catch {
-      return { ok: false, error: { code: 'network', message: 'Faxdesk’s core is not answering (dev bridge).' } };
+      return { ok: false, error: errorInfo('network', { message: 'Faxdesk’s core is not answering (dev bridge).' }) };
     }
   },
   subscribe(event, listener) {

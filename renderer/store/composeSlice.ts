@@ -1,6 +1,6 @@
 import { checkFaxNumber } from '../../common/domain/phone';
 import type { DocumentInfo } from '../../common/domain/fax';
-import type { IpcError } from '../../common/ipc/result';
+import type { ErrorInfo } from '../../common/errors';
 import { nameInMessage, refuseFile } from './fileRules';
 import { computeSendPlan } from './sendPlan';
 import type { SliceCreator } from './types';
@@ -22,7 +22,7 @@ export interface ComposeSlice {
   numberTouched: boolean;
   composeAccountId: string | null;
   sending: boolean;
-  sendError: IpcError | null;
+  sendError: ErrorInfo | null;
   openCompose(): void;
   addFiles(files: readonly File[]): Promise<void>;
   removeDoc(key: string): void;
@@ -75,7 +75,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
         }));
         return;
       }
-      message = [nameInMessage(file.name, r.error.message), r.error.nextStep].filter(Boolean).join(' ');
+      message = `${nameInMessage(file.name, r.error.message)} ${r.error.nextStep}`;
     } catch {
       message = `${file.name} could not be read. Check that the file is still there and try again.`;
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../common/domain/account';
 import type { OutboxJob } from '../../common/domain/fax';
+import { errorInfo } from '../../common/errors';
 import { createBridge } from '../../common/ipc/bridge';
 import type { Result } from '../../common/ipc/result';
 import { createFaxdeskStore, connectFaxdeskStore } from './createFaxdeskStore';
@@ -27,7 +28,7 @@ function fakeApi(handlers: Record<string, Handler>) {
     async invoke(channel, input) {
       calls.push({ channel, input });
       const h = handlers[channel];
-      return h ? h(input as Record<string, unknown>) : { ok: false, error: { code: 'internal', message: `no ${channel}` } };
+      return h ? h(input as Record<string, unknown>) : { ok: false, error: errorInfo('internal', { message: `no ${channel}` }) };
     },
     subscribe(event, listener) {
       if (!listeners.has(event)) listeners.set(event, new Set());
@@ -73,7 +74,7 @@ describe('renderer store', () => {
 
   it('refuses non-PDFs by name before upload and names the file in core refusals', async () => {
     const { store, calls } = await ready({
-      'documents.add': () => ({ ok: false, error: { code: 'unsupported_file', message: 'This is not a PDF.', nextStep: 'Print it to PDF.' } }),
+      'documents.add': () => ({ ok: false, error: errorInfo('unsupported_file', { message: 'This is not a PDF.', nextStep: 'Print it to PDF.' }) }),
     });
     await store.getState().addFiles([new File(['MZ'], 'notes.exe'), pdfFile('notes.pdf', 'hello')]);
     const messages = store.getState().fileRefusals.map((r) => r.message);
@@ -102,7 +103,7 @@ describe('renderer store', () => {
   });
 
   it('keeps everything when the send fails, and explains why Send is disabled', async () => {
-    const { store } = await ready({ 'fax.send': () => ({ ok: false, error: { code: 'network', message: 'The core is not answering.' } }) });
+    const { store } = await ready({ 'fax.send': () => ({ ok: false, error: errorInfo('network', { message: 'The core is not answering.' }) }) });
     expect(computeSendPlan(store.getState()).reason).toBe('Add a PDF to send.');
     await store.getState().addFiles([pdfFile('a.pdf')]);
     store.getState().setNumberText('12');

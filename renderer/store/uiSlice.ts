@@ -5,10 +5,25 @@ export type Pane = 'compose' | 'outbox' | 'sent' | 'settings';
 
 export interface UiSlice {
   pane: Pane;
+  /** Set by an error's "Open settings for <account>": Settings opens that account's editor once. */
+  editAccountId: string | null;
+  /** Set by an error's "Choose other files": compose puts focus on its file chooser once. */
+  focusFileChooser: boolean;
   showPane(pane: Pane): void;
+  /** Settings, with the editor of `accountId` open when it can be edited. */
+  openAccountSettings(accountId?: string): void;
+  /** Compose, with focus on "Choose files…". */
+  chooseOtherFiles(): void;
+  /** The pane that acted on a request above clears it, so it happens once. */
+  clearUiRequests(): void;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = () => (set) => ({
   pane: 'outbox',
+  editAccountId: null,
+  focusFileChooser: false,
   showPane: (pane) => set({ pane }),
+  openAccountSettings: (accountId) => set({ pane: 'settings', editAccountId: accountId ?? null }),
+  chooseOtherFiles: () => set({ pane: 'compose', focusFileChooser: true }),
+  clearUiRequests: () => set({ editAccountId: null, focusFileChooser: false }),
 });

@@ -89,14 +89,17 @@ describe('registerIpc', () => {
   it('turns a thrown error into { ok:false } with a code, not a crash', async () => {
     const ipc = setup({ 'outbox.list': () => { throw new TypeError('boom'); } });
     const result = await ipc.invoke('outbox.list', {});
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.stringContaining('Something went wrong') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('Something went wrong'), nextStep: expect.any(String), retryable: true, action: { kind: 'retry' } },
+    });
     expect(logLines.some((line) => line.includes('handler crashed') && line.includes('boom'))).toBe(true);
   });
 
   it('passes an AppError through with its code and next step', async () => {
     const ipc = setup({ 'outbox.retry': () => { throw AppError.of('conflict', 'Only a failed fax can be retried.', { nextStep: 'Wait.' }); } });
     expect(await ipc.invoke('outbox.retry', { id: 'j1' })).toEqual({
-      ok: false, error: { code: 'conflict', message: 'Only a failed fax can be retried.', nextStep: 'Wait.' },
+      ok: false, error: { code: 'conflict', message: 'Only a failed fax can be retried.', nextStep: 'Wait.', retryable: false, action: { kind: 'none' } },
     });
   });
 

@@ -114,7 +114,7 @@ describe.each(PROVIDER_TARGETS)('FaxProvider capabilities: $kind', (target) => {
     expect(retried.id).toBe(fax.id);
     expect(['queued', 'sending', 'sent']).toContain(retried.status);
     const done = await until(fax.id, 'sent');
-    expect(done.errorMessage).toBeUndefined();
+    expect(done.failure).toBeUndefined();
   });
 
   it.runIf(has('multiRecipient'))('multiRecipient: one send to two numbers returns two faxes in the order of `to`', async () => {

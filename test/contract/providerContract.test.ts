@@ -65,22 +65,22 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
 
       const done = await untilFinal(fax.id);
       expect(done).toMatchObject({ id: fax.id, direction: 'outbound', status: 'sent', to: NUMBERS.delivered, pages: 2, pagesSent: 2 });
-      expect(done.errorMessage).toBeUndefined();
+      expect(done.failure).toBeUndefined();
       expect(Number.isNaN(Date.parse(done.createdAt))).toBe(false);
     });
 
-    it('a busy number ends failed with a plain-language reason that says busy', async () => {
+    it('a busy number ends failed with the line_busy code, not the provider\'s words', async () => {
       const fax = await sendOne(NUMBERS.busy);
       const done = await untilFinal(fax.id);
       expect(done.status).toBe('failed');
-      expect(done.errorMessage).toMatch(/busy/i);
+      expect(done.failure).toMatchObject({ code: 'line_busy', provider: target.kind });
     });
 
     it('a partial delivery ends failed with fewer pages sent than the document has', async () => {
       const fax = await sendOne(NUMBERS.partial, 3);
       const done = await untilFinal(fax.id);
       expect(done.status).toBe('failed');
-      expect(done.errorMessage).toEqual(expect.any(String));
+      expect(done.failure?.code).toBe('partial_delivery');
       // Welkin reports only the pages delivered on a failed fax; the total is then unknown.
       if (done.pages !== undefined) expect(done.pages).toBe(3);
       expect(done.pagesSent).toEqual(expect.any(Number));
@@ -153,15 +153,15 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
       const document = await makePdf(dir.path, 'bad-number.pdf');
       const error = await providerErrorOf(provider.send({ to: ['555-0100'], documents: [document] }));
       expect(error.code).toBe('invalid_input');
-      expect(error.message).toContain('555-0100');
+      expect(error.detail).toContain('555-0100');
       expect(await emulator.control.faxCount()).toBe(0);
     });
 
     it('a document that does not exist fails with a clear error and creates no fax', async () => {
       const missing = { path: `${dir.path}/gone/missing.pdf`, name: 'missing.pdf', contentType: 'application/pdf', sizeBytes: 1234 };
       const error = await providerErrorOf(provider.send({ to: [NUMBERS.delivered], documents: [missing] }));
-      expect(error.code).toBe('invalid_input');
-      expect(error.message).toContain('missing.pdf');
+      expect(error.code).toBe('unsupported_file');
+      expect(error.detail).toContain('missing.pdf');
       expect(await emulator.control.faxCount()).toBe(0);
     });
   });

@@ -65,14 +65,13 @@ describe('Sinch provider: send', () => {
     expect(done.completedAt).toBeTruthy();
   });
 
-  it('reports a busy line in plain language', async () => {
+  it('reports a busy line as line_busy, keeping the Sinch code for the log', async () => {
     const [fax] = await provider.send({ to: [BUSY_NUMBER], documents: [await makePdf(dir.path, 'busy.pdf')], maxRetries: 0 });
     const failed = await waitFor(async () => {
       const current = await provider.getFax(fax?.id ?? '');
       return current.status === 'failed' ? current : undefined;
     });
-    expect(failed.errorCode).toBe('17');
-    expect(failed.errorMessage).toMatch(/^The line was busy\. Try again/);
+    expect(failed.failure).toEqual({ code: 'line_busy', provider: 'sinch', providerReason: 'CALL_ERROR 17 Busy' });
   });
 
   it('finds a sent fax by the outbox reference in its labels', async () => {
@@ -102,20 +101,20 @@ describe('Sinch provider: send', () => {
     it('an unsupported file type', async () => {
       const exe = await makeFile(dir.path, 'setup.exe', Buffer.from('MZ...'), 'application/octet-stream');
       await expect(provider.send({ to: [TEST_NUMBER], documents: [exe] }))
-        .rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/file type Sinch cannot fax/) });
+        .rejects.toMatchObject({ code: 'unsupported_file', detail: expect.stringMatching(/file type Sinch cannot fax/) });
       expect(await emulatorControl.faxes(emulator.url)).toHaveLength(0);
     });
 
     it('a file over 20 MB', async () => {
       const big = await makeFile(dir.path, 'big.pdf', Buffer.alloc(20 * 1024 * 1024 + 1, 0x20), 'application/pdf');
       await expect(provider.send({ to: [TEST_NUMBER], documents: [big] }))
-        .rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/20\.0 MB; Sinch accepts files up to 20 MB/) });
+        .rejects.toMatchObject({ code: 'files_too_large', detail: expect.stringMatching(/20\.0 MB; Sinch accepts files up to 20 MB/) });
       expect(await emulatorControl.faxes(emulator.url)).toHaveLength(0);
     });
 
     it('a missing file', async () => {
       const gone = { path: `${dir.path}/missing.pdf`, name: 'missing.pdf', contentType: 'application/pdf', sizeBytes: 10 };
-      await expect(provider.send({ to: [TEST_NUMBER], documents: [gone] })).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(provider.send({ to: [TEST_NUMBER], documents: [gone] })).rejects.toMatchObject({ code: 'unsupported_file' });
       expect(await emulatorControl.faxes(emulator.url)).toHaveLength(0);
     });
   });

@@ -59,7 +59,7 @@ describe('reads under faults: recover after retries', () => {
 
 describe('reads under persistent faults: fail with a clear mapped error', () => {
   it.each([
-    ['500', 'provider_unavailable', /Sinch is having a problem/],
+    ['500', 'provider_unavailable', /^sinch answered HTTP 500 to “list faxes”/],
     ['malformed', 'provider_unavailable', /could not read/],
     ['reset', 'network', /connection to the provider failed/],
     ['timeout', 'network', /did not answer in time/],

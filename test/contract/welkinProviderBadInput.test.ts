@@ -18,23 +18,23 @@ async function pdfs(count: number): Promise<OutgoingDocument[]> {
 }
 
 describe('Welkin provider: refused before any request', () => {
-  it.each<[string, () => Promise<{ to: string[]; documents: OutgoingDocument[] }>, string | undefined, RegExp]>([
-    ['an 11th file', async () => ({ to: [DELIVERED], documents: await pdfs(11) }), 'FAX_FILES_LIMIT_EXCEEDED', /at most 10 files/],
-    ['101 MB in total', async () => ({ to: [DELIVERED], documents: [await files.sparse('huge.pdf', 101 * MB)] }), 'FAX_FILES_SIZE_LIMIT_EXCEEDED', /at most 100 MB.*101\.0 MB/],
-    ['two files over 100 MB together', async () => ({ to: [DELIVERED], documents: [await files.sparse('a.pdf', 60 * MB), await files.sparse('b.pdf', 41 * MB)] }), 'FAX_FILES_SIZE_LIMIT_EXCEEDED', /100 MB/],
-    ['an unsupported type', async () => ({ to: [DELIVERED], documents: [await files.file('scan.tiff', Buffer.from('II*\0'), 'image/tiff')] }), 'FAX_FILE_TYPE_NOT_SUPPORTED', /PDF, JPG, PNG or DOCX/],
-    ['an invalid E.164 number', async () => ({ to: ['555-1234'], documents: await pdfs(1) }), 'VALIDATION_ERROR', /not a valid fax number/],
-    ['one bad number among good ones', async () => ({ to: [DELIVERED, '+0123'], documents: await pdfs(1) }), 'VALIDATION_ERROR', /\+0123/],
-    ['no recipients', async () => ({ to: [], documents: await pdfs(1) }), undefined, /at least one fax number/],
-    ['no documents', async () => ({ to: [DELIVERED], documents: [] }), undefined, /at least one document/],
-    ['a file that is gone', async () => ({ to: [DELIVERED], documents: [{ path: `${files.dir}/missing.pdf`, name: 'missing.pdf', contentType: 'application/pdf', sizeBytes: 10 }] }), undefined, /Cannot read/],
-    ['an empty file', async () => ({ to: [DELIVERED], documents: [await files.file('empty.pdf', new Uint8Array(), 'application/pdf')] }), undefined, /is empty/],
-  ])('refuses %s', async (_label, build, providerCode, message) => {
+  it.each<[string, () => Promise<{ to: string[]; documents: OutgoingDocument[] }>, string, string | undefined, RegExp]>([
+    ['an 11th file', async () => ({ to: [DELIVERED], documents: await pdfs(11) }), 'too_many_files', 'FAX_FILES_LIMIT_EXCEEDED', /at most 10 files/],
+    ['101 MB in total', async () => ({ to: [DELIVERED], documents: [await files.sparse('huge.pdf', 101 * MB)] }), 'files_too_large', 'FAX_FILES_SIZE_LIMIT_EXCEEDED', /at most 100 MB.*101\.0 MB/],
+    ['two files over 100 MB together', async () => ({ to: [DELIVERED], documents: [await files.sparse('a.pdf', 60 * MB), await files.sparse('b.pdf', 41 * MB)] }), 'files_too_large', 'FAX_FILES_SIZE_LIMIT_EXCEEDED', /100 MB/],
+    ['an unsupported type', async () => ({ to: [DELIVERED], documents: [await files.file('scan.tiff', Buffer.from('II*\0'), 'image/tiff')] }), 'unsupported_file', 'FAX_FILE_TYPE_NOT_SUPPORTED', /PDF, JPG, PNG or DOCX/],
+    ['an invalid E.164 number', async () => ({ to: ['555-1234'], documents: await pdfs(1) }), 'invalid_input', 'VALIDATION_ERROR', /not a valid fax number/],
+    ['one bad number among good ones', async () => ({ to: [DELIVERED, '+0123'], documents: await pdfs(1) }), 'invalid_input', 'VALIDATION_ERROR', /\+0123/],
+    ['no recipients', async () => ({ to: [], documents: await pdfs(1) }), 'invalid_input', undefined, /at least one fax number/],
+    ['no documents', async () => ({ to: [DELIVERED], documents: [] }), 'invalid_input', undefined, /at least one document/],
+    ['a file that is gone', async () => ({ to: [DELIVERED], documents: [{ path: `${files.dir}/missing.pdf`, name: 'missing.pdf', contentType: 'application/pdf', sizeBytes: 10 }] }), 'unsupported_file', undefined, /Cannot read/],
+    ['an empty file', async () => ({ to: [DELIVERED], documents: [await files.file('empty.pdf', new Uint8Array(), 'application/pdf')] }), 'unsupported_file', undefined, /is empty/],
+  ])('refuses %s', async (_label, build, code, providerCode, message) => {
     const { fetch, log } = recordingFetch();
     const provider = makeProvider(emulator, { fetch });
     const input = await build();
     const error = await provider.send(input).then(() => undefined, (caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'invalid_input', retryable: false, maybeAccepted: false, providerCode });
+    expect(error).toMatchObject({ code, retryable: false, maybeAccepted: false, providerCode, definitelyRefused: true });
     expect((error as Error).message).toMatch(message);
     expect(log).toEqual([]);
     expect(await emulatorFaxes(emulator)).toEqual([]);
@@ -47,7 +47,7 @@ describe('Welkin provider: refused before any request', () => {
     const { files: attached } = await provider.client.uploadFiles(draft.id, await pdfs(10));
     log.length = 0;
     await expect(provider.client.uploadFiles(draft.id, await pdfs(1), attached))
-      .rejects.toMatchObject({ code: 'invalid_input', providerCode: 'FAX_FILES_LIMIT_EXCEEDED' });
+      .rejects.toMatchObject({ code: 'too_many_files', providerCode: 'FAX_FILES_LIMIT_EXCEEDED' });
     expect(log).toEqual([]);
   });
 });
@@ -58,8 +58,7 @@ describe('Welkin provider: refused by Welkin', () => {
     const draft = await provider.client.createDraft({ receiverFaxNumber: DELIVERED });
     await provider.client.uploadFiles(draft.id, await pdfs(10));
     const error = await provider.client.uploadFiles(draft.id, await pdfs(1)).then(() => undefined, (caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'invalid_input', status: 400, providerCode: 'FAX_FILES_LIMIT_EXCEEDED' });
-    expect((error as Error).message).toBe('Could not upload files: Welkin accepts at most 10 files per fax.');
+    expect(error).toMatchObject({ code: 'too_many_files', status: 400, providerCode: 'FAX_FILES_LIMIT_EXCEEDED' });
     expect((await provider.client.getFax(draft.id)).files).toHaveLength(10);
   });
 
@@ -86,6 +85,6 @@ describe('Welkin provider: refused by Welkin', () => {
     await expect(provider.deleteFax(unknown)).rejects.toMatchObject({ code: 'not_found' });
     const draft = await provider.client.createDraft({});
     await expect(provider.assignToPatient(draft.id, { patientId: unknown })).rejects.toMatchObject({ code: 'not_found', providerCode: 'PATIENT_NOT_FOUND' });
-    await expect(provider.downloadFax(draft.id)).rejects.toMatchObject({ code: 'not_found', message: 'This fax has no file to download.' });
+    await expect(provider.downloadFax(draft.id)).rejects.toMatchObject({ code: 'not_found', provider: 'welkin' });
   });
 });

@@ -43,7 +43,7 @@ describe('Welkin provider: reads under faults', () => {
   });
 
   it.each<[Kind, string, RegExp]>([
-    ['500', 'provider_unavailable', /^Could not get fax: Welkin is having problems \(HTTP 500\)\. Try again later\.$/],
+    ['500', 'provider_unavailable', /^welkin answered HTTP 500 to “get fax”/],
     ['malformed', 'provider_unavailable', /could not read/],
     ['timeout', 'network', /did not answer in time/],
     ['reset', 'network', /connection to the provider failed/],

@@ -67,7 +67,7 @@ describe('Welkin provider: outgoing', () => {
 
     const sent = await client.sendFax(draft.id);
     expect(sent.status).toBe('PROCESSING');
-    await expect(client.sendFax(draft.id)).rejects.toMatchObject({ code: 'invalid_input', providerCode: 'FAX_INVALID_STATUS' });
+    await expect(client.sendFax(draft.id)).rejects.toMatchObject({ code: 'conflict', providerCode: 'FAX_INVALID_STATUS' });
     await expect(client.deleteFax(draft.id)).rejects.toMatchObject({ providerCode: 'FAX_INVALID_STATUS' });
 
     const other = await client.createDraft({ subject: 'Throwaway' });
@@ -90,7 +90,7 @@ describe('Welkin provider: outgoing', () => {
   it('retries a failed fax on the server and assigns an outgoing fax to a patient', async () => {
     const [fax] = await provider.send({ to: [BUSY_ONCE], documents: [await files.pdf('x.pdf')], clientReference: 'job-4' });
     await finishProcessing();
-    expect(await provider.getFax(fax!.id)).toMatchObject({ status: 'failed', errorMessage: 'Failed - Busy' });
+    expect(await provider.getFax(fax!.id)).toMatchObject({ status: 'failed', failure: { code: 'line_busy', providerReason: 'Failed - Busy' } });
     expect(await provider.retry(fax!.id)).toMatchObject({ status: 'sending' });
     await finishProcessing();
     expect((await provider.getFax(fax!.id)).status).toBe('sent');
@@ -99,8 +99,8 @@ describe('Welkin provider: outgoing', () => {
 
   it('forces a completion through the control route and maps FAILED with its reason', async () => {
     const [fax] = await provider.send({ to: [DELIVERED], documents: [await files.pdf('y.pdf')], clientReference: 'job-5' });
-    await control(emulator, `/demo/live/faxes/${fax!.id}/complete`, { outcome: 'FAILED', failureReason: 'Failed - No Answer' });
-    expect(await provider.getFax(fax!.id)).toMatchObject({ status: 'failed', errorCode: 'FAILED', errorMessage: 'Failed - No Answer' });
+    await control(emulator, `/demo/live/faxes/${fax!.id}/complete`, { outcome: 'FAILED', failureReason: 'Failed - No Answer', pages: 0 });
+    expect(await provider.getFax(fax!.id)).toMatchObject({ status: 'failed', failure: { code: 'no_answer', provider: 'welkin', providerReason: 'Failed - No Answer' } });
     await provider.deleteFax(fax!.id);
     expect(await emulatorFaxes(emulator)).toEqual([]);
   });

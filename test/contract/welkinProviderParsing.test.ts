@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jwtExpiryMs, WelkinTokenSource } from '../../main/core/providers/welkin/welkinAuth';
-import { parseWelkinErrorBody, welkinError } from '../../main/core/providers/welkin/welkinErrors';
+import { parseWelkinErrorBody, welkinErrorFrom } from '../../main/core/providers/welkin/welkinErrors';
 import { toDocumentType, toRemoteDirection, toRemoteFax, toRemoteStatus } from '../../main/core/providers/welkin/welkinMapper';
 import { WelkinFaxSchema, parseWelkinPage } from '../../main/core/providers/welkin/welkinSchemas';
 
@@ -18,17 +18,22 @@ describe('Welkin error bodies', () => {
     expect(parseWelkinErrorBody('')).toEqual([]);
   });
 
-  it('maps status and code to a ProviderError with a plain message', () => {
-    const notFound = welkinError(404, JSON.stringify([{ errorCode: 'FAX_NOT_FOUND', message: 'Fax not found' }]), new Headers(), { what: 'get fax', mayHaveActed: false });
-    expect(notFound).toMatchObject({ code: 'not_found', providerCode: 'FAX_NOT_FOUND', status: 404, retryable: false });
-    expect(notFound.message).toBe('Could not get fax: Welkin has no fax with this id.');
-    const limited = welkinError(429, '', new Headers({ 'Retry-After': '7' }), { what: 'list faxes', mayHaveActed: false });
+  it('maps status, body code and Retry-After to a ProviderError; the provider text stays in the log message', async () => {
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+      new Response(body === '' ? '' : JSON.stringify(body), { status, headers });
+    const notFound = await welkinErrorFrom(reply(404, [{ errorCode: 'FAX_NOT_FOUND', message: 'Fax not found' }]), 'get fax', true);
+    expect(notFound).toMatchObject({ code: 'not_found', provider: 'welkin', providerCode: 'FAX_NOT_FOUND', status: 404, retryable: false });
+    expect(notFound.message).toBe('welkin answered HTTP 404 to “get fax”: FAX_NOT_FOUND Fax not found');
+    const limited = await welkinErrorFrom(reply(429, '', { 'Retry-After': '7' }), 'list faxes', true);
     expect(limited).toMatchObject({ code: 'rate_limited', retryAfterMs: 7000, retryable: true });
-    const broken = welkinError(502, '', new Headers(), { what: 'send the fax', mayHaveActed: true });
-    expect(broken).toMatchObject({ code: 'provider_unavailable', maybeAccepted: true });
-    const unknownCode = welkinError(400, JSON.stringify([{ errorCode: 'SOMETHING_NEW', message: 'Receiver is required' }]), new Headers(), { what: 'send the fax', mayHaveActed: true });
-    expect(unknownCode).toMatchObject({ code: 'invalid_input', providerCode: 'SOMETHING_NEW', maybeAccepted: false });
-    expect(unknownCode.message).toBe('Could not send the fax: Receiver is required.');
+    const broken = await welkinErrorFrom(reply(502, ''), 'send the fax', false);
+    expect(broken).toMatchObject({ code: 'provider_unavailable', maybeAccepted: true, definitelyRefused: false });
+    const unknownCode = await welkinErrorFrom(reply(400, [{ errorCode: 'SOMETHING_NEW', message: 'Receiver is required' }]), 'send the fax', false);
+    expect(unknownCode).toMatchObject({ code: 'invalid_input', providerCode: 'SOMETHING_NEW', maybeAccepted: false, definitelyRefused: true });
+    const tooMany = await welkinErrorFrom(reply(400, [{ errorCode: 'FAX_FILES_LIMIT_EXCEEDED', message: 'Maximum 10 files' }]), 'upload files', false);
+    expect(tooMany.code).toBe('too_many_files');
+    const restricted = await welkinErrorFrom(reply(403, { errorCode: 'ACCESS_FOR_API_CLIENT_RESTRICTED', componentType: 'AUTH' }), 'list faxes', true);
+    expect(restricted.code).toBe('permission_denied');
   });
 });
 
@@ -60,7 +65,7 @@ describe('Welkin mapping', () => {
 
   it('maps a failed outgoing fax and an unreviewed incoming one, ignoring unknown fields', () => {
     const failed = toRemoteFax(fax({ direction: 'OUTGOING', status: 'FAILED', failureReason: 'Failed - Busy', receiverFaxNumber: '+15551234567', files: [{ id: 'x' }], future: { nested: true } }));
-    expect(failed).toMatchObject({ status: 'failed', errorCode: 'FAILED', errorMessage: 'Failed - Busy', to: '+15551234567', hasFile: true });
+    expect(failed).toMatchObject({ status: 'failed', failure: { code: 'line_busy', provider: 'welkin', providerReason: 'Failed - Busy' }, to: '+15551234567', hasFile: true });
     const incoming = toRemoteFax(fax({ direction: 'INCOMING', status: 'RECEIVED', senderFaxNumber: '+15559870000', receivedAt: '2026-05-04T20:00:00.000Z', pages: 3 }));
     expect(incoming).toMatchObject({ direction: 'inbound', status: 'received', reviewed: false, from: '+15559870000', pages: 3, hasFile: false });
     expect(toDocumentType({ id: 'd', name: 'dt-insurance-card', title: 'Insurance Card', label: null })).toEqual({ id: 'd', name: 'dt-insurance-card', title: 'Insurance Card' });

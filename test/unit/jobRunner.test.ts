@@ -36,8 +36,8 @@ function runner(owner: string, options: Partial<ConstructorParameters<typeof Job
   return made;
 }
 
-function child(owner: string, mode: 'count' | 'hang', leaseMs: number): Promise<ChildProcess> {
-  const proc = fork(CHILD, [join(dir, 'faxdesk.sqlite'), owner, mode, String(leaseMs)], {
+function child(owner: string, mode: 'count' | 'hang', leaseMs: number, total = 0): Promise<ChildProcess> {
+  const proc = fork(CHILD, [join(dir, 'faxdesk.sqlite'), owner, mode, String(leaseMs), String(total)], {
     execArgv: ['--import', 'tsx', '--no-warnings'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.push(proc);
@@ -56,9 +56,10 @@ const runs = () => db.prepare('SELECT job_id, owner, attempt, recovered FROM run
 
 describe('job runner on a real SQLite file', () => {
   it('two runners in two processes share 500 jobs on one database: each job runs exactly once', async () => {
+    // Both runners are up and polling before the work arrives, as two workstations would be.
+    const [a, b] = await Promise.all([child('runner-a', 'count', 5_000, 500), child('runner-b', 'count', 5_000, 500)]);
     const store = new JobStore(db);
     for (let n = 0; n < 500; n++) store.enqueue({ kind: 'test.job', queue: `account-${n % 5}`, payload: { n } });
-    const [a, b] = await Promise.all([child('runner-a', 'count', 5_000), child('runner-b', 'count', 5_000)]);
     expect(await Promise.all([exited(a), exited(b)])).toEqual([0, 0]);
     const all = runs();
     expect(all).toHaveLength(500);

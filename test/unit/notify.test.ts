@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxJob } from '../../common/domain/fax';
+import { errorInfo } from '../../common/errors';
 import { connectNotifications, notificationFor } from '../../main/shell/notify';
 
 const job = (state: OutboxJob['state']): OutboxJob => ({
   id: 'j1', batchId: 'b1', accountId: 'a1', to: '+12015555555', pages: 2, state, attempts: 1,
   documents: [{ id: 'd1', name: 'Referral - Jane Smith.pdf', pages: 2, sizeBytes: 10, contentType: 'application/pdf' }],
   createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-  ...(state === 'failed' ? { error: { code: 'fax_failed', message: 'The line was busy.', retryable: true } } : {}),
+  ...(state === 'failed' ? { error: errorInfo('line_busy') } : {}),
 });
 
 describe('OS notifications', () => {

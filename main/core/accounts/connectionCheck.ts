@@ -1,4 +1,6 @@
+import type { ConnectionTest } from '../../../common/ipc/contract';
 import { AppError } from '../../../common/ipc/result';
+import { describeError } from '../describeError';
 import { ProviderError } from '../providers/providerError';
 import type { Accounts } from './accounts';
 import type { AccountStatus, ConnectionStatus } from './connectionStatus';
@@ -11,16 +13,16 @@ export class ConnectionCheck {
   constructor(private readonly accounts: Accounts, private readonly status: ConnectionStatus) {}
 
   /** Tries a cheap authenticated call and records the account's status. */
-  async test(id: string): Promise<{ ok: boolean; message: string }> {
+  async test(id: string): Promise<ConnectionTest> {
     try {
       const provider = await this.accounts.providerFor(id);
       await provider.testConnection();
       this.status.set(id, 'connected');
       return { ok: true, message: 'Connected. Credentials accepted.' };
     } catch (error) {
-      const message = error instanceof ProviderError || error instanceof AppError ? error.message : 'The connection test failed.';
-      this.status.set(id, statusAfter(error), message);
-      return { ok: false, message };
+      const info = describeError(error, { accountId: id });
+      this.status.set(id, statusAfter(error), info.message);
+      return { ok: false, message: info.message, error: info };
     }
   }
 

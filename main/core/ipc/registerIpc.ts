@@ -1,3 +1,4 @@
+import { errorInfo } from '../../../common/errors';
 import { INVOKE_CHANNELS } from '../../../common/ipc/contract';
 import type { Result } from '../../../common/ipc/result';
 import type { Dispatch } from './dispatcher';
@@ -39,11 +40,11 @@ export function registerIpc(ipc: IpcMainLike, dispatch: Dispatch, isAllowedSende
     ipc.handle(channel, async (event, input): Promise<Result<unknown>> => {
       try {
         if (!isAllowedSender(event)) {
-          return { ok: false, error: { code: 'forbidden_sender', message: 'Calls are accepted from the Faxdesk window only.' } };
+          return { ok: false, error: errorInfo('forbidden_sender', { message: 'Calls are accepted from the Faxdesk window only.' }) };
         }
         return await dispatch(channel, input);
       } catch {
-        return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Faxdesk.' } };
+        return { ok: false, error: errorInfo('internal') };
       }
     });
   }

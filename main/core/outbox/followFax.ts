@@ -2,6 +2,7 @@ import { statusAfter } from '../accounts/connectionCheck';
 import type { Accounts } from '../accounts/accounts';
 import type { ConnectionStatus } from '../accounts/connectionStatus';
 import type { JobContext, JobResult } from '../jobs/jobRunner';
+import { describeError } from '../describeError';
 import type { Logger } from '../log';
 import { ProviderError } from '../providers/providerError';
 import type { FaxJobRow } from '../store/faxJobsRepo';
@@ -35,11 +36,11 @@ export function followFaxHandler(deps: FollowDeps) {
     if (!job || !isInFlight(job) || !job.providerFaxId) return;
     try {
       const provider = await deps.accounts.providerFor(job.accountId);
-      if (adoptRemote(job, await provider.getFax(job.providerFaxId))) deps.records.save(job);
+      if (adoptRemote(job, await provider.getFax(job.providerFaxId), deps.log)) deps.records.save(job);
       deps.status.set(job.accountId, 'connected');
     } catch (error) {
       deps.log.warn('status poll failed', { jobId: job.id, code: error instanceof ProviderError ? error.code : 'internal' });
-      deps.status.set(job.accountId, statusAfter(error), error instanceof Error ? error.message : undefined);
+      deps.status.set(job.accountId, statusAfter(error), describeError(error).message);
       throw error; // the runner backs off (honouring Retry-After) and keeps following
     }
     return isInFlight(job) ? { runAgainAt: Date.now() + followDelay(job, deps.intervalMs) } : undefined;

@@ -9,7 +9,8 @@ import { ProviderError } from '../providers/providerError';
 import type { FaxJobRow } from '../store/faxJobsRepo';
 import { adoptRemote, isInFlight } from './adoptRemote';
 import type { FaxRecords } from './faxRecords';
-import { describeSendFailure, INTERRUPTED_ERROR, UNCERTAIN_ERROR } from './failureText';
+import { errorInfo, type ErrorInfo } from '../../../common/errors';
+import { describeError } from '../describeError';
 
 export interface FaxJobPayload {
   faxId: string;
@@ -25,8 +26,6 @@ export interface SubmitDeps {
   follow(job: FaxJobRow): void;
 }
 
-/** Outcomes where the provider answered and certainly did not take the fax. */
-const DEFINITE_REFUSALS = new Set(['invalid_input', 'unauthorized', 'not_found']);
 /** Sends that provably never reached the provider are tried again on their own this many times. */
 export const AUTO_RETRY_RUNS = 5;
 /** Asking the provider about an interrupted send: after this many unanswered tries a person decides. */
@@ -64,7 +63,7 @@ export function submitFaxHandler(deps: SubmitDeps) {
     } catch (error) {
       // Nothing was sent: no provider or document to send with.
       job.state = 'failed';
-      job.error = describeSendFailure(error);
+      job.error = describeError(error, { accountId: job.accountId, target: 'the fax' });
       return deps.records.save(job);
     }
     let remote: RemoteFax | undefined;
@@ -89,7 +88,7 @@ export function submitFaxHandler(deps: SubmitDeps) {
 
 /** Records the provider's fax and follows it while it is on its way. */
 function settle(deps: SubmitDeps, job: FaxJobRow, remote: RemoteFax): void {
-  adoptRemote(job, remote);
+  adoptRemote(job, remote, deps.log);
   deps.records.save(job);
   if (isInFlight(job)) deps.follow(job);
 }
@@ -97,15 +96,15 @@ function settle(deps: SubmitDeps, job: FaxJobRow, remote: RemoteFax): void {
 async function afterSendError(deps: SubmitDeps, job: FaxJobRow, error: unknown, context: JobContext<FaxJobPayload>): Promise<void> {
   const providerError = error instanceof ProviderError ? error : undefined;
   deps.log.warn('send failed', { jobId: job.id, code: providerError?.code ?? 'internal', status: providerError?.status, maybeAccepted: providerError?.maybeAccepted });
-  if (providerError) deps.status.set(job.accountId, statusAfter(providerError), providerError.message);
+  if (providerError) deps.status.set(job.accountId, statusAfter(providerError), describeError(providerError).message);
   if (providerError && neverReachedProvider(providerError) && context.attempt < AUTO_RETRY_RUNS) {
     // Nothing left Faxdesk (or the provider said "not now"): safe to try again without a person.
     job.state = 'queued';
-    job.error = describeSendFailure(error);
+    job.error = waitingError(providerError, job.accountId);
     deps.records.save(job);
     throw new TryLater(providerError.message, providerError.retryAfterMs);
   }
-  const definite = providerError && DEFINITE_REFUSALS.has(providerError.code) && !providerError.maybeAccepted;
+  const definite = providerError?.definitelyRefused === true;
   if (!definite) {
     // The provider may hold the fax after all (a 5xx after acceptance, a timeout): ask it first.
     const found = await findAtProvider(deps, job);
@@ -115,13 +114,22 @@ async function afterSendError(deps: SubmitDeps, job: FaxJobRow, error: unknown, 
     const answeredWithError = providerError?.status !== undefined && providerError.status >= 400;
     if (found === undefined || (providerError?.maybeAccepted && !answeredWithError)) {
       job.state = 'uncertain';
-      job.error = UNCERTAIN_ERROR;
+      job.error = errorInfo('uncertain', { target: 'the fax' });
       return deps.records.save(job);
     }
   }
   job.state = 'failed';
-  job.error = describeSendFailure(error);
+  job.error = describeError(error, { accountId: job.accountId, target: 'the fax' });
   deps.records.save(job);
+}
+
+/** Why a fax is back in the queue: the provider's words, and that nobody needs to do anything. */
+function waitingError(error: ProviderError, accountId: string): ErrorInfo {
+  const info = describeError(error, { accountId, target: 'the fax' });
+  const wait = error.retryAfterMs;
+  const when = wait === undefined || wait < 1_000 ? 'shortly'
+    : wait < 120_000 ? `in ${Math.ceil(wait / 1_000)} seconds` : `in ${Math.ceil(wait / 60_000)} minutes`;
+  return { ...info, nextStep: `Nothing to do: Faxdesk will send it again on its own ${when}.`, action: { kind: 'none' } };
 }
 
 /** A 429, or a connection that failed before any byte left: the provider cannot have the fax. */
@@ -135,13 +143,13 @@ async function reconcileInterrupted(deps: SubmitDeps, job: FaxJobRow, context: J
   if (found) return settle(deps, job, found);
   if (found === null) {
     job.state = 'failed';
-    job.error = INTERRUPTED_ERROR;
+    job.error = errorInfo('interrupted', { target: 'the fax' });
     return deps.records.save(job);
   }
   // The provider cannot be asked right now. Never re-send: ask again later, then hand it to a person.
   if (context.attempt < RECONCILE_RUNS) throw new TryLater('The provider could not be asked about an interrupted send.');
   job.state = 'uncertain';
-  job.error = UNCERTAIN_ERROR;
+  job.error = errorInfo('uncertain', { target: 'the fax' });
   deps.records.save(job);
 }
 

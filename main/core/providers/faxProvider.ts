@@ -1,4 +1,5 @@
 import type { ProviderKind } from '../../../common/domain/account';
+import type { FaxFailure } from './faxFailure';
 
 /**
  * What an account can do. The UI shows features by capability, never by provider name.
@@ -33,9 +34,8 @@ export interface RemoteFax {
   pagesSent?: number;
   createdAt: string;
   completedAt?: string;
-  /** Provider's failure code and plain-language reason. */
-  errorCode?: string;
-  errorMessage?: string;
+  /** Set when `status` is failed: a code from the vocabulary, never the provider's words. */
+  failure?: FaxFailure;
   hasFile: boolean;
   labels?: Record<string, string>;
   /** Welkin-only fields that the inbox shows when present. */

@@ -1,3 +1,4 @@
+import type { ProviderKind } from '../../../common/domain/account';
 import { ProviderError } from './providerError';
 
 export interface RetryPolicy {
@@ -25,6 +26,7 @@ export interface ProviderClientBase<S> {
 }
 
 export interface HttpCallOptions<T> {
+  provider: ProviderKind;
   /** A short name for messages, e.g. "list faxes". */
   what: string;
   /**
@@ -36,7 +38,7 @@ export interface HttpCallOptions<T> {
   send: (signal: AbortSignal) => Promise<Response>;
   /** Reads a successful response. Throwing marks the reply malformed. */
   parse: (response: Response) => Promise<T>;
-  /** Turns a non-2xx response into a ProviderError (provider-specific body parsing). */
+  /** Turns a non-2xx response into a ProviderError (ProviderError.fromResponse with the provider's body parser). */
   toError: (response: Response) => Promise<ProviderError>;
   timeoutMs?: number;
   policy?: RetryPolicy;
@@ -59,14 +61,14 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function classifyNetworkError(error: unknown, what: string, timedOut: boolean): ProviderError {
+function classifyNetworkError(error: unknown, provider: ProviderKind, what: string, timedOut: boolean): ProviderError {
   if (error instanceof ProviderError) return error;
   const code = causeCode(error);
-  if (timedOut) return ProviderError.network(`The provider did not answer in time (${what}).`, true);
+  if (timedOut) return ProviderError.network(`The provider did not answer in time (${what}).`, true, provider);
   if (code && NOT_SENT_CODES.has(code)) {
-    return ProviderError.network(`Cannot reach the provider (${what}): ${code}.`, false);
+    return ProviderError.network(`Cannot reach the provider (${what}): ${code}.`, false, provider);
   }
-  return ProviderError.network(`The connection to the provider failed (${what})${code ? `: ${code}` : ''}.`, true);
+  return ProviderError.network(`The connection to the provider failed (${what})${code ? `: ${code}` : ''}.`, true, provider);
 }
 
 function backoff(attempt: number, policy: RetryPolicy): number {
@@ -86,7 +88,7 @@ export async function httpCall<T>(options: HttpCallOptions<T>): Promise<T> {
   let lastError: ProviderError | undefined;
 
   for (let attempt = 0; attempt <= policy.retries; attempt++) {
-    if (options.signal?.aborted) throw ProviderError.network(`Cancelled (${options.what}).`, false);
+    if (options.signal?.aborted) throw ProviderError.network(`Cancelled (${options.what}).`, false, options.provider);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
@@ -101,7 +103,7 @@ export async function httpCall<T>(options: HttpCallOptions<T>): Promise<T> {
         // A ProviderError from `send` is a decision already made by the caller's own layer (e.g. a
         // token request that ran its own retries, or was refused): repeating it here would multiply attempts.
         if (error instanceof ProviderError && !timedOut) throw error;
-        lastError = classifyNetworkError(error, options.what, timedOut);
+        lastError = classifyNetworkError(error, options.provider, options.what, timedOut);
         if (!options.idempotent && lastError.maybeAccepted) throw lastError;
         waitMs = backoff(attempt, policy);
         continue;
@@ -120,10 +122,11 @@ export async function httpCall<T>(options: HttpCallOptions<T>): Promise<T> {
       } catch (error) {
         if (error instanceof ProviderError && error.code !== 'provider_unavailable') throw error;
         lastError = error instanceof ProviderError ? error
-          : timedOut ? classifyNetworkError(error, options.what, true)
+          : timedOut ? classifyNetworkError(error, options.provider, options.what, true)
           : new ProviderError({
             code: 'provider_unavailable',
             message: `The provider sent a reply we could not read (${options.what}).`,
+            provider: options.provider,
             status: response.status,
             retryable: true,
             maybeAccepted: true,
@@ -137,7 +140,7 @@ export async function httpCall<T>(options: HttpCallOptions<T>): Promise<T> {
       if (waitMs !== undefined && attempt < policy.retries) await sleep(waitMs);
     }
   }
-  throw lastError ?? ProviderError.network(`Request failed (${options.what}).`, false);
+  throw lastError ?? ProviderError.network(`Request failed (${options.what}).`, false, options.provider);
 }
 
 /** Reads a JSON body; throws when it is not JSON (treated as a malformed reply). */

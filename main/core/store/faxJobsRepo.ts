@@ -1,4 +1,6 @@
-import { FaxErrorSchema, SendOptionsSchema, type FaxError, type JobState, type SendOptions } from '../../../common/domain/fax';
+import { SendOptionsSchema, type JobState, type SendOptions } from '../../../common/domain/fax';
+import type { ErrorInfo } from '../../../common/errors';
+import { readStoredError } from '../describeError';
 import type { Database } from './database';
 import { prepared } from './statements';
 
@@ -15,7 +17,7 @@ export interface FaxJobRow {
   providerFaxId?: string;
   pagesSent?: number;
   attempts: number;
-  error?: FaxError;
+  error?: ErrorInfo;
   submittedAt?: string;
   createdAt: string;
   updatedAt: string;
@@ -58,7 +60,7 @@ const toRow = (raw: RawFaxJob): FaxJobRow => ({
   providerFaxId: raw.provider_fax_id ?? undefined,
   pagesSent: raw.pages_sent ?? undefined,
   attempts: raw.attempts,
-  error: raw.error_json ? FaxErrorSchema.parse(JSON.parse(raw.error_json)) : undefined,
+  error: raw.error_json ? readStoredError(raw.error_json) : undefined,
   submittedAt: raw.submitted_at ?? undefined,
   createdAt: raw.created_at,
   updatedAt: raw.updated_at,

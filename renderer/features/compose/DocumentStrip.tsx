@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { ACCEPT_ATTR, formatBytes } from '../../store/fileRules';
 import type { ComposeDoc } from '../../store/composeSlice';
@@ -48,6 +48,15 @@ export function DocumentStrip() {
   const docs = useFaxdesk((s) => s.docs);
   const addFiles = useFaxdesk((s) => s.addFiles);
   const inputRef = useRef<HTMLInputElement>(null);
+  const chooseRef = useRef<HTMLButtonElement>(null);
+  const focusChooser = useFaxdesk((s) => s.focusFileChooser);
+  const clearUiRequests = useFaxdesk((s) => s.clearUiRequests);
+  // An error's "Choose other files" lands here: focus the chooser (after the number field took focus).
+  useEffect(() => {
+    if (!focusChooser) return;
+    chooseRef.current?.focus();
+    clearUiRequests();
+  }, [focusChooser, clearUiRequests]);
   return (
     <section className="documents" aria-labelledby="documents-title">
       <h2 id="documents-title" className="section-title">Documents</h2>
@@ -59,7 +68,7 @@ export function DocumentStrip() {
         <p className="drop-hint">Drop PDFs anywhere in the window, or choose files.</p>
       )}
       <div className="documents-actions">
-        <button type="button" onClick={() => inputRef.current?.click()}>Choose files…</button>
+        <button ref={chooseRef} type="button" onClick={() => inputRef.current?.click()}>Choose files…</button>
         <input
           ref={inputRef}
           className="sr-only"

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useFaxdesk } from '../../store/StoreProvider';
+import { ErrorActionButton } from '../../ui/ErrorActionButton';
 import { modKey } from '../../ui/format';
 import { useSendPlan } from './useSendPlan';
 
@@ -13,11 +14,11 @@ export function SendBar() {
     <div className="send-bar">
       {sendError && (
         <div className="banner banner-danger" role="alert">
-          <strong>The fax was not sent.</strong> {sendError.message}
-          {sendError.nextStep && <> {sendError.nextStep}</>}
+          <p><strong>The fax was not sent.</strong> {sendError.message} {sendError.nextStep}</p>
           {sendError.fields && (
             <ul>{Object.entries(sendError.fields).map(([k, v]) => <li key={k}>{v}</li>)}</ul>
           )}
+          <div><ErrorActionButton action={sendError.action} busy={sending} onRetry={() => void send()} /></div>
         </div>
       )}
       <div className="send-row">

@@ -3,22 +3,22 @@ import { useFaxdesk } from '../../store/StoreProvider';
 import { formatBytes } from '../../store/fileRules';
 import { formatDateTime, formatFax, plural } from '../../ui/format';
 import { JobActions } from './JobActions';
-import { jobStatus, UNCERTAIN_EXPLANATION } from './jobStatus';
+import { jobStatus } from './jobStatus';
 
 export function JobDetail({ job }: { job: OutboxJob }) {
   const account = useFaxdesk((s) => s.accounts.find((a) => a.id === job.accountId));
-  const status = jobStatus(job);
+  // The banner below says why, so the status says it only once.
+  const status = jobStatus(job, false);
   return (
     <article className="job-detail" aria-labelledby="job-detail-title">
       <h2 id="job-detail-title" tabIndex={-1}>Fax to {formatFax(job.to)}</h2>
       <p className={`status status-${status.tone} status-large`} aria-live="polite">{status.text}</p>
-      {job.state === 'failed' && job.error && (
-        <div className="banner banner-danger">
+      {(job.state === 'failed' || job.state === 'uncertain') && job.error && (
+        <div className={`banner ${job.state === 'failed' ? 'banner-danger' : 'banner-warning'}`}>
           <p><strong>Why:</strong> {job.error.message}</p>
-          {job.error.nextStep && <p><strong>What to do:</strong> {job.error.nextStep}</p>}
+          <p><strong>What to do:</strong> {job.error.nextStep}</p>
         </div>
       )}
-      {job.state === 'uncertain' && <div className="banner banner-warning"><p>{UNCERTAIN_EXPLANATION}</p></div>}
       <JobActions job={job} />
       <dl className="facts">
         <dt>From account</dt><dd>{account ? account.name : 'Removed account'}</dd>

@@ -3,7 +3,7 @@ import type { OutboxJob } from '../../../common/domain/fax';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { formatFax, formatTime, plural } from '../../ui/format';
 import { JobActions } from './JobActions';
-import { jobStatus, UNCERTAIN_EXPLANATION } from './jobStatus';
+import { jobStatus } from './jobStatus';
 
 interface RowProps {
   job: OutboxJob;
@@ -28,12 +28,16 @@ function JobRow({ job, selected, tabbable, onKeyDown, buttonRef }: RowProps) {
       >
         <span className="job-time">{formatTime(job.createdAt)}</span>
         <span className="job-to">{formatFax(job.to)}</span>
+        <span className={`status status-${status.tone}`} title={status.text}>{status.text}</span>
         <span className="job-pages">{plural(job.pages, 'page')}</span>
-        <span className={`status status-${status.tone}`}>{status.text}</span>
       </button>
-      {job.state === 'failed' && job.error?.nextStep && <p className="job-next">{job.error.nextStep}</p>}
-      {job.state === 'uncertain' && <p className="job-next">{UNCERTAIN_EXPLANATION}</p>}
-      <JobActions job={job} />
+      {(job.state === 'failed' || job.state === 'uncertain') && job.error && (
+        // The next step and the one action that fits it, on one line; the detail pane says the rest.
+        <div className="job-followup">
+          <p className="job-next">{job.error.nextStep}</p>
+          <JobActions job={job} inList />
+        </div>
+      )}
     </li>
   );
 }

@@ -3,8 +3,8 @@ import type { OutboxJob } from '../../../common/domain/fax';
 export type Tone = 'neutral' | 'progress' | 'success' | 'danger' | 'warning';
 export interface JobStatus { text: string; tone: Tone }
 
-/** One status in words (the colour only repeats it). */
-export function jobStatus(job: OutboxJob): JobStatus {
+/** One status in words (the colour only repeats it); `withReason` adds why a fax failed. */
+export function jobStatus(job: OutboxJob, withReason = true): JobStatus {
   switch (job.state) {
     case 'queued': return { text: 'Queued', tone: 'neutral' };
     case 'submitting': return { text: 'Submitting', tone: 'progress' };
@@ -15,17 +15,13 @@ export function jobStatus(job: OutboxJob): JobStatus {
       return { text: `Sending (page ${Math.min(pagesSent + 1, pages)} of ${pages})`, tone: 'progress' };
     }
     case 'sent': return { text: 'Completed', tone: 'success' };
-    case 'failed': return { text: `Failed — ${job.error?.message ?? 'the provider gave no reason'}`, tone: 'danger' };
+    case 'failed': return { text: withReason && job.error ? `Failed — ${job.error.message}` : 'Failed', tone: 'danger' };
     case 'uncertain': return { text: 'Uncertain — check before resending', tone: 'warning' };
     case 'cancelled': return { text: 'Cancelled', tone: 'neutral' };
   }
 }
 
 export const IN_PROGRESS: ReadonlySet<OutboxJob['state']> = new Set(['queued', 'submitting', 'submitted', 'sending']);
-
-export const UNCERTAIN_EXPLANATION =
-  'The connection dropped after the fax was handed to the provider, so some or all pages may already have arrived. '
-  + 'Check with the recipient before sending it again.';
 
 export type JobsView = 'outbox' | 'sent';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Account } from '../../../common/domain/account';
-import type { IpcError } from '../../../common/ipc/result';
+import type { ErrorInfo } from '../../../common/errors';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { Dialog } from '../../ui/Dialog';
 import { draftFromForm, emptyForm, errorFor, formFromAccount, type AccountForm, type FieldErrors } from './accountForm';
@@ -19,7 +19,7 @@ export function AccountFormDialog({ account, onClose, onSaved }: Props) {
   const saveAccount = useFaxdesk((s) => s.saveAccount);
   const [form, setForm] = useState<AccountForm>(() => (account ? formFromAccount(account) : emptyForm()));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<IpcError | null>(null);
+  const [failure, setFailure] = useState<ErrorInfo | null>(null);
   const [saving, setSaving] = useState(false);
   const editing = account !== null;
   const secretLabel = form.provider === 'sinch' ? 'Key secret' : 'Client secret';
@@ -76,7 +76,7 @@ export function AccountFormDialog({ account, onClose, onSaved }: Props) {
           : <WelkinFields values={form.welkin} errors={errors} secret={secretField} onChange={(p) => setForm({ ...form, welkin: { ...form.welkin, ...p } })} />}
         {failure && (
           <div className="banner banner-danger" role="alert">
-            {failure.message}{failure.nextStep && <> {failure.nextStep}</>}
+            {failure.message} {failure.nextStep}
           </div>
         )}
         <div className="dialog-actions">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Account } from '../../../common/domain/account';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { ConfirmDialog } from '../../ui/Dialog';
@@ -11,7 +11,14 @@ export function SettingsPane() {
   const accounts = useFaxdesk((s) => s.accounts);
   const testAccount = useFaxdesk((s) => s.testAccount);
   const removeAccount = useFaxdesk((s) => s.removeAccount);
-  const [editing, setEditing] = useState<Editing>(null);
+  const requestedId = useFaxdesk((s) => s.editAccountId);
+  const clearUiRequests = useFaxdesk((s) => s.clearUiRequests);
+  // An error's "Open settings for <account>" lands here with that account's editor open.
+  const [editing, setEditing] = useState<Editing>(() => {
+    const requested = accounts.find((a) => a.id === requestedId);
+    return requested && !requested.demo ? { account: requested } : null;
+  });
+  useEffect(() => clearUiRequests(), [clearUiRequests]);
   const [removing, setRemoving] = useState<Account | null>(null);
   const [tests, setTests] = useState<Record<string, TestState>>({});
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -19,9 +26,10 @@ export function SettingsPane() {
   const runTest = async (id: string) => {
     setTests((t) => ({ ...t, [id]: { kind: 'running' } }));
     const r = await testAccount(id);
-    const state: TestState = r.ok
-      ? { kind: 'done', ok: r.value.ok, message: r.value.message }
-      : { kind: 'done', ok: false, message: [r.error.message, r.error.nextStep].filter(Boolean).join(' ') };
+    const failure = r.ok ? r.value.error : r.error;
+    const state: TestState = failure
+      ? { kind: 'done', ok: false, message: `${failure.message} ${failure.nextStep}` }
+      : { kind: 'done', ok: true, message: r.ok ? r.value.message : '' };
     setTests((t) => ({ ...t, [id]: state }));
   };
 

@@ -1,7 +1,6 @@
 import type { SinchSettings } from '../../../../common/domain/account';
 import { httpCall, readJson, type RetryPolicy } from '../httpCall';
-import { ProviderError } from '../providerError';
-import { toSinchError } from './sinchErrors';
+import { sinchErrorFrom } from './sinchErrors';
 import { SinchTokenResponseSchema } from './sinchSchemas';
 
 export const SINCH_AUTH_ORIGIN = 'https://auth.sinch.com';
@@ -78,6 +77,7 @@ export class SinchAuth {
   private async fetchToken(signal?: AbortSignal): Promise<CachedToken> {
     const url = sinchTokenUrl(this.options.settings);
     const token = await httpCall({
+      provider: 'sinch',
       what: 'sign in to Sinch',
       // Asking for a token has no side effect, so it is safe to repeat.
       idempotent: true,
@@ -96,18 +96,8 @@ export class SinchAuth {
         signal: attemptSignal,
       }),
       parse: async (response) => SinchTokenResponseSchema.parse(await readJson(response)),
-      toError: async (response) => {
-        const error = await toSinchError(response, 'sign in to Sinch', true);
-        if (response.status === 400 || response.status === 401 || response.status === 403) {
-          return new ProviderError({
-            code: 'unauthorized',
-            status: response.status,
-            providerCode: error.providerCode,
-            message: 'Sinch did not accept the key ID or key secret. Check them in the account settings.',
-          });
-        }
-        return error;
-      },
+      // The token endpoint answers a wrong key with 400 or 403 as well as 401: all mean the key is wrong.
+      toError: (response) => sinchErrorFrom(response, 'sign in to Sinch', true, { 400: 'unauthorized', 403: 'unauthorized' }),
     });
     const header = `Bearer ${token.access_token}`;
     const expiry = jwtExpiryMs(token.access_token)

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { SinchSettings } from '../../../../common/domain/account';
 import { httpCall, readJson, type ProviderClientBase } from '../httpCall';
 import { SinchAuth } from './sinchAuth';
-import { isExpiredTokenResponse, toSinchError } from './sinchErrors';
+import { isExpiredTokenResponse, sinchErrorFrom } from './sinchErrors';
 import type { StreamingMultipart } from './sinchMultipart';
 
 export interface SinchClientOptions extends ProviderClientBase<SinchSettings> {
@@ -118,6 +118,7 @@ export class SinchHttp {
       headers['Content-Length'] = String(spec.multipart.contentLength);
     }
     return httpCall({
+      provider: 'sinch',
       what: spec.what,
       idempotent: spec.idempotent,
       timeoutMs,
@@ -137,7 +138,7 @@ export class SinchHttp {
       parse: spec.parse,
       toError: async (response) => {
         inspectError(response);
-        return toSinchError(response, spec.what, spec.idempotent);
+        return sinchErrorFrom(response, spec.what, spec.idempotent);
       },
     });
   }

@@ -1,6 +1,7 @@
 import type { RemoteDirection, RemoteFax, RemoteStatus } from '../faxProvider';
 import type { SinchFaxQuery } from './sinchClient';
-import { describeSinchFailure } from './sinchFailureReasons';
+import { faxFailure } from '../faxFailure';
+import { sinchFailureCode } from './sinchFailureCodes';
 import type { SinchCoverPage, SinchEmail, SinchFax, SinchService, SinchServiceNumber } from './sinchSchemas';
 
 /** Sinch-only records the settings screens show (services, numbers, cover pages, fax-to-email). */
@@ -92,9 +93,8 @@ export function toRemoteFax(fax: SinchFax): RemoteFax {
     pagesSent,
     createdAt: fax.createTime,
     completedAt: defined(fax.completedTime),
-    errorCode: failed ? String(fax.errorCode ?? fax.errorType ?? 'unknown') : undefined,
-    errorMessage: failed
-      ? describeSinchFailure({ errorType: fax.errorType, errorCode: fax.errorCode, errorMessage: fax.errorMessage, pagesSent, pages })
+    failure: failed
+      ? faxFailure(sinchFailureCode(fax.errorType, fax.errorCode), pagesSent, 'sinch', [fax.errorType, fax.errorCode, fax.errorMessage].filter((part) => part != null && part !== '').join(' '))
       : undefined,
     hasFile: fax.hasFile === true || fax.hasFile === 'true',
     labels: fax.labels ?? undefined,

@@ -39,7 +39,7 @@ function contentTypeFor(document: OutgoingDocument): string {
   const declared = document.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   const type = SUPPORTED_MIME.has(declared) ? declared : byExtension;
   if (!type) {
-    throw invalidInput(`“${document.name}” is a file type Sinch cannot fax. Use ${SUPPORTED_LIST}.`);
+    throw invalidInput(`“${document.name}” is a file type Sinch cannot fax. Use ${SUPPORTED_LIST}.`, 'unsupported_file');
   }
   return type;
 }
@@ -51,12 +51,12 @@ async function checkSize(document: OutgoingDocument): Promise<void> {
     if (!info.isFile()) throw new Error('not a file');
     size = info.size;
   } catch {
-    throw invalidInput(`“${document.name}” could not be read. Add it again.`);
+    throw invalidInput(`“${document.name}” could not be read. Add it again.`, 'unsupported_file');
   }
-  if (size === 0) throw invalidInput(`“${document.name}” is empty.`);
+  if (size === 0) throw invalidInput(`“${document.name}” is empty.`, 'unsupported_file');
   if (size > SINCH_MAX_FILE_BYTES) {
     const megabytes = (size / (1024 * 1024)).toFixed(1);
-    throw invalidInput(`“${document.name}” is ${megabytes} MB; Sinch accepts files up to 20 MB. Split it or reduce its size.`);
+    throw invalidInput(`“${document.name}” is ${megabytes} MB; Sinch accepts files up to 20 MB. Split it or reduce its size.`, 'files_too_large');
   }
 }
 

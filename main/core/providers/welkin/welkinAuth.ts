@@ -1,7 +1,6 @@
 import type { WelkinSettings } from '../../../../common/domain/account';
-import { ProviderError } from '../providerError';
 import { httpCall, readJson, type RetryPolicy } from '../httpCall';
-import { welkinErrorFromResponse } from './welkinErrors';
+import { welkinErrorFrom } from './welkinErrors';
 import { WelkinTokenResponseSchema, type WelkinTokenResponse } from './welkinSchemas';
 
 /** Renew this long before the JWT says it expires, so a request never leaves with a dying token. */
@@ -73,6 +72,7 @@ export class WelkinTokenSource {
     const url = `${welkinApiBase(settings)}/${encodeURIComponent(settings.tenant)}/admin/api_clients/${encodeURIComponent(settings.apiClient)}`;
     const body = JSON.stringify({ secret });
     const response = await httpCall<WelkinTokenResponse>({
+      provider: 'welkin',
       what: 'sign in to Welkin',
       // Asking for a token twice is harmless (it only counts towards Welkin's token limit).
       idempotent: true,
@@ -81,17 +81,8 @@ export class WelkinTokenSource {
         return this.options.fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body, signal });
       },
       parse: async (reply) => WelkinTokenResponseSchema.parse(await readJson(reply)),
-      toError: async (reply) => {
-        const error = await welkinErrorFromResponse(reply, {
-          what: 'sign in to Welkin',
-          mayHaveActed: false,
-          reasonFor: (status) => credentialReason(status, settings),
-        });
-        // An unknown tenant or client is a credentials problem for the user, not a missing record.
-        return error.code === 'not_found'
-          ? new ProviderError({ code: 'unauthorized', message: error.message, status: error.status, providerCode: error.providerCode })
-          : error;
-      },
+      // An unknown tenant or client, or a refused one, is a credentials problem for the user.
+      toError: (reply) => welkinErrorFrom(reply, 'sign in to Welkin', true, { 403: 'unauthorized', 404: 'unauthorized' }),
       timeoutMs: this.options.timeoutMs,
       policy: this.options.policy,
       sleep: this.options.sleep,
@@ -102,14 +93,4 @@ export class WelkinTokenSource {
     this.cached = { token: response.token, renewAt: lifetimeEnd - TOKEN_EXPIRY_MARGIN_MS };
     return response.token;
   }
-}
-
-function credentialReason(status: number, settings: WelkinSettings): string | undefined {
-  if (status === 401 || status === 403) {
-    return `Welkin refused API client “${settings.apiClient}” of tenant “${settings.tenant}”. Check the client name and secret.`;
-  }
-  if (status === 404) {
-    return `Welkin does not know tenant “${settings.tenant}” or API client “${settings.apiClient}”. Check the account settings.`;
-  }
-  return undefined;
 }

@@ -2,7 +2,7 @@ import type { WelkinSettings } from '../../../../common/domain/account';
 import type { DownloadedFile, OutgoingDocument } from '../faxProvider';
 import { DEFAULT_RETRY_POLICY, httpCall, readJson, type ProviderClientBase } from '../httpCall';
 import { WelkinTokenSource, welkinApiBase } from './welkinAuth';
-import { TOKEN_PROBLEM_CODES, parseWelkinErrorBody, welkinErrorFromResponse } from './welkinErrors';
+import { TOKEN_PROBLEM_CODES, parseWelkinErrorBody, welkinErrorFrom } from './welkinErrors';
 import {
   WelkinDocumentTypeSchema, WelkinFaxSchema, WelkinPatientSchema, WelkinUploadResponseSchema, parseWelkinPage,
   type WelkinDocumentType, type WelkinFax, type WelkinFaxFile, type WelkinPage, type WelkinPatient,
@@ -195,18 +195,12 @@ export class WelkinClient {
   private request<T>(request: WelkinRequest<T>): Promise<T> {
     const url = this.instanceUrl(request.path, request.query);
     return httpCall({
+      provider: 'welkin',
       what: request.what,
       idempotent: request.idempotent,
       send: (signal) => this.fetchWithToken(url, request, signal),
       parse: request.parse,
-      toError: (response) => welkinErrorFromResponse(response, {
-        what: request.what,
-        mayHaveActed: !request.idempotent,
-        // Welkin answers 403 both for a missing permission and for an instance the client may not use.
-        reasonFor: (status) => (status === 403
-          ? `This API client may not use Welkin instance “${this.options.settings.instance}” or lacks fax permissions. Check the instance name, or ask a Welkin admin.`
-          : undefined),
-      }),
+      toError: (response) => welkinErrorFrom(response, request.what, request.idempotent),
       timeoutMs: request.timeoutMs ?? this.timeoutMs,
       policy: request.singleAttempt ? { ...(this.options.policy ?? DEFAULT_RETRY_POLICY), retries: 0 } : this.options.policy,
       signal: request.signal,

@@ -1,4 +1,6 @@
 import type { DocumentType, FaxPage, Patient, RemoteDirection, RemoteFax, RemoteStatus } from '../faxProvider';
+import { faxFailure } from '../faxFailure';
+import { welkinFailureCode } from './welkinFailureCodes';
 import type { WelkinDocumentType, WelkinFax, WelkinPage, WelkinPatient } from './welkinSchemas';
 
 const INBOUND_WORDS = new Set(['INCOMING', 'INBOUND', 'IN']);
@@ -58,8 +60,7 @@ export function toRemoteFax(fax: WelkinFax): RemoteFax {
     subject: present(fax.subject),
   };
   if (status === 'failed') {
-    remote.errorCode = 'FAILED';
-    remote.errorMessage = present(fax.failureReason) ?? 'Welkin could not deliver the fax.';
+    remote.failure = faxFailure(welkinFailureCode(fax.failureReason), remote.pagesSent, 'welkin', present(fax.failureReason) ?? 'FAILED');
   }
   return remote;
 }

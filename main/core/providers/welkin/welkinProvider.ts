@@ -84,7 +84,7 @@ export class WelkinProvider implements FullFaxProvider {
   async downloadFax(id: string): Promise<DownloadedFile> {
     const fax = await this.client.getFax(id);
     const file = fax.files?.[0];
-    if (!file) throw new ProviderError({ code: 'not_found', message: 'This fax has no file to download.', retryable: false });
+    if (!file) throw new ProviderError({ code: 'not_found', message: `Welkin fax ${id} has no file to download.`, provider: 'welkin', retryable: false });
     return this.client.downloadFile(id, file.id);
   }
 
@@ -132,7 +132,7 @@ export class WelkinProvider implements FullFaxProvider {
     const draft = await this.client.createDraft({ receiverFaxNumber: to, subject }, input.signal);
     try {
       await this.client.uploadFiles(draft.id, input.documents, [], input.signal);
-      if (input.signal?.aborted) throw ProviderError.network('Cancelled before sending.', false);
+      if (input.signal?.aborted) throw ProviderError.network('Cancelled before sending.', false, 'welkin');
     } catch (error) {
       await this.discardDraft(draft.id);
       throw error;
@@ -168,7 +168,7 @@ function checkRecipients(to: readonly string[]): string[] {
   const recipients = to.map((number) => number.trim());
   const bad = recipients.find((number) => !E164_PATTERN.test(number));
   if (bad !== undefined) {
-    throw invalidInput(`“${bad}” is not a valid fax number. Use the international format, for example +12015550123.`, 'VALIDATION_ERROR');
+    throw invalidInput(`“${bad}” is not a valid fax number. Use the international format, for example +12015550123.`, 'invalid_input', 'VALIDATION_ERROR');
   }
   return recipients;
 }
@@ -181,13 +181,5 @@ function referenceOf(input: SendFaxInput): string | undefined {
 /** Some recipients already have their fax: the job must be reconciled, never re-sent whole. */
 function partlySent(error: unknown, sentCount: number, total: number): unknown {
   if (!(error instanceof ProviderError)) return error;
-  return new ProviderError({
-    code: error.code,
-    message: `${error.message} ${sentCount} of ${total} faxes had already been sent.`,
-    status: error.status,
-    retryable: error.retryable,
-    retryAfterMs: error.retryAfterMs,
-    providerCode: error.providerCode,
-    maybeAccepted: true,
-  });
+  return error.with({ message: `${error.message} (${sentCount} of ${total} faxes had already been sent)`, maybeAccepted: true });
 }

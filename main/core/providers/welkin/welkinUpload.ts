@@ -36,7 +36,7 @@ async function sizeOnDisk(path: string, name: string): Promise<number> {
     if (!info.isFile()) throw new Error('not a file');
     return info.size;
   } catch {
-    throw invalidInput(`Cannot read “${name}”. It may have been moved or deleted.`);
+    throw invalidInput(`Cannot read “${name}”. It may have been moved or deleted.`, 'unsupported_file');
   }
 }
 
@@ -53,23 +53,23 @@ export async function checkUploads(documents: readonly OutgoingDocument[], alrea
   if (documents.length === 0) throw invalidInput('Add at least one document to the fax.');
   const fileCount = documents.length + alreadyAttached.length;
   if (fileCount > WELKIN_MAX_FILES) {
-    throw invalidInput(`Welkin accepts at most ${WELKIN_MAX_FILES} files per fax; this fax would have ${fileCount}. Combine some documents.`, 'FAX_FILES_LIMIT_EXCEEDED');
+    throw invalidInput(`Welkin accepts at most ${WELKIN_MAX_FILES} files per fax; this fax would have ${fileCount}. Combine some documents.`, 'too_many_files', 'FAX_FILES_LIMIT_EXCEEDED');
   }
   const checked: CheckedUpload[] = [];
   for (const document of documents) {
     const extension = acceptedExtension(document.name) ?? acceptedExtension(document.path);
     if (!extension) {
-      throw invalidInput(`“${document.name}” is not a file type Welkin accepts. Use PDF, JPG, PNG or DOCX.`, 'FAX_FILE_TYPE_NOT_SUPPORTED');
+      throw invalidInput(`“${document.name}” is not a file type Welkin accepts. Use PDF, JPG, PNG or DOCX.`, 'unsupported_file', 'FAX_FILE_TYPE_NOT_SUPPORTED');
     }
     const sizeBytes = await sizeOnDisk(document.path, document.name);
-    if (sizeBytes === 0) throw invalidInput(`“${document.name}” is empty.`);
+    if (sizeBytes === 0) throw invalidInput(`“${document.name}” is empty.`, 'unsupported_file');
     const fileName = acceptedExtension(document.name) ? document.name : `${document.name}${extension}`;
     checked.push({ path: document.path, fileName, contentType: WELKIN_FILE_TYPES[extension] ?? document.contentType, sizeBytes });
   }
   const attachedBytes = alreadyAttached.reduce((sum, file) => sum + (file.size ?? 0), 0);
   const totalBytes = checked.reduce((sum, file) => sum + file.sizeBytes, attachedBytes);
   if (totalBytes > WELKIN_MAX_TOTAL_BYTES) {
-    throw invalidInput(`Welkin accepts at most 100 MB of files per fax; these come to ${megabytes(totalBytes)}. Send fewer or smaller files.`, 'FAX_FILES_SIZE_LIMIT_EXCEEDED');
+    throw invalidInput(`Welkin accepts at most 100 MB of files per fax; these come to ${megabytes(totalBytes)}. Send fewer or smaller files.`, 'files_too_large', 'FAX_FILES_SIZE_LIMIT_EXCEEDED');
   }
   return checked;
 }

@@ -1,0 +1,99 @@
+import { expect, test, type Page } from '@playwright/test';
+import { dropFiles, makePdf, sinchUrl } from './support/fixtures';
+
+/**
+ * A failed fax in the real UI: the reason in plain words, the next step, and the one button that
+ * fixes it (UX: "Failures carry a plain reason and the next step"; row buttons name their fax).
+ */
+
+const outboxRow = (page: Page, number: string) =>
+  page.getByRole('list', { name: 'Outbox faxes' }).getByRole('listitem').filter({ hasText: number }).first();
+
+async function sendFromDemo(page: Page, numbers: string, pages: number): Promise<void> {
+  await page.goto('/');
+  await dropFiles(page, [{ name: 'referral.pdf', mimeType: 'application/pdf', buffer: await makePdf(pages, 'Referral') }]);
+  await expect(page.getByRole('listitem').filter({ hasText: 'referral.pdf' })).toContainText(`${pages} page`);
+  await page.getByLabel('Fax number').fill(numbers);
+  await page.getByRole('button', { name: /^Send/ }).click();
+  await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
+}
+
+test('each failure says why, what to do, and offers only the action that can help', async ({ page }) => {
+  test.setTimeout(60_000); // four faxes to follow to their end
+  await sendFromDemo(page, '+19898989801, +19898989803, +19898989804, +19898989807', 3);
+
+  const busy = outboxRow(page, '+1 989 898 9801');
+  await expect(busy).toContainText('Failed — The line was busy.', { timeout: 20_000 });
+  await expect(busy).toContainText('Retry in a few minutes.');
+  await expect(busy.getByRole('button', { name: 'Retry fax to +1 989 898 9801' })).toBeVisible();
+
+  // A number not in service: no Retry, a new fax to the right number instead.
+  const notInService = outboxRow(page, '+1 989 898 9807');
+  await expect(notInService).toContainText('Failed — The fax number is not in service.', { timeout: 20_000 });
+  await expect(notInService).toContainText('Check the fax number with the recipient, then send a new fax to the right number.');
+  await expect(notInService.getByRole('button', { name: /Retry/ })).toHaveCount(0);
+  await expect(notInService.getByRole('button', { name: 'New fax… (fax to +1 989 898 9807)' })).toBeVisible();
+
+  // Pages arrived: how many, and sending again only after a confirmation.
+  const partial = outboxRow(page, '+1 989 898 9803');
+  await expect(partial).toContainText('Only 2 of 3 pages reached the recipient before the call ended.', { timeout: 20_000 });
+  await expect(partial.getByRole('button', { name: /Retry/ })).toHaveCount(0);
+  await partial.getByRole('button', { name: 'Send again anyway… (fax to +1 989 898 9803)' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Send this fax again?' });
+  await expect(confirm).toContainText('Only 2 of 3 pages reached the recipient');
+  await expect(confirm).toContainText('Sending again may deliver a second copy');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+
+  // The detail pane says it in full; the provider's own words ("Incomplete transmission") never show.
+  await partial.getByRole('button').first().click();
+  const detail = page.getByRole('region', { name: 'Fax details' });
+  await expect(detail).toContainText('Why: Only 2 of 3 pages reached the recipient before the call ended.');
+  await expect(detail).toContainText('What to do: Ask the recipient which pages arrived.');
+  await expect(page.getByText(/Incomplete transmission|Phone number not operational|CALL_ERROR/)).toHaveCount(0);
+
+  // A document the service could not convert: choose other files, in a compose with the chooser focused.
+  const conversion = outboxRow(page, '+1 989 898 9804');
+  await expect(conversion).toContainText('Failed — Sinch could not turn the document into a fax.');
+  await conversion.getByRole('button', { name: 'Choose other files… (fax to +1 989 898 9804)' }).click();
+  await expect(page.getByRole('heading', { name: 'New fax', level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Choose files…' })).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  await outboxRow(page, '+1 989 898 9807').getByRole('button', { name: /^New fax…/ }).click();
+  await expect(page.getByRole('heading', { name: 'New fax', level: 1 })).toBeVisible();
+});
+
+test('refused sign-in details: the button opens that account’s settings', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Control+,');
+  await page.getByRole('button', { name: 'Add account' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Account name').fill('Front desk');
+  await form.getByLabel('Project ID').fill('demo-project');
+  await form.getByLabel('Key ID').fill('demo-key');
+  await form.getByLabel('Key secret').fill('not-the-secret');
+  await form.getByText('Advanced').click();
+  await form.getByLabel('API base URL').fill(sinchUrl());
+  await form.getByLabel('Auth URL').fill(sinchUrl());
+  await form.getByRole('button', { name: 'Add account' }).click();
+  await expect(form).toBeHidden();
+
+  await page.keyboard.press('Control+n');
+  await page.getByLabel('Choose files').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: await makePdf(1) });
+  const from = page.getByLabel('Send from');
+  await from.selectOption({ label: (await from.getByRole('option', { name: /Front desk/ }).textContent())! });
+  await page.getByLabel('Fax number').fill('+12015550188');
+  await page.getByRole('button', { name: /^Send/ }).click();
+
+  const row = outboxRow(page, '+1 201 555 0188');
+  await expect(row).toContainText('Failed — Sinch did not accept this account’s sign-in details.', { timeout: 20_000 });
+  await expect(row).toContainText('Open the account’s settings, check the ID and secret, then retry.');
+  await row.getByRole('button', { name: 'Open settings for Front desk (fax to +1 201 555 0188)' }).click();
+  await expect(page.getByRole('dialog', { name: 'Edit Front desk' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  const card = page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ hasText: 'Front desk' });
+  await card.getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('alertdialog', { name: 'Remove Front desk?' }).getByRole('button', { name: 'Remove account' }).click();
+  await expect(card).toHaveCount(0);
+});
