@@ -5,6 +5,7 @@ import { WelkinEmulatorApp } from './app';
 import { errorBodyFor } from './errors';
 
 export { WelkinEmulatorApp, type WelkinFaxDump } from './app';
+export { WelkinControlClient } from './welkinControlClient';
 export {
   WELKIN_DEMO_CREDENTIALS, WELKIN_TEST_NUMBERS, MAX_FILES_PER_FAX, MAX_TOTAL_BYTES, ALLOWED_EXTENSIONS, DEFAULT_PROCESSING_MS,
   type WelkinTestNumber,
