@@ -3,7 +3,7 @@ import type { EmulatorControlClient } from '../../main/emulators/shared/controlC
 import type { RunningEmulator } from '../../main/emulators/shared/emulatorServer';
 import { startSinchEmulator, type RunningSinchEmulator, type SinchEmulatorOptions } from '../../main/emulators/sinch/index';
 import { SinchControlClient } from '../../main/emulators/sinch/sinchControlClient';
-import { startWelkinEmulator, type WelkinEmulatorOptions } from '../../main/emulators/welkin/index';
+import { startWelkinEmulator, type RunningWelkinEmulator, type WelkinEmulatorOptions } from '../../main/emulators/welkin/index';
 import { WelkinControlClient } from '../../main/emulators/welkin/welkinControlClient';
 import { TempFolder } from './tempFolder';
 
@@ -46,7 +46,6 @@ export function useSinchEmulator(options: SinchEmulatorOptions = {}): SinchSuite
   return useEmulatorSuite(() => startSinchEmulator({ port: 0, ...options }), (url) => new SinchControlClient(url), options.speed ?? 1);
 }
 
-export type RunningWelkinEmulator = Awaited<ReturnType<typeof startWelkinEmulator>>;
 export type WelkinSuite = EmulatorSuite<RunningWelkinEmulator, WelkinControlClient>;
 
 export function useWelkinEmulator(options: WelkinEmulatorOptions = {}): WelkinSuite {

@@ -1,6 +1,7 @@
 import type { ProviderKind } from '../../common/domain/account';
 import type { Capability, FullFaxProvider } from '../../main/core/providers/faxProvider';
 import type { EmulatorControlClient } from '../../main/emulators/shared/controlClient';
+import type { RunningEmulator } from '../../main/emulators/shared/emulatorServer';
 import { SINCH_DEMO_NUMBER } from '../../main/emulators/sinch/constants';
 import { WELKIN_DEMO_CREDENTIALS } from '../../main/emulators/welkin/constants';
 import { beforeEach } from 'vitest';
@@ -40,7 +41,7 @@ export interface ProviderTarget {
   /** Fails on the first attempt and succeeds on a server-side retry (retryOnServer). */
   failsOnceNumber?: string;
   /** Registers the suite's emulator (see useEmulatorSuite). */
-  useEmulator(speed: number): EmulatorSuite<{ url: string; port: number; close(): Promise<void> }, TargetControl>;
+  useEmulator(speed: number): EmulatorSuite<RunningEmulator, TargetControl>;
   provider(url: string, overrides?: ProviderOverrides): FullFaxProvider;
 }
 

@@ -1,7 +1,9 @@
 import { beforeEach } from 'vitest';
-import { startWelkinEmulator, WELKIN_DEMO_CREDENTIALS, type WelkinEmulatorOptions, type WelkinErrorItem, type WelkinFaxWire } from '../../main/emulators/welkin/index';
+import {
+  startWelkinEmulator, WELKIN_DEMO_CREDENTIALS, type RunningWelkinEmulator, type WelkinEmulatorOptions, type WelkinErrorItem, type WelkinFaxWire,
+} from '../../main/emulators/welkin/index';
 import { WelkinControlClient } from '../../main/emulators/welkin/welkinControlClient';
-import { useEmulatorSuite, type RunningWelkinEmulator, type WelkinSuite } from './emulatorSuite';
+import { useEmulatorSuite, type WelkinSuite } from './emulatorSuite';
 import { pdfBytes } from './testKit';
 import type { TempFolder } from './tempFolder';
 
