@@ -2,73 +2,60 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import localPlugin from './eslint-plugin-local/code-layering.ts';
 
-/** Layering (DESIGN §1, STYLE "VS Code"): a wrong-way import fails `npm test`. */
-const noElectron = [
-  { name: 'electron', message: 'main/core and common run under plain Node: no electron.' },
-  { name: 'keytar', message: 'Only main/shell/keytarSecretStore.ts imports keytar.' },
+/**
+ * Layering (DESIGN §2, STYLE "VS Code"): each layer lists what it MAY import; anything else fails
+ * `npm test`. The first layer whose glob matches a file owns it. Type-only imports get nothing extra
+ * unless `typeLayers` says so. test/unit/layering.test.ts proves each forbidden direction fails.
+ */
+const layers = [
+  { name: 'common', files: ['common/**'], packages: ['zod', 'libphonenumber-js'] },
+  {
+    name: 'main/core', files: ['main/core/**'],
+    layers: ['common'], packages: ['node:*', 'zod', 'pdfjs-dist', 'pdf-lib', 'libphonenumber-js'],
+  },
+  // Starts the in-process emulators behind the Demo accounts: the core's ports as types, never its code.
+  { name: 'main/demo', files: ['main/demo/**'], layers: ['common', 'main/emulators'], typeLayers: ['main/core'], packages: ['node:*'] },
+  { name: 'main/emulators', files: ['main/emulators/**'], layers: ['common'], packages: ['node:*', 'zod', 'busboy', 'pdf-lib'] },
+  {
+    name: 'main/shell', files: ['main/shell/**'],
+    layers: ['common', 'main/core', 'main/demo', 'main/emulators', 'main/harness'], packages: ['node:*', 'electron'],
+    grants: [{ files: ['main/shell/keytarSecretStore.ts'], packages: ['keytar'], reason: 'the one keychain adapter' }],
+  },
+  // The dev bridge's browser half runs in the page, like the renderer.
+  { name: 'main/harness/browser', files: ['main/harness/webBridge.ts'], layers: ['common'] },
+  { name: 'main/harness', files: ['main/harness/**'], layers: ['common', 'main/core', 'main/demo'], packages: ['node:*', 'vite'] },
+  { name: 'preload', files: ['preload/**'], layers: ['common'], packages: ['electron'] },
+  {
+    name: 'renderer', files: ['renderer/**'], layers: ['common'], packages: ['react', 'react-dom', 'zustand', 'pdfjs-dist'],
+    grants: [{ files: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'], packages: ['vitest'], reason: 'unit tests next to the store' }],
+  },
+  // Tests, benchmarks and tooling may reach anything.
+  { name: 'test', files: ['test/**', 'bench/**'], layers: ['*'], packages: ['*'] },
+  { name: 'tooling', files: ['*.config.ts', '*.config.js', 'eslint-plugin-local/**'], layers: ['*'], packages: ['*'] },
 ];
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'crypto', 'child_process', 'net', 'stream', 'url', 'util', 'events', 'buffer'];
+
+const browserFiles = ['renderer/**/*.{ts,tsx}', 'main/harness/webBridge.ts'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
+    plugins: { local: localPlugin },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-empty-object-type': 'off',
+      'local/code-layering': ['error', { layers }],
     },
   },
-  {
-    files: ['common/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: noElectron,
-        patterns: [
-          { group: nodeBuiltins, message: 'common/ is environment-neutral: no Node built-ins.' },
-          { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'common/ imports nothing from the app.' },
-        ],
-      }],
-    },
-  },
-  {
-    files: ['main/core/**/*.ts', 'main/emulators/**/*.ts', 'main/harness/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: noElectron,
-        patterns: [
-          { group: ['**/shell/**', '**/renderer/**', '**/preload/**'], message: 'main/core depends on nothing above it.' },
-        ],
-      }],
-    },
-  },
-  {
-    files: ['main/shell/**/*.ts'],
-    ignores: ['main/shell/keytarSecretStore.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'keytar', message: 'Only main/shell/keytarSecretStore.ts imports keytar.' }],
-        patterns: [{ group: ['**/renderer/**'], message: 'The shell never imports renderer code.' }],
-      }],
-    },
-  },
+  { ignores: browserFiles, languageOptions: { globals: { ...globals.node } } },
+  { files: browserFiles, languageOptions: { globals: { ...globals.browser } } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        paths: noElectron,
-        patterns: [
-          { group: nodeBuiltins, message: 'The renderer is a sandboxed page: no Node.' },
-          { group: ['**/main/**'], message: 'The renderer talks to main only through window.faxdesk.' },
-          { group: ['**/preload/**'], message: 'The page gets window.faxdesk from the bridge, never preload code.' },
-        ],
-      }],
-    },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
 );

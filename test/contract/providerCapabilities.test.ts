@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   CAPABILITIES, type Capability, type FaxProviderExtras, type FullFaxProvider, type RemoteFax, type RemoteStatus,
 } from '../../main/core/providers/faxProvider';
-import {
-  NUMBERS, PROVIDER_TARGETS, useTarget, makePdf, providerErrorOf, waitFor, type RunningTarget, type TempDir,
-} from '../support/providerTargets';
+import { providerErrorOf } from '../support/providerKit';
+import { NUMBERS, PROVIDER_TARGETS, useTarget, type RunningTarget } from '../support/providerTargets';
+import type { TempFolder } from '../support/tempFolder';
+import { waitFor } from '../support/testKit';
 
 /**
  * Capability-specific behaviour, run only where the provider declares the capability, and the
@@ -33,13 +34,13 @@ function declared<T>(method: T | undefined, name: string): T {
 describe.each(PROVIDER_TARGETS)('FaxProvider capabilities: $kind', (target) => {
   const has = (capability: Capability) => target.capabilities.has(capability);
   let emulator: RunningTarget;
-  let dir: TempDir;
+  let dir: TempFolder;
   let provider: FullFaxProvider;
 
   useTarget(target, SPEED, (e, d, p) => { emulator = e; dir = d; provider = p; });
 
-  function inboundFax(): Promise<string> {
-    return emulator.control.inbound({ from: NUMBERS.sender, to: target.ownNumber, pages: 1 });
+  async function inboundFax(): Promise<string> {
+    return (await emulator.control.inbound({ from: NUMBERS.sender, to: target.ownNumber, pages: 1 })).id;
   }
 
   function until(id: string, status: RemoteStatus): Promise<RemoteFax> {
@@ -106,7 +107,7 @@ describe.each(PROVIDER_TARGETS)('FaxProvider capabilities: $kind', (target) => {
   it.runIf(has('retryOnServer'))('retryOnServer: a fax that failed once is retried on the server and ends sent', async () => {
     const number = target.failsOnceNumber;
     if (!number) throw new Error(`${target.kind} declares retryOnServer but its target names no "fails first time" number`);
-    const [fax] = await provider.send({ to: [number], documents: [await makePdf(dir.path, 'retry.pdf')] });
+    const [fax] = await provider.send({ to: [number], documents: [await dir.pdf('retry.pdf')] });
     if (!fax) throw new Error('send returned no fax');
     await until(fax.id, 'failed');
 
@@ -118,7 +119,7 @@ describe.each(PROVIDER_TARGETS)('FaxProvider capabilities: $kind', (target) => {
   });
 
   it.runIf(has('multiRecipient'))('multiRecipient: one send to two numbers returns two faxes in the order of `to`', async () => {
-    const document = await makePdf(dir.path, 'multi.pdf');
+    const document = await dir.pdf('multi.pdf');
     const other = '+12015550123';
     for (const to of [[NUMBERS.delivered, other], [other, NUMBERS.delivered]]) {
       const faxes = await provider.send({ to, documents: [document] });

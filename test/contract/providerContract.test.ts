@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CAPABILITIES, type FaxProvider, type RemoteFax, type RemoteStatus } from '../../main/core/providers/faxProvider';
-import {
-  FAST_POLICY, NUMBERS, PROVIDER_TARGETS, useTarget, makePdf, providerErrorOf, readAll, recordingFetch, waitFor,
-  type FaultKind, type RunningTarget, type TempDir,
-} from '../support/providerTargets';
+import type { FaultKind } from '../../main/emulators/shared/faults';
+import { FAST_RETRY_POLICY, providerErrorOf, recordingFetch } from '../support/providerKit';
+import { NUMBERS, PROVIDER_TARGETS, useTarget, type RunningTarget } from '../support/providerTargets';
+import type { TempFolder } from '../support/tempFolder';
+import { readAll, waitFor } from '../support/testKit';
 
 /**
  * The behaviour every FaxProvider owes the core, written once and run against each provider and its
@@ -16,13 +17,13 @@ const FINAL: ReadonlySet<RemoteStatus> = new Set(['sent', 'failed', 'received'])
 
 describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
   let emulator: RunningTarget;
-  let dir: TempDir;
+  let dir: TempFolder;
   let provider: FaxProvider;
 
   useTarget(target, SPEED, (e, d, p) => { emulator = e; dir = d; provider = p; });
 
   async function sendOne(to: string, pages = 1, reference?: string): Promise<RemoteFax> {
-    const document = await makePdf(dir.path, `letter-${pages}p.pdf`, pages);
+    const document = await dir.pdf(`letter-${pages}p.pdf`, pages);
     const faxes = await provider.send({
       to: [to], documents: [document], clientReference: reference, labels: reference ? { faxdeskRef: reference } : undefined,
     });
@@ -93,7 +94,7 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
     it('listFaxes filters by direction and pages 1-based with consistent totals', async () => {
       const first = await sendOne(NUMBERS.delivered);
       const second = await sendOne(NUMBERS.delivered);
-      const inboundId = await emulator.control.inbound({ from: NUMBERS.sender, to: target.ownNumber });
+      const inboundId = (await emulator.control.inbound({ from: NUMBERS.sender, to: target.ownNumber })).id;
 
       const page1 = await provider.listFaxes({ direction: 'outbound', page: 1, pageSize: 1 });
       const page2 = await provider.listFaxes({ direction: 'outbound', page: 2, pageSize: 1 });
@@ -115,7 +116,7 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
     });
 
     it('an inbound fax shows as received and downloads as a real PDF', async () => {
-      const id = await emulator.control.inbound({ from: NUMBERS.sender, to: target.ownNumber, pages: 2 });
+      const id = (await emulator.control.inbound({ from: NUMBERS.sender, to: target.ownNumber, pages: 2 })).id;
       const fax = await provider.getFax(id);
       expect(fax).toMatchObject({ id, direction: 'inbound', status: 'received', from: NUMBERS.sender, hasFile: true });
 
@@ -150,11 +151,11 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
 
   describe('bad input changes nothing at the provider', () => {
     it('an invalid E.164 recipient fails invalid_input and creates no fax', async () => {
-      const document = await makePdf(dir.path, 'bad-number.pdf');
+      const document = await dir.pdf('bad-number.pdf');
       const error = await providerErrorOf(provider.send({ to: ['555-0100'], documents: [document] }));
       expect(error.code).toBe('invalid_input');
       expect(error.detail).toContain('555-0100');
-      expect(await emulator.control.faxCount()).toBe(0);
+      expect(await emulator.control.faxes()).toHaveLength(0);
     });
 
     it('a document that does not exist fails with a clear error and creates no fax', async () => {
@@ -162,13 +163,13 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
       const error = await providerErrorOf(provider.send({ to: [NUMBERS.delivered], documents: [missing] }));
       expect(error.code).toBe('unsupported_file');
       expect(error.detail).toContain('missing.pdf');
-      expect(await emulator.control.faxCount()).toBe(0);
+      expect(await emulator.control.faxes()).toHaveLength(0);
     });
   });
 
   describe('faults', () => {
     async function seededFax(): Promise<string> {
-      return emulator.control.inbound({ from: NUMBERS.sender, to: target.ownNumber });
+      return (await emulator.control.inbound({ from: NUMBERS.sender, to: target.ownNumber })).id;
     }
 
     it.each([
@@ -181,12 +182,12 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
       const recorder = recordingFetch();
       const reader = emulator.provider({ fetch: recorder.fetch });
       await reader.testConnection();
-      const before = recorder.count('GET', target.readPathPattern);
+      const before = recorder.count(new RegExp(target.readPathPattern), 'GET');
 
       await emulator.control.faults({ rate: 1, kinds: [kind], count, method: 'GET', pathPattern: target.readPathPattern, retryAfterSeconds: 1 });
       expect((await reader.getFax(id)).id).toBe(id);
       // Every injected fault was met and retried: the faults really happened.
-      expect(recorder.count('GET', target.readPathPattern) - before).toBe(count + 1);
+      expect(recorder.count(new RegExp(target.readPathPattern), 'GET') - before).toBe(count + 1);
 
       await emulator.control.faults({ rate: 1, kinds: [kind], count, method: 'GET', pathPattern: target.readPathPattern, retryAfterSeconds: 1 });
       const page = await reader.listFaxes({ page: 1, pageSize: 10 });
@@ -204,17 +205,17 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
       const recorder = recordingFetch();
       const reader = emulator.provider({ fetch: recorder.fetch, timeoutMs: 300 });
       await reader.testConnection();
-      const before = recorder.count('GET', target.readPathPattern);
+      const before = recorder.count(new RegExp(target.readPathPattern), 'GET');
 
       await emulator.control.faults({ rate: 1, kinds: [kind], method: 'GET', pathPattern: target.readPathPattern, retryAfterSeconds: 0 });
       const error = await providerErrorOf(reader.getFax(id));
       expect(error.code).toBe(code);
       expect(error.retryable).toBe(true);
-      expect(recorder.count('GET', target.readPathPattern) - before).toBe(FAST_POLICY.retries + 1);
+      expect(recorder.count(new RegExp(target.readPathPattern), 'GET') - before).toBe(FAST_RETRY_POLICY.retries + 1);
     });
 
     async function sendFacing500(): Promise<void> {
-      const document = await makePdf(dir.path, 'fault-500.pdf');
+      const document = await dir.pdf('fault-500.pdf');
       const recorder = recordingFetch();
       const sender = emulator.provider({ fetch: recorder.fetch });
       await sender.testConnection();
@@ -222,7 +223,7 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
       await emulator.control.faults({ rate: 1, kinds: ['500'], count: 1, method: 'POST', pathPattern: target.sendPathPattern });
       const error = await providerErrorOf(sender.send({ to: [NUMBERS.delivered], documents: [document], clientReference: 'job-500' }));
       expect(error.code).toBe('provider_unavailable');
-      expect(recorder.count('POST', target.sendPathPattern)).toBe(1);
+      expect(recorder.count(new RegExp(target.sendPathPattern), 'POST')).toBe(1);
     }
 
     it('a send facing a 500 fails and is never repeated: nothing is submitted', async () => {
@@ -233,11 +234,11 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
 
     it('a send refused with a 500 leaves no fax at the provider', async () => {
       await sendFacing500();
-      expect(await emulator.control.faxCount()).toBe(0);
+      expect(await emulator.control.faxes()).toHaveLength(0);
     });
 
     it('a send that times out fails maybeAccepted and is not repeated', async () => {
-      const document = await makePdf(dir.path, 'fault-timeout.pdf');
+      const document = await dir.pdf('fault-timeout.pdf');
       const recorder = recordingFetch();
       const sender = emulator.provider({ fetch: recorder.fetch, timeoutMs: 400 });
       await sender.testConnection();
@@ -246,7 +247,7 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
       const error = await providerErrorOf(sender.send({ to: [NUMBERS.delivered], documents: [document], clientReference: 'job-timeout' }));
       expect(error.code).toBe('network');
       expect(error.maybeAccepted).toBe(true);
-      expect(recorder.count('POST', target.sendPathPattern)).toBe(1);
+      expect(recorder.count(new RegExp(target.sendPathPattern), 'POST')).toBe(1);
     });
   });
 });

@@ -8,10 +8,9 @@ import { describeError } from '../../main/core/describeError';
 import type { FullFaxProvider } from '../../main/core/providers/faxProvider';
 import { SinchProvider } from '../../main/core/providers/sinch/sinchProvider';
 import { WelkinProvider } from '../../main/core/providers/welkin/welkinProvider';
-import {
-  FAST_POLICY, NUMBERS, PROVIDER_TARGETS, makePdf, providerErrorOf, tempDir, useTarget,
-  type RunningTarget, type TempDir,
-} from '../support/providerTargets';
+import { FAST_RETRY_POLICY, providerErrorOf } from '../support/providerKit';
+import { NUMBERS, PROVIDER_TARGETS, useTarget, type RunningTarget } from '../support/providerTargets';
+import { TempFolder } from '../support/tempFolder';
 
 /**
  * What a person reads when a provider call fails over HTTP (401, 402, 403, 404, 413, 429 with
@@ -29,12 +28,12 @@ const personSees = (error: unknown) => describeError(error, { accountId: ACCOUNT
 
 describe.each(PROVIDER_TARGETS)('$kind: HTTP failures in words', (target) => {
   let emulator: RunningTarget;
-  let dir: TempDir;
+  let dir: TempFolder;
   let provider: FullFaxProvider;
   const name = NAME[target.kind];
   useTarget(target, 50, (e, d, p) => { emulator = e; dir = d; provider = p; });
 
-  const sendOne = async (to: string = NUMBERS.delivered) => provider.send({ to: [to], documents: [await makePdf(dir.path, 'letter.pdf')] });
+  const sendOne = async (to: string = NUMBERS.delivered) => provider.send({ to: [to], documents: [await dir.pdf('letter.pdf')] });
 
   it('401: the sign-in details, and the account’s settings', async () => {
     const error = await providerErrorOf(emulator.provider({ secret: 'wrong-secret' }).testConnection());
@@ -85,7 +84,7 @@ describe.each(PROVIDER_TARGETS)('$kind: HTTP failures in words', (target) => {
     const words = personSees(error);
     expect(words).toMatchObject({ code: 'invalid_input', nextStep: 'Correct the details, then try again.', action: { kind: 'none' }, retryable: false });
     expect(words.message).toMatch(/^“555-0100” is not a valid fax number\. Use the international (form|format)/);
-    expect(await emulator.control.faxCount()).toBe(0);
+    expect(await emulator.control.faxes()).toHaveLength(0);
   });
 });
 
@@ -93,11 +92,11 @@ describe.each(PROVIDER_TARGETS)('$kind: HTTP failures in words', (target) => {
 describe('answers only a real service gives: 402, 403, 413', () => {
   let server: Server;
   let url: string;
-  let dir: TempDir;
+  let dir: TempFolder;
   let reply: { status: number; body: unknown } = { status: 500, body: '' };
 
   beforeAll(async () => {
-    dir = await tempDir();
+    dir = await TempFolder.create();
     server = createServer((request, response) => {
       const token = request.url?.includes('/admin/api_clients/');
       const answer = token ? { status: 200, body: { token: 'opaque', clientName: 'demo-client', enabled: true } } : reply;
@@ -111,13 +110,13 @@ describe('answers only a real service gives: 402, 403, 413', () => {
     await dir.remove();
   });
 
-  const sinch = () => new SinchProvider({ settings: { projectId: 'p', keyId: 'k', authMode: 'basic', region: 'global', baseUrl: url }, secret: 's', policy: FAST_POLICY });
-  const welkin = () => new WelkinProvider({ settings: { tenant: 'demo', instance: 'live', apiClient: 'demo-client', baseUrl: url }, secret: 's', policy: FAST_POLICY });
+  const sinch = () => new SinchProvider({ settings: { projectId: 'p', keyId: 'k', authMode: 'basic', region: 'global', baseUrl: url }, secret: 's', policy: FAST_RETRY_POLICY });
+  const welkin = () => new WelkinProvider({ settings: { tenant: 'demo', instance: 'live', apiClient: 'demo-client', baseUrl: url }, secret: 's', policy: FAST_RETRY_POLICY });
   const sinchBody = (code: string, error: string, message: string) => ({ code, error, message, status: 'X', details: {} });
 
   it('Sinch 402: out of funds, retry once funds are added', async () => {
     reply = { status: 402, body: sinchBody('402', 'Payment required', 'You have reached 0 balance on your account please make a payment.') };
-    const error = await providerErrorOf(sinch().send({ to: [NUMBERS.delivered], documents: [await makePdf(dir.path, 'a.pdf')] }));
+    const error = await providerErrorOf(sinch().send({ to: [NUMBERS.delivered], documents: [await dir.pdf('a.pdf')] }));
     expect(personSees(error)).toEqual(shown('insufficient_funds', 'The account at Sinch has run out of funds.',
       'Add funds or update the payment details at Sinch, then retry.', RETRY, false));
     expect(JSON.stringify(personSees(error))).not.toContain('balance');
@@ -135,7 +134,7 @@ describe('answers only a real service gives: 402, 403, 413', () => {
     const tooLarge = (service: string) => shown('files_too_large', `The files are larger than ${service} accepts.`,
       'Send fewer or smaller files, or split the document.', { kind: 'choose_other_files' }, false);
     reply = { status: 413, body: sinchBody('413', 'Payload too large', 'The request body is too large.') };
-    expect(personSees(await providerErrorOf(sinch().send({ to: [NUMBERS.delivered], documents: [await makePdf(dir.path, 'b.pdf')] })))).toEqual(tooLarge('Sinch'));
+    expect(personSees(await providerErrorOf(sinch().send({ to: [NUMBERS.delivered], documents: [await dir.pdf('b.pdf')] })))).toEqual(tooLarge('Sinch'));
     reply = { status: 413, body: [{ errorCode: 'PAYLOAD_TOO_LARGE', componentType: 'GENERAL', message: 'Payload too large' }] };
     expect(personSees(await providerErrorOf(welkin().client.createDraft({})))).toEqual(tooLarge('Welkin'));
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { apiJson, control, token, useEmulator, type Harness } from './sinchEmulatorKit';
+import { SINCH_DEMO_CREDENTIALS } from '../../main/emulators/sinch/index';
+import { useSinchEmulator } from '../support/emulatorSuite';
+import { BASIC, apiJson, token, tokenRequest } from '../support/sinchApi';
 
-const h: Harness = useEmulator();
+const h = useSinchEmulator();
 
 function decodeJwt(jwt: string): Record<string, unknown> {
   const [, payload] = jwt.split('.');
@@ -10,11 +12,7 @@ function decodeJwt(jwt: string): Record<string, unknown> {
 
 describe('Sinch emulator: auth', () => {
   it('issues a JWT-shaped client-credentials token with exp and expires_in 3599', async () => {
-    const response = await fetch(`${h.url}/oauth2/token`, {
-      method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from('demo-key:demo-secret').toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=client_credentials',
-    });
+    const response = await tokenRequest(h.url);
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ expires_in: 3599, token_type: 'bearer', scope: '' });
@@ -23,16 +21,12 @@ describe('Sinch emulator: auth', () => {
   });
 
   it('refuses the token endpoint with wrong credentials or grant', async () => {
-    const wrong = await fetch(`${h.url}/oauth2/token`, {
-      method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from('demo-key:nope').toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=client_credentials',
-    });
+    const wrong = await tokenRequest(h.url, `Basic ${Buffer.from(`${SINCH_DEMO_CREDENTIALS.keyId}:nope`).toString('base64')}`);
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: 'invalid_client' });
     const grant = await fetch(`${h.url}/oauth2/token`, {
       method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from('demo-key:demo-secret').toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { Authorization: BASIC, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=password',
     });
     expect(grant.status).toBe(400);
@@ -58,7 +52,7 @@ describe('Sinch emulator: auth', () => {
 
   it('makes existing tokens answer "Jwt expired" after /__emulator/expire-tokens; a new token works', async () => {
     const jwt = await token(h.url);
-    await control(h.url, '/expire-tokens', {});
+    await h.control.expireTokens();
     const expired = await apiJson(h.url, '/faxes', { headers: { Authorization: `Bearer ${jwt}` } });
     expect(expired.status).toBe(401);
     expect(expired.headers.get('www-authenticate')).toBe('Bearer error="invalid_token", error_description="Jwt expired"');
@@ -67,7 +61,7 @@ describe('Sinch emulator: auth', () => {
   });
 
   it('expires tokens after a short TTL set through the options route', async () => {
-    const options = await control(h.url, '/options', { tokenTtlSeconds: 1 });
+    const options = await h.control.options({ tokenTtlSeconds: 1 });
     expect(options.tokenTtlSeconds).toBe(1);
     const jwt = await token(h.url);
     expect(decodeJwt(jwt).exp).toBeDefined();
@@ -75,7 +69,7 @@ describe('Sinch emulator: auth', () => {
     const expired = await apiJson(h.url, '/faxes', { headers: { Authorization: `Bearer ${jwt}` } });
     expect(expired.status).toBe(401);
     expect(expired.headers.get('www-authenticate')).toContain('Jwt expired');
-    await control(h.url, '/options', { tokenTtlSeconds: 3600 });
+    await h.control.options({ tokenTtlSeconds: 3600 });
   });
 
   it('answers an unknown project with a 404 envelope', async () => {

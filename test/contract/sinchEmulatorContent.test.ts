@@ -1,12 +1,14 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { api, apiJson, control, jsonInit, makePdf, sendJsonFax, useEmulator, type Harness, type WireFax } from './sinchEmulatorKit';
+import { useSinchEmulator } from '../support/emulatorSuite';
+import { api, apiJson, jsonInit, sendJsonFax, type WireFax } from '../support/sinchApi';
+import { pdfBuffer } from '../support/testKit';
 
-const h: Harness = useEmulator();
+const h = useSinchEmulator();
 
 describe('Sinch emulator: fax content', () => {
   it('downloads the uploaded bytes from /file and /file.pdf with the attachment headers', async () => {
-    const pdf = await makePdf(2);
+    const pdf = await pdfBuffer({ pages: 2 });
     const { body: fax } = await apiJson<WireFax>(h.url, '/faxes', jsonInit('POST', { to: '+12015555555', files: [{ file: pdf.toString('base64'), fileType: 'PDF' }] }));
     for (const path of [`/faxes/${fax.id}/file`, `/faxes/${fax.id}/file.pdf`]) {
       const response = await api(h.url, path, { headers: { Accept: 'application/pdf' } });
@@ -36,7 +38,7 @@ describe('Sinch emulator: fax content', () => {
     const download = await apiJson(h.url, `/faxes/${fax.id}/file`);
     expect(download.status).toBe(404);
     expect(download.body).toMatchObject({ code: '404', error: 'Not found' });
-    const [held] = (await control<{ faxes: Array<Record<string, unknown>> }>(h.url, '/faxes')).faxes;
+    const [held] = (await h.control.faxes());
     expect(held).toMatchObject({ documentBytes: 0 });
   });
 
@@ -52,9 +54,9 @@ describe('Sinch emulator: fax content', () => {
     const services = await apiJson<{ services: Array<{ id: string }> }>(h.url, '/services');
     const serviceId = services.body.services[0]?.id ?? '';
     const cover = await apiJson<{ id: string }>(h.url, `/services/${serviceId}/coverPages`, jsonInit('POST', {
-      name: 'Cover', file: { fileContent: (await makePdf(1)).toString('base64'), fileType: 'PDF' },
+      name: 'Cover', file: { fileContent: (await pdfBuffer({ pages: 1 })).toString('base64'), fileType: 'PDF' },
     }));
-    const pdf = await makePdf(2);
+    const pdf = await pdfBuffer({ pages: 2 });
     const { body: fax } = await apiJson<WireFax>(h.url, '/faxes', jsonInit('POST', {
       to: '+12015555555', coverPageId: cover.body.id, coverPageData: { name: 'Ann' }, files: [{ file: pdf.toString('base64'), fileType: 'PDF' }],
     }));

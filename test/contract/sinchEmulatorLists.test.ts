@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { advance, apiJson, control, sendJsonFax, useEmulator, type Harness, type WireFax } from './sinchEmulatorKit';
+import { useSinchEmulator } from '../support/emulatorSuite';
+import { api, apiJson, sendJsonFax, type WireFax } from '../support/sinchApi';
 
-const h: Harness = useEmulator({ speed: 0 });
+const h = useSinchEmulator({ speed: 0 });
 
 interface FaxPage {
   faxes: WireFax[];
@@ -37,7 +38,7 @@ describe('Sinch emulator: GET /faxes', () => {
   it('filters to/from by prefix with a raw + (and a percent-encoded one)', async () => {
     await sendJsonFax(h.url, { to: '+12015550000' });
     await sendJsonFax(h.url, { to: '+14155550000' });
-    await control(h.url, '/inbound', { from: '+13125550000', to: '+12015550100' });
+    await h.control.inbound({ from: '+13125550000', to: '+12015550100' });
     expect((await list('?to=+1201')).faxes.map((fax) => fax.to)).toEqual(['+12015550100', '+12015550000']);
     expect((await list('?to=%2B1415')).totalItems).toBe(1);
     expect((await list('?from=+1312')).faxes.map((fax) => fax.direction)).toEqual(['INBOUND']);
@@ -46,9 +47,9 @@ describe('Sinch emulator: GET /faxes', () => {
 
   it('filters direction and status (status derived at read time)', async () => {
     const done = await sendJsonFax(h.url, { to: '+12015550000' });
-    await advance(h.url, 10_000);
+    await h.control.advance(10_000);
     await sendJsonFax(h.url, { to: '+12015550001' });
-    await control(h.url, '/inbound', { from: '+13125550000', to: '+12015550100', pages: 2 });
+    await h.control.inbound({ from: '+13125550000', to: '+12015550100', pages: 2 });
     expect((await list('?direction=INBOUND')).totalItems).toBe(1);
     expect((await list('?direction=OUTBOUND')).totalItems).toBe(2);
     expect((await list('?status=QUEUED')).faxes.map((fax) => fax.to)).toEqual(['+12015550001']);
@@ -74,18 +75,16 @@ describe('Sinch emulator: GET /faxes', () => {
 
   it('has the prior-week default window off by default and switchable', async () => {
     const fax = await sendJsonFax(h.url, { to: '+12015550000' });
-    await advance(h.url, 8 * 86_400_000);
+    await h.control.advance(8 * 86_400_000);
     expect((await list('')).totalItems).toBe(1);
-    await control(h.url, '/options', { priorWeekDefaultWindow: true });
+    await h.control.options({ priorWeekDefaultWindow: true });
     expect((await list('')).totalItems).toBe(0);
     expect((await list(`?createTime=${String(fax.createTime).slice(0, 10)}`)).totalItems).toBe(1);
   });
 
   it('exports CSV with Accept: text/csv and format=csv', async () => {
     await sendJsonFax(h.url, { to: '+12015550000' });
-    const response = await fetch(`${h.url}/v3/projects/demo-project/faxes?format=csv&direction=OUTBOUND`, {
-      headers: { Authorization: `Basic ${Buffer.from('demo-key:demo-secret').toString('base64')}`, Accept: 'text/csv' },
-    });
+    const response = await api(h.url, '/faxes?format=csv&direction=OUTBOUND', { headers: { Accept: 'text/csv' } });
     expect(response.headers.get('content-type')).toBe('text/csv');
     expect(response.headers.get('content-disposition')).toMatch(/filename="fax_logs_exp\d{14}\.csv"/);
     const lines = (await response.text()).trim().split('\n');

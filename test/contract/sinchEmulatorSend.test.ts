@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { apiJson, control, jsonInit, makePdf, useEmulator, type Harness, type WireFax } from './sinchEmulatorKit';
+import { useSinchEmulator } from '../support/emulatorSuite';
+import { apiJson, jsonInit, type WireFax } from '../support/sinchApi';
+import { pdfBuffer } from '../support/testKit';
 
-const h: Harness = useEmulator();
+const h = useSinchEmulator();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 function form(parts: Array<[string, string | Blob, string?]>): FormData {
@@ -15,12 +17,12 @@ function form(parts: Array<[string, string | Blob, string?]>): FormData {
 }
 
 async function held(): Promise<Array<Record<string, unknown>>> {
-  return (await control<{ faxes: Array<Record<string, unknown>> }>(h.url, '/faxes')).faxes;
+  return (await h.control.faxes());
 }
 
 describe('Sinch emulator: POST /faxes (JSON)', () => {
   it('returns one Fax object for one recipient with every default field', async () => {
-    const pdf = await makePdf(3);
+    const pdf = await pdfBuffer({ pages: 3 });
     const { status, body } = await apiJson<WireFax>(h.url, '/faxes', jsonInit('POST', {
       to: '+12015555555', files: [{ file: pdf.toString('base64'), fileType: 'PDF' }],
       labels: { matter: '42' }, headerText: 'Acme', maxRetries: 2, resolution: 'SUPERFINE', callbackUrl: 'https://user:pw@cb.example/fax',
@@ -85,8 +87,8 @@ describe('Sinch emulator: POST /faxes (JSON)', () => {
 
 describe('Sinch emulator: POST /faxes (multipart)', () => {
   it('takes repeated to and file parts, string booleans/numbers, bracket keys', async () => {
-    const first = await makePdf(2);
-    const second = await makePdf(1);
+    const first = await pdfBuffer({ pages: 2 });
+    const second = await pdfBuffer({ pages: 1 });
     const data = form([
       ['to', '+12015555555'], ['to', '+12016666666;+12017777777'],
       ['file', new Blob([new Uint8Array(first)], { type: 'application/pdf' }), 'a.pdf'],
@@ -104,7 +106,7 @@ describe('Sinch emulator: POST /faxes (multipart)', () => {
       expect.objectContaining({ filename: 'b.pdf', sha256: sha256(second) }),
     ]);
     // Two files are merged into one 3-page document.
-    await control(h.url, '/clock', { advanceMs: 1_500 });
+    await h.control.clock({ advanceMs: 1_500 });
     const fax = await apiJson<WireFax>(h.url, `/faxes/${body.faxes[0]?.id}`);
     expect(fax.body.numberOfPages).toBe(3);
   });
@@ -134,7 +136,7 @@ describe('Sinch emulator: POST /faxes (multipart)', () => {
     const data = form([['to', '+12015555555'], ['file', new Blob(['%PDF-1.7 garbage'], { type: 'application/pdf' }), 'bad.pdf']]);
     const { status, body } = await apiJson<WireFax>(h.url, '/faxes', { method: 'POST', body: data });
     expect(status).toBe(200);
-    await control(h.url, '/clock', { advanceMs: 1_500 });
+    await h.control.clock({ advanceMs: 1_500 });
     const fax = await apiJson<WireFax>(h.url, `/faxes/${body.id}`);
     expect(fax.body).toMatchObject({ status: 'FAILURE', errorType: 'DOCUMENT_CONVERSION_ERROR', errorCode: 133, numberOfPages: 0, hasFile: false });
   });

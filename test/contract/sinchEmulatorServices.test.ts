@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { api, apiJson, jsonInit, makePdf, useEmulator, type Harness } from './sinchEmulatorKit';
+import { useSinchEmulator } from '../support/emulatorSuite';
+import { api, apiJson, jsonInit } from '../support/sinchApi';
+import { pdfBuffer } from '../support/testKit';
 
-const h: Harness = useEmulator();
+const h = useSinchEmulator();
 
 type Json = Record<string, unknown>;
 
@@ -57,7 +59,7 @@ describe('Sinch emulator: services', () => {
 describe('Sinch emulator: cover pages', () => {
   it('adds, lists, gets and deletes cover pages (response fileType is the MIME type)', async () => {
     const sid = await defaultServiceId();
-    const content = (await makePdf(1)).toString('base64');
+    const content = (await pdfBuffer({ pages: 1 })).toString('base64');
     const added = await apiJson<Json>(h.url, `/services/${sid}/coverPages`, jsonInit('POST', { name: 'Letterhead', file: { fileContent: content, fileType: 'PDF' } }));
     expect(added.status).toBe(200);
     expect(added.body).toMatchObject({ name: 'Letterhead', serviceId: sid, projectId: 'demo-project', file: { fileContent: content, fileType: 'application/pdf' } });

@@ -1,22 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import { SinchClient } from '@sinch/sdk-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO, TEST_NUMBER, emulatorControl, makePdf, waitFor, type Emulator, type TempDir, useSinchEmulator } from './sinchTestKit';
+import { SINCH_DEMO_CREDENTIALS as DEMO } from '../../main/emulators/sinch/constants';
+import { useSinchEmulator } from '../support/emulatorSuite';
+import { NUMBERS } from '../support/providerTargets';
+import { waitFor } from '../support/testKit';
+
+/** Sinch's free test number: runs the whole lifecycle to COMPLETED. */
+const TEST_NUMBER = NUMBERS.delivered;
+
 
 /**
  * Acceptance: the official @sinch/fax 1.4.0 SDK (via @sinch/sdk-core 1.4.0) against our emulator,
  * pointed at it as reference §14.1 describes. What the SDK sends, quirks included, must be accepted.
  */
 
-let emulator: Emulator;
-let dir: TempDir;
 let sdk: SinchClient;
 let serviceId: string;
 
-useSinchEmulator(1000, (e, d) => { emulator = e; dir = d; });
+const suite = useSinchEmulator({ speed: 1000 });
 beforeEach(async () => {
-  await emulatorControl.reset(emulator.url);
-  sdk = new SinchClient({ projectId: DEMO.projectId, keyId: DEMO.keyId, keySecret: DEMO.keySecret, authHostname: emulator.url, faxHostname: emulator.url });
+  sdk = new SinchClient({ projectId: DEMO.projectId, keyId: DEMO.keyId, keySecret: DEMO.keySecret, authHostname: suite.url, faxHostname: suite.url });
   const services = await sdk.fax.services.list({});
   serviceId = services.data.find((service) => service.defaultForProject)?.id ?? '';
   expect(serviceId).not.toBe('');
@@ -24,15 +28,15 @@ beforeEach(async () => {
 
 describe('official SDK: faxes', () => {
   it('sends a file from disk (filePaths, multipart) to one recipient', async () => {
-    const pdf = await makePdf(dir.path, 'sdk-one.pdf', 2);
+    const pdf = await suite.files.pdf('sdk-one.pdf', 2);
     const sent = await sdk.fax.faxes.send({ sendFaxRequestBody: { to: TEST_NUMBER, filePaths: pdf.path, maxRetries: 2, serviceId } });
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ to: TEST_NUMBER, direction: 'OUTBOUND', maxRetries: 2, serviceId });
   });
 
   it('sends several files to several recipients (repeated to/file parts) and gets one fax each', async () => {
-    const a = await makePdf(dir.path, 'sdk-a.pdf');
-    const b = await makePdf(dir.path, 'sdk-b.pdf', 3);
+    const a = await suite.files.pdf('sdk-a.pdf');
+    const b = await suite.files.pdf('sdk-b.pdf', 3);
     const sent = await sdk.fax.faxes.send({ sendFaxRequestBody: { to: [TEST_NUMBER, '+12015550131'], filePaths: [a.path, b.path] } });
     expect(sent.map((fax) => fax.to)).toEqual([TEST_NUMBER, '+12015550131']);
     const done = await waitFor(async () => {
@@ -43,7 +47,7 @@ describe('official SDK: faxes', () => {
   });
 
   it('sends base64 files as JSON with labels, cover page data and resolution', async () => {
-    const pdf = await readFile((await makePdf(dir.path, 'sdk-b64.pdf')).path);
+    const pdf = await readFile((await suite.files.pdf('sdk-b64.pdf')).path);
     const cover = await sdk.fax.coverPages.add({
       serviceId, addCoverPageRequestBody: { name: 'SDK cover', file: { fileContent: pdf.toString('base64'), fileType: 'PDF' } },
     });
@@ -68,9 +72,9 @@ describe('official SDK: faxes', () => {
   });
 
   it('lists with filters (raw + in to/from, createTime range) and auto-paginates with for await', async () => {
-    const pdf = await makePdf(dir.path, 'sdk-list.pdf');
+    const pdf = await suite.files.pdf('sdk-list.pdf');
     const sent = await sdk.fax.faxes.send({ sendFaxRequestBody: { to: ['+12015550141', '+12015550142', '+13035550143'], filePaths: pdf.path } });
-    await emulatorControl.inbound(emulator.url, { from: '+14155550100', to: '+12015550100' });
+    await suite.control.inbound({ from: '+14155550100', to: '+12015550100' });
     const created = sent[0]?.createTime ?? new Date();
 
     const byPrefix = await sdk.fax.faxes.list({ to: '+1201', direction: 'OUTBOUND' });
@@ -91,7 +95,7 @@ describe('official SDK: faxes', () => {
   });
 
   it('gets, downloads (deprecated /file.pdf path in 1.4.0) and deletes content', async () => {
-    const pdf = await makePdf(dir.path, 'sdk-dl.pdf');
+    const pdf = await suite.files.pdf('sdk-dl.pdf');
     const [sent] = await sdk.fax.faxes.send({ sendFaxRequestBody: { to: TEST_NUMBER, filePaths: pdf.path } });
     const id = sent?.id ?? '';
     await waitFor(async () => ((await sdk.fax.faxes.get({ id })).status === 'COMPLETED' ? true : undefined));
@@ -122,7 +126,7 @@ describe('official SDK: services and cover pages', () => {
   });
 
   it('adds, lists, gets and deletes cover pages', async () => {
-    const pdf = await readFile((await makePdf(dir.path, 'sdk-cover.pdf')).path);
+    const pdf = await readFile((await suite.files.pdf('sdk-cover.pdf')).path);
     const added = await sdk.fax.coverPages.add({ serviceId, addCoverPageRequestBody: { name: 'Cover A', file: { fileContent: pdf.toString('base64'), fileType: 'PDF' } } });
     expect(added.name).toBe('Cover A');
     const listed = await sdk.fax.coverPages.list({ serviceId });

@@ -1,16 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SinchProvider } from '../../main/core/providers/sinch/sinchProvider';
-import { BUSY_NUMBER, TEST_NUMBER, emulatorControl, makeFile, makePdf, providerFor, readAll, waitFor, type Emulator, type TempDir, useSinchEmulator } from './sinchTestKit';
+import { useSinchEmulator } from '../support/emulatorSuite';
+import { sinchProviderFor } from '../support/providerKit';
+import { NUMBERS } from '../support/providerTargets';
+import { readAll, waitFor } from '../support/testKit';
 
-let emulator: Emulator;
-let dir: TempDir;
+/** Sinch's free test number: runs the whole lifecycle to COMPLETED. */
+const TEST_NUMBER = NUMBERS.delivered;
+const BUSY_NUMBER = NUMBERS.busy;
+
+
 let provider: SinchProvider;
 
-useSinchEmulator(1000, (e, d) => { emulator = e; dir = d; });
-beforeEach(async () => {
-  // A reset also forgets issued tokens, so each test signs in afresh.
-  await emulatorControl.reset(emulator.url);
-  provider = providerFor(emulator.url);
+const suite = useSinchEmulator({ speed: 1000 });
+beforeEach(() => {
+  // A fresh provider each test, so each test signs in afresh.
+  provider = sinchProviderFor(suite.url);
 });
 
 describe('Sinch provider: send', () => {
@@ -18,9 +23,9 @@ describe('Sinch provider: send', () => {
     const services = await provider.admin.services.list();
     const serviceId = services.items[0]?.id;
     expect(serviceId).toBeTruthy();
-    const cover = await provider.admin.coverPages.add('Clinic cover', (await makePdf(dir.path, 'cover.pdf')).path, serviceId);
-    const first = await makePdf(dir.path, 'letter.pdf', 2);
-    const second = await makePdf(dir.path, 'labs.pdf', 1);
+    const cover = await provider.admin.coverPages.add('Clinic cover', (await suite.files.pdf('cover.pdf')).path, serviceId);
+    const first = await suite.files.pdf('letter.pdf', 2);
+    const second = await suite.files.pdf('labs.pdf', 1);
     const recipients = ['+12015550111', TEST_NUMBER, '+447700900123'];
 
     const sent = await provider.send({
@@ -43,7 +48,7 @@ describe('Sinch provider: send', () => {
       expect(['queued', 'sending', 'sent']).toContain(fax.status);
       expect(fax.labels).toEqual({ outboxJob: 'job-123', batch: 'b 1' });
     }
-    const stored = await emulatorControl.faxes(emulator.url);
+    const stored = await suite.control.faxes();
     expect(stored).toHaveLength(3);
     const wire = stored.find((fax) => fax.to === TEST_NUMBER) ?? {};
     expect(wire).toMatchObject({
@@ -54,7 +59,7 @@ describe('Sinch provider: send', () => {
   });
 
   it('sends one file to one recipient and follows the lifecycle to sent, with pages and pagesSent', async () => {
-    const doc = await makePdf(dir.path, 'one.pdf', 3);
+    const doc = await suite.files.pdf('one.pdf', 3);
     const [fax] = await provider.send({ to: [TEST_NUMBER], documents: [doc] });
     expect(fax?.to).toBe(TEST_NUMBER);
     const done = await waitFor(async () => {
@@ -66,7 +71,7 @@ describe('Sinch provider: send', () => {
   });
 
   it('reports a busy line as line_busy, keeping the Sinch code for the log', async () => {
-    const [fax] = await provider.send({ to: [BUSY_NUMBER], documents: [await makePdf(dir.path, 'busy.pdf')], maxRetries: 0 });
+    const [fax] = await provider.send({ to: [BUSY_NUMBER], documents: [await suite.files.pdf('busy.pdf')], maxRetries: 0 });
     const failed = await waitFor(async () => {
       const current = await provider.getFax(fax?.id ?? '');
       return current.status === 'failed' ? current : undefined;
@@ -76,8 +81,8 @@ describe('Sinch provider: send', () => {
 
   it('finds a sent fax by the outbox reference in its labels', async () => {
     const since = new Date(Date.now() - 60_000).toISOString();
-    await provider.send({ to: [TEST_NUMBER], documents: [await makePdf(dir.path, 'ref.pdf')], labels: { outboxJob: 'job-A' } });
-    await provider.send({ to: ['+12015550112', '+12015550113'], documents: [await makePdf(dir.path, 'ref2.pdf')], clientReference: 'job-B' });
+    await provider.send({ to: [TEST_NUMBER], documents: [await suite.files.pdf('ref.pdf')], labels: { outboxJob: 'job-A' } });
+    await provider.send({ to: ['+12015550112', '+12015550113'], documents: [await suite.files.pdf('ref2.pdf')], clientReference: 'job-B' });
     expect((await provider.findByReference('job-A', since)).map((fax) => fax.to)).toEqual([TEST_NUMBER]);
     expect((await provider.findByReference('job-B', since)).map((fax) => fax.to).sort()).toEqual(['+12015550112', '+12015550113']);
     expect(await provider.findByReference('job-none', since)).toEqual([]);
@@ -92,39 +97,39 @@ describe('Sinch provider: send', () => {
       ['maxRetries over 5', { maxRetries: 6 }, /0 to 5/],
       ['upper-case cover page keys', { coverPageId: 'cp', coverPageData: { Name: 'x' } }, /lower case/],
     ])('%s', async (_name, override, message) => {
-      const doc = await makePdf(dir.path, 'ok.pdf');
+      const doc = await suite.files.pdf('ok.pdf');
       await expect(provider.send({ to: [TEST_NUMBER], documents: [doc], ...override }))
         .rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message) });
-      expect(await emulatorControl.faxes(emulator.url)).toHaveLength(0);
+      expect(await suite.control.faxes()).toHaveLength(0);
     });
 
     it('an unsupported file type', async () => {
-      const exe = await makeFile(dir.path, 'setup.exe', Buffer.from('MZ...'), 'application/octet-stream');
+      const exe = await suite.files.file('setup.exe', Buffer.from('MZ...'), 'application/octet-stream');
       await expect(provider.send({ to: [TEST_NUMBER], documents: [exe] }))
         .rejects.toMatchObject({ code: 'unsupported_file', detail: expect.stringMatching(/file type Sinch cannot fax/) });
-      expect(await emulatorControl.faxes(emulator.url)).toHaveLength(0);
+      expect(await suite.control.faxes()).toHaveLength(0);
     });
 
     it('a file over 20 MB', async () => {
-      const big = await makeFile(dir.path, 'big.pdf', Buffer.alloc(20 * 1024 * 1024 + 1, 0x20), 'application/pdf');
+      const big = await suite.files.file('big.pdf', Buffer.alloc(20 * 1024 * 1024 + 1, 0x20), 'application/pdf');
       await expect(provider.send({ to: [TEST_NUMBER], documents: [big] }))
         .rejects.toMatchObject({ code: 'files_too_large', detail: expect.stringMatching(/20\.0 MB; Sinch accepts files up to 20 MB/) });
-      expect(await emulatorControl.faxes(emulator.url)).toHaveLength(0);
+      expect(await suite.control.faxes()).toHaveLength(0);
     });
 
     it('a missing file', async () => {
-      const gone = { path: `${dir.path}/missing.pdf`, name: 'missing.pdf', contentType: 'application/pdf', sizeBytes: 10 };
+      const gone = { path: `${suite.files.path}/missing.pdf`, name: 'missing.pdf', contentType: 'application/pdf', sizeBytes: 10 };
       await expect(provider.send({ to: [TEST_NUMBER], documents: [gone] })).rejects.toMatchObject({ code: 'unsupported_file' });
-      expect(await emulatorControl.faxes(emulator.url)).toHaveLength(0);
+      expect(await suite.control.faxes()).toHaveLength(0);
     });
   });
 });
 
 describe('Sinch provider: list, get, download, delete content', () => {
   it('lists with every filter, pages 1-based, and iterates over all pages', async () => {
-    const docs = [await makePdf(dir.path, 'list.pdf')];
+    const docs = [await suite.files.pdf('list.pdf')];
     const sent = await provider.send({ to: ['+12015550121', '+12015550122', '+13035550123'], documents: docs });
-    await emulatorControl.inbound(emulator.url, { from: '+14155550199', to: '+12015550100', pages: 2 });
+    await suite.control.inbound({ from: '+14155550199', to: '+12015550100', pages: 2 });
     // The emulator's clock runs fast, so bounds come from its own createTime, not from Date.now().
     const created = Date.parse(sent[0]?.createdAt ?? '');
     const since = new Date(created - 1_000).toISOString();
@@ -152,7 +157,7 @@ describe('Sinch provider: list, get, download, delete content', () => {
   });
 
   it('gets, downloads as a stream, and deletes only the content', async () => {
-    const [fax] = await provider.send({ to: [TEST_NUMBER], documents: [await makePdf(dir.path, 'dl.pdf', 2)] });
+    const [fax] = await provider.send({ to: [TEST_NUMBER], documents: [await suite.files.pdf('dl.pdf', 2)] });
     const id = fax?.id ?? '';
     await waitFor(async () => ((await provider.getFax(id)).status === 'sent' ? true : undefined));
     const download = await provider.downloadFax(id);

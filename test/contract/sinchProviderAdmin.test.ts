@@ -1,15 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SinchProvider } from '../../main/core/providers/sinch/sinchProvider';
-import { emulatorControl, makeFile, makePdf, providerFor, type Emulator, type TempDir, useSinchEmulator } from './sinchTestKit';
+import { useSinchEmulator } from '../support/emulatorSuite';
+import { sinchProviderFor } from '../support/providerKit';
 
-let emulator: Emulator;
-let dir: TempDir;
+
 let provider: SinchProvider;
 
-useSinchEmulator(1000, (e, d) => { emulator = e; dir = d; });
-beforeEach(async () => {
-  await emulatorControl.reset(emulator.url);
-  provider = providerFor(emulator.url);
+const suite = useSinchEmulator({ speed: 1000 });
+beforeEach(() => {
+  provider = sinchProviderFor(suite.url);
 });
 
 describe('Sinch provider: capabilities', () => {
@@ -52,7 +51,7 @@ describe('Sinch provider: services', () => {
 
 describe('Sinch provider: cover pages', () => {
   it('adds, lists, gets and deletes cover pages on the default service', async () => {
-    const pdf = await makePdf(dir.path, 'cover.pdf');
+    const pdf = await suite.files.pdf('cover.pdf');
     const added = await provider.admin.coverPages.add('Standard cover', pdf.path);
     expect(added).toMatchObject({ name: 'Standard cover' });
     expect(added.id).toBeTruthy();
@@ -68,9 +67,9 @@ describe('Sinch provider: cover pages', () => {
   });
 
   it('refuses a cover page that is not a PDF', async () => {
-    const text = await makeFile(dir.path, 'cover.txt', Buffer.from('hello'), 'text/plain');
+    const text = await suite.files.file('cover.txt', Buffer.from('hello'), 'text/plain');
     await expect(provider.admin.coverPages.add('Text', text.path)).rejects.toMatchObject({ code: 'invalid_input' });
-    const fake = await makeFile(dir.path, 'fake.pdf', Buffer.from('not a pdf'), 'application/pdf');
+    const fake = await suite.files.file('fake.pdf', Buffer.from('not a pdf'), 'application/pdf');
     await expect(provider.admin.coverPages.add('Fake', fake.path)).rejects.toMatchObject({ code: 'invalid_input' });
     expect((await provider.admin.coverPages.list()).totalItems).toBe(0);
   });

@@ -1,21 +1,22 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jwtExpiryMs, sinchTokenUrl } from '../../main/core/providers/sinch/sinchAuth';
 import { buildQuery, sinchApiOrigin, sinchPath } from '../../main/core/providers/sinch/sinchHttp';
 import { buildStreamingMultipart } from '../../main/core/providers/sinch/sinchMultipart';
-import { TEST_NUMBER, countingFetch, emulatorControl, makePdf, providerFor, readAll, type Emulator, type TempDir, useSinchEmulator } from './sinchTestKit';
+import { useSinchEmulator } from '../support/emulatorSuite';
+import { recordingFetch, sinchProviderFor } from '../support/providerKit';
+import { NUMBERS } from '../support/providerTargets';
+import { readAll } from '../support/testKit';
 
-let emulator: Emulator;
-let dir: TempDir;
+/** Sinch's free test number: runs the whole lifecycle to COMPLETED. */
+const TEST_NUMBER = NUMBERS.delivered;
 
-useSinchEmulator(1000, (e, d) => { emulator = e; dir = d; });
-beforeEach(async () => {
-  await emulatorControl.reset(emulator.url);
-});
+
+const suite = useSinchEmulator({ speed: 1000 });
 
 describe('Sinch auth: OAuth2 client credentials', () => {
   it('fetches one token and reuses it; concurrent first calls share one token request', async () => {
-    const counter = countingFetch();
-    const provider = providerFor(emulator.url, { fetch: counter.fetch });
+    const counter = recordingFetch();
+    const provider = sinchProviderFor(suite.url, { fetch: counter.fetch });
     await Promise.all([provider.listFaxes(), provider.listFaxes(), provider.admin.services.list()]);
     await provider.getFax('01UNKNOWN').catch(() => undefined);
     expect(counter.count('/oauth2/token')).toBe(1);
@@ -23,31 +24,29 @@ describe('Sinch auth: OAuth2 client credentials', () => {
   });
 
   it('refreshes once on a 401 whose WWW-Authenticate says expired, then repeats the call', async () => {
-    const counter = countingFetch();
-    const provider = providerFor(emulator.url, { fetch: counter.fetch });
+    const counter = recordingFetch();
+    const provider = sinchProviderFor(suite.url, { fetch: counter.fetch });
     await provider.listFaxes();
-    await fetch(`${emulator.url}/__emulator/expire-tokens`, { method: 'POST' });
+    await suite.control.expireTokens();
     await expect(provider.listFaxes()).resolves.toMatchObject({ totalItems: 0 });
     expect(counter.count('/oauth2/token')).toBe(2);
-    expect(counter.count('GET /v3/projects/demo-project/faxes')).toBe(3);
+    expect(counter.count('/v3/projects/demo-project/faxes', 'GET')).toBe(3);
   });
 
   it('renews an expired token before a send and sends exactly once', async () => {
-    const provider = providerFor(emulator.url);
+    const provider = sinchProviderFor(suite.url);
     await provider.listFaxes();
-    await fetch(`${emulator.url}/__emulator/expire-tokens`, { method: 'POST' });
-    const sent = await provider.send({ to: [TEST_NUMBER], documents: [await makePdf(dir.path, 'renew.pdf')] });
+    await suite.control.expireTokens();
+    const sent = await provider.send({ to: [TEST_NUMBER], documents: [await suite.files.pdf('renew.pdf')] });
     expect(sent).toHaveLength(1);
-    expect(await emulatorControl.faxes(emulator.url)).toHaveLength(1);
+    expect(await suite.control.faxes()).toHaveLength(1);
   });
 
   it('refreshes 60 s before the JWT exp (short-lived tokens are refreshed at half-life)', async () => {
-    await fetch(`${emulator.url}/__emulator/options`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tokenTtlSeconds: 61 }),
-    });
+    await suite.control.options({ tokenTtlSeconds: 61 });
     let now = Date.now();
-    const counter = countingFetch();
-    const provider = providerFor(emulator.url, { fetch: counter.fetch, now: () => now });
+    const counter = recordingFetch();
+    const provider = sinchProviderFor(suite.url, { fetch: counter.fetch, now: () => now });
     await provider.listFaxes();
     now += 29_000;
     await provider.listFaxes();
@@ -58,34 +57,34 @@ describe('Sinch auth: OAuth2 client credentials', () => {
   });
 
   it('maps wrong credentials to unauthorized, sends nothing, and does not retry', async () => {
-    const counter = countingFetch();
-    const provider = providerFor(emulator.url, { fetch: counter.fetch, secret: 'wrong-secret' });
+    const counter = recordingFetch();
+    const provider = sinchProviderFor(suite.url, { fetch: counter.fetch, secret: 'wrong-secret' });
     await expect(provider.testConnection()).rejects.toMatchObject({ code: 'unauthorized', retryable: false });
-    await expect(provider.send({ to: [TEST_NUMBER], documents: [await makePdf(dir.path, 'no.pdf')] }))
+    await expect(provider.send({ to: [TEST_NUMBER], documents: [await suite.files.pdf('no.pdf')] }))
       .rejects.toMatchObject({ code: 'unauthorized' });
     expect(counter.count('/oauth2/token')).toBe(2);
     expect(counter.count('/faxes')).toBe(0);
-    expect(await emulatorControl.faxes(emulator.url)).toHaveLength(0);
+    expect(await suite.control.faxes()).toHaveLength(0);
   });
 
   it('maps a wrong project to an authorisation or not-found error', async () => {
-    const provider = providerFor(emulator.url, { settings: { projectId: 'someone-else' } });
+    const provider = sinchProviderFor(suite.url, { settings: { projectId: 'someone-else' } });
     await expect(provider.listFaxes()).rejects.toMatchObject({ code: expect.stringMatching(/unauthorized|not_found/) });
   });
 });
 
 describe('Sinch auth: Basic', () => {
   it('sends Basic on every call and never asks for a token', async () => {
-    const counter = countingFetch();
-    const provider = providerFor(emulator.url, { fetch: counter.fetch, settings: { authMode: 'basic' } });
+    const counter = recordingFetch();
+    const provider = sinchProviderFor(suite.url, { fetch: counter.fetch, settings: { authMode: 'basic' } });
     await provider.testConnection();
-    const [fax] = await provider.send({ to: [TEST_NUMBER], documents: [await makePdf(dir.path, 'basic.pdf')] });
+    const [fax] = await provider.send({ to: [TEST_NUMBER], documents: [await suite.files.pdf('basic.pdf')] });
     expect((await provider.getFax(fax?.id ?? '')).id).toBe(fax?.id);
     expect(counter.count('/oauth2/token')).toBe(0);
   });
 
   it('maps a wrong secret to unauthorized', async () => {
-    const provider = providerFor(emulator.url, { secret: 'nope', settings: { authMode: 'basic' } });
+    const provider = sinchProviderFor(suite.url, { secret: 'nope', settings: { authMode: 'basic' } });
     await expect(provider.listFaxes()).rejects.toMatchObject({ code: 'unauthorized', status: 401 });
   });
 });
@@ -115,7 +114,7 @@ describe('Sinch transport details', () => {
   });
 
   it('streams the multipart body with an exact Content-Length and rebuilds it per attempt', async () => {
-    const pdf = await makePdf(dir.path, 'stream.pdf', 2);
+    const pdf = await suite.files.pdf('stream.pdf', 2);
     const body = await buildStreamingMultipart([['to', '+12015550111'], ['labels[job]', 'j1']], [
       { field: 'file', path: pdf.path, filename: 'stream.pdf', contentType: 'application/pdf' },
     ]);
@@ -133,7 +132,7 @@ describe('Sinch transport details', () => {
       }
       return fetch(input, init);
     };
-    const provider = providerFor(emulator.url, { fetch: spy });
+    const provider = sinchProviderFor(suite.url, { fetch: spy });
     await provider.send({ to: [TEST_NUMBER], documents: [pdf] });
     expect(seen).toHaveLength(1);
     expect(seen[0]?.streamed).toBe(true);

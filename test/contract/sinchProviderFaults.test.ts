@@ -1,11 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderError } from '../../main/core/providers/providerError';
 import type { SinchProvider } from '../../main/core/providers/sinch/sinchProvider';
-import { TEST_NUMBER, countingFetch, emulatorControl, makePdf, providerFor, readAll, startEmulator, type Emulator, type FaultRequest, type TempDir, useSinchEmulator } from './sinchTestKit';
+import type { FaultRequest } from '../../main/emulators/shared/faults';
+import { startSinchEmulator } from '../../main/emulators/sinch/index';
+import { useSinchEmulator } from '../support/emulatorSuite';
+import { FAST_RETRY_POLICY, recordingFetch, sinchProviderFor } from '../support/providerKit';
+import { NUMBERS } from '../support/providerTargets';
+import { readAll } from '../support/testKit';
 
-let emulator: Emulator;
-let dir: TempDir;
-let counter: ReturnType<typeof countingFetch>;
+/** Sinch's free test number: runs the whole lifecycle to COMPLETED. */
+const TEST_NUMBER = NUMBERS.delivered;
+
+
+let counter: ReturnType<typeof recordingFetch>;
 let provider: SinchProvider;
 let faxId: string;
 
@@ -13,7 +20,7 @@ const LIST = { pathPattern: '/faxes$', method: 'GET' };
 const SEND = { pathPattern: '/faxes$', method: 'POST' };
 
 async function inject(fault: FaultRequest): Promise<void> {
-  await emulatorControl.faults(emulator.url, fault);
+  await suite.control.faults(fault);
 }
 
 async function caught(promise: Promise<unknown>): Promise<ProviderError> {
@@ -25,12 +32,11 @@ async function caught(promise: Promise<unknown>): Promise<ProviderError> {
   throw new Error('expected a rejection');
 }
 
-useSinchEmulator(1000, (e, d) => { emulator = e; dir = d; });
+const suite = useSinchEmulator({ speed: 1000 });
 beforeEach(async () => {
-  await emulatorControl.reset(emulator.url);
-  counter = countingFetch();
-  provider = providerFor(emulator.url, { fetch: counter.fetch, timeoutMs: 400 });
-  const [fax] = await provider.send({ to: [TEST_NUMBER], documents: [await makePdf(dir.path, 'seed.pdf')] });
+  counter = recordingFetch();
+  provider = sinchProviderFor(suite.url, { fetch: counter.fetch, timeoutMs: 400 });
+  const [fax] = await provider.send({ to: [TEST_NUMBER], documents: [await suite.files.pdf('seed.pdf')] });
   faxId = fax?.id ?? '';
 });
 
@@ -39,7 +45,7 @@ describe('reads under faults: recover after retries', () => {
     await inject({ rate: 1, kinds: [kind], count: 2, ...LIST });
     const page = await provider.listFaxes();
     expect(page.totalItems).toBe(1);
-    expect(counter.count('GET /v3/projects/demo-project/faxes')).toBe(3);
+    expect(counter.count('/v3/projects/demo-project/faxes', 'GET')).toBe(3);
   });
 
   it('get and download survive faults too', async () => {
@@ -68,7 +74,7 @@ describe('reads under persistent faults: fail with a clear mapped error', () => 
     const error = await caught(provider.listFaxes());
     expect(error).toMatchObject({ name: 'ProviderError', code, retryable: true });
     expect(error.message).toMatch(message);
-    expect(counter.count('GET /v3/projects/demo-project/faxes')).toBe(5);
+    expect(counter.count('/v3/projects/demo-project/faxes', 'GET')).toBe(FAST_RETRY_POLICY.retries + 1);
   });
 
   it('a Retry-After longer than we wait surfaces as rate_limited with retryAfterMs', async () => {
@@ -81,13 +87,13 @@ describe('reads under persistent faults: fail with a clear mapped error', () => 
 describe('sends are never repeated unless provably not accepted', () => {
   async function sendOnce(): Promise<ProviderError | undefined> {
     try {
-      await provider.send({ to: ['+12015550177'], documents: [await makePdf(dir.path, 'once.pdf')] });
+      await provider.send({ to: ['+12015550177'], documents: [await suite.files.pdf('once.pdf')] });
       return undefined;
     } catch (error) {
       return error as ProviderError;
     }
   }
-  const sendAttempts = () => counter.count('POST /v3/projects/demo-project/faxes') - 1; // minus the seed send
+  const sendAttempts = () => counter.count('/v3/projects/demo-project/faxes', 'POST') - 1; // minus the seed send
 
   it.each([
     ['500', 'provider_unavailable'],
@@ -99,7 +105,7 @@ describe('sends are never repeated unless provably not accepted', () => {
     const error = await sendOnce();
     expect(error).toMatchObject({ code, maybeAccepted: true });
     expect(sendAttempts()).toBe(1);
-    const faxes = await emulatorControl.faxes(emulator.url);
+    const faxes = await suite.control.faxes();
     expect(faxes.filter((fax) => fax.to === '+12015550177')).toHaveLength(0);
   });
 
@@ -107,16 +113,16 @@ describe('sends are never repeated unless provably not accepted', () => {
     await inject({ rate: 1, kinds: ['429'], count: 1, retryAfterSeconds: 0, ...SEND });
     expect(await sendOnce()).toBeUndefined();
     expect(sendAttempts()).toBe(2);
-    const faxes = await emulatorControl.faxes(emulator.url);
+    const faxes = await suite.control.faxes();
     expect(faxes.filter((fax) => fax.to === '+12015550177')).toHaveLength(1);
   });
 
   it('a refused connection (nothing left the machine) is retried and ends as a network error that was not accepted', async () => {
-    const closed = await startEmulator();
+    const closed = await startSinchEmulator({ port: 0 });
     const url = closed.url;
     await closed.close();
-    const offline = providerFor(url, { settings: { authMode: 'basic' } });
-    const error = await caught(offline.send({ to: [TEST_NUMBER], documents: [await makePdf(dir.path, 'offline.pdf')] }));
+    const offline = sinchProviderFor(url, { settings: { authMode: 'basic' } });
+    const error = await caught(offline.send({ to: [TEST_NUMBER], documents: [await suite.files.pdf('offline.pdf')] }));
     expect(error).toMatchObject({ code: 'network', maybeAccepted: false });
     expect(error.message).toMatch(/ECONNREFUSED/);
   });

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WELKIN_DEMO_CREDENTIALS } from '../../main/emulators/welkin/index';
-import { fetchToken, firstError, startHarness, type WelkinHarness } from './welkinEmulatorHarness';
+import { fetchToken, firstError, startWelkinApi, useWelkinApi } from '../support/welkinApi';
 
 function decodePayload(token: string): Record<string, unknown> {
   const part = token.split('.')[1] ?? '';
@@ -8,9 +8,7 @@ function decodePayload(token: string): Record<string, unknown> {
 }
 
 describe('Welkin emulator: authentication', () => {
-  let h: WelkinHarness;
-  beforeEach(async () => { h = await startHarness(); });
-  afterEach(async () => { await h.close(); });
+  const h = useWelkinApi();
 
   it('issues a JWT-shaped token for the demo client with exp = iat + 3600', async () => {
     const response = await fetchToken(h.emulator.url);
@@ -26,11 +24,11 @@ describe('Welkin emulator: authentication', () => {
   });
 
   it('honours a configured token TTL', async () => {
-    const short = await startHarness({ tokenTtlSeconds: 120 });
+    const short = await startWelkinApi({ tokenTtlSeconds: 120 });
     try {
       const payload = decodePayload(short.token);
       expect(Number(payload.exp) - Number(payload.iat)).toBe(120);
-      expect((await short.control('/token-ttl', { seconds: 30 })).status).toBe(200);
+      expect((await short.control.request('POST', '/token-ttl', { seconds: 30 })).status).toBe(200);
       const body = (await (await fetchToken(short.emulator.url)).json()) as { token: string };
       const next = decodePayload(body.token);
       expect(Number(next.exp) - Number(next.iat)).toBe(30);
@@ -42,7 +40,7 @@ describe('Welkin emulator: authentication', () => {
   it('answers the GitBook alias POST /auth/token with {token, expiresAt}', async () => {
     const response = await fetch(`${h.emulator.url}/auth/token`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ secret: 'demo-secret', apiClient: 'demo-client' }),
+      body: JSON.stringify({ secret: WELKIN_DEMO_CREDENTIALS.secret, apiClient: WELKIN_DEMO_CREDENTIALS.apiClientName }),
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { token: string; expiresAt: string };
@@ -52,9 +50,9 @@ describe('Welkin emulator: authentication', () => {
   });
 
   it.each([
-    ['wrong secret', 'demo', 'demo-client', 'nope'],
-    ['unknown client', 'demo', 'someone', 'demo-secret'],
-    ['unknown tenant', 'elsewhere', 'demo-client', 'demo-secret'],
+    ['wrong secret', WELKIN_DEMO_CREDENTIALS.tenantName, WELKIN_DEMO_CREDENTIALS.apiClientName, 'nope'],
+    ['unknown client', WELKIN_DEMO_CREDENTIALS.tenantName, 'someone', WELKIN_DEMO_CREDENTIALS.secret],
+    ['unknown tenant', 'elsewhere', WELKIN_DEMO_CREDENTIALS.apiClientName, WELKIN_DEMO_CREDENTIALS.secret],
   ])('refuses a %s with 401 and a Welkin error array', async (_label, tenant, client, secret) => {
     const response = await fetchToken(h.emulator.url, tenant, client, secret);
     expect(response.status).toBe(401);
@@ -85,7 +83,7 @@ describe('Welkin emulator: authentication', () => {
 
   it('expires every token on the control route; a new token works', async () => {
     expect((await h.call('GET', '/faxes')).status).toBe(200);
-    expect((await h.control('/expire-tokens')).status).toBe(200);
+    expect((await h.control.request('POST', '/expire-tokens')).status).toBe(200);
     const expired = await h.call('GET', '/faxes');
     expect(expired.status).toBe(401);
     expect(firstError(expired.json)).toMatchObject({ errorCode: 'TOKEN_EXPIRED', componentType: 'AUTH' });
@@ -94,7 +92,7 @@ describe('Welkin emulator: authentication', () => {
   });
 
   it('expires a token when its TTL passes', async () => {
-    const short = await startHarness({ tokenTtlSeconds: 1 });
+    const short = await startWelkinApi({ tokenTtlSeconds: 1 });
     try {
       await new Promise((resolve) => setTimeout(resolve, 2100));
       const response = await short.call('GET', '/faxes');
@@ -117,7 +115,7 @@ describe('Welkin emulator: authentication', () => {
   });
 
   it('answers 403 on fax routes when the client lost fax permission, patients still work', async () => {
-    expect((await h.control('/access', { faxAccess: false })).status).toBe(200);
+    expect((await h.control.request('POST', '/access', { faxAccess: false })).status).toBe(200);
     expect((await h.call('GET', '/faxes')).status).toBe(403);
     expect((await h.call('GET', '/patients')).status).toBe(200);
   });
@@ -130,7 +128,7 @@ describe('Welkin emulator: authentication', () => {
   });
 
   it('blocks the token endpoint for 5 minutes after 100 requests in 5 minutes (429)', async () => {
-    // startHarness already used one request.
+    // The sign-in before each test already used one request.
     for (let index = 0; index < 99; index++) expect((await fetchToken(h.emulator.url)).status).toBe(200);
     const blocked = await fetchToken(h.emulator.url);
     expect(blocked.status).toBe(429);
@@ -139,7 +137,7 @@ describe('Welkin emulator: authentication', () => {
     // Still blocked, even with the right secret; existing tokens keep working.
     expect((await fetchToken(h.emulator.url)).status).toBe(429);
     expect((await h.call('GET', '/faxes')).status).toBe(200);
-    await h.control('/reset');
+    await h.control.reset();
     expect((await fetchToken(h.emulator.url)).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { draftWithFile, firstError, PDF_BYTES, startHarness, type FaxJson, type WelkinHarness } from './welkinEmulatorHarness';
+import { describe, expect, it } from 'vitest';
+import { draftWithFile, firstError, PDF_BYTES, useWelkinApi, type FaxJson } from '../support/welkinApi';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -13,10 +13,8 @@ interface PageJson<T> {
 }
 
 describe('Welkin emulator: fax endpoints', () => {
-  let h: WelkinHarness;
   // Frozen clock: nothing completes by itself in these tests.
-  beforeEach(async () => { h = await startHarness({ speed: 0 }); });
-  afterEach(async () => { await h.close(); });
+  const h = useWelkinApi({ speed: 0 });
 
   it('creates a draft: 201, OUTGOING DRAFT, UUID v4, ISO timestamps, audit fields', async () => {
     const created = await h.call('POST', '/faxes', { receiverFaxNumber: '+15551234567', subject: 'Patient Records' });
@@ -121,8 +119,8 @@ describe('Welkin emulator: fax endpoints', () => {
     expect(download.headers.get('content-type')).toBe('image/png');
     expect(download.headers.get('content-disposition')).toBeNull();
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(png);
-    const dump = (await h.control('/faxes', undefined, 'GET')).json as { faxes: Array<{ files: Array<{ sha256: string; size: number }> }> };
-    expect(dump.faxes[0]?.files[1]).toMatchObject({ size: png.length, sha256: createHash('sha256').update(png).digest('hex') });
+    const dump = await h.control.faxes();
+    expect(dump[0]?.files[1]).toMatchObject({ size: png.length, sha256: createHash('sha256').update(png).digest('hex') });
   });
 
   it('rejects an unsupported type, an 11th file, more than 100 MB and an empty upload', async () => {

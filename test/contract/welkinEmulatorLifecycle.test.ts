@@ -1,17 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCESSING_MS, WELKIN_TEST_NUMBERS } from '../../main/emulators/welkin/index';
-import { draftWithFile, firstError, startHarness, type FaxJson, type WelkinHarness } from './welkinEmulatorHarness';
+import { draftWithFile, firstError, useWelkinApi, type FaxJson } from '../support/welkinApi';
 
 describe('Welkin emulator: send lifecycle', () => {
-  let h: WelkinHarness;
-  beforeEach(async () => { h = await startHarness({ speed: 0 }); });
-  afterEach(async () => { await h.close(); });
+  const h = useWelkinApi({ speed: 0 });
 
-  const advance = (ms: number) => h.control('/clock', { advanceMs: ms });
+  const advance = (ms: number) => h.control.advance(ms);
   const get = async (id: string) => (await h.call('GET', `/faxes/${id}`)).json as FaxJson;
 
   it('completes a fax to SENT within a few seconds at speed 1', async () => {
-    await h.control('/clock', { speed: 1 });
+    await h.control.clock({ speed: 1 });
     const fax = await draftWithFile(h, WELKIN_TEST_NUMBERS.success.number);
     await h.call('POST', `/faxes/${fax.id}/send`);
     const started = Date.now();
@@ -63,8 +61,8 @@ describe('Welkin emulator: send lifecycle', () => {
     expect(retried.json).toMatchObject({ id: fax.id, status: 'PROCESSING', failureReason: null });
     await advance(DEFAULT_PROCESSING_MS);
     expect((await get(fax.id)).status).toBe('SENT');
-    const dump = (await h.control('/faxes', undefined, 'GET')).json as { faxes: Array<{ id: string; attempts: number }> };
-    expect(dump.faxes).toEqual([expect.objectContaining({ id: fax.id, attempts: 2 })]);
+    const dump = await h.control.faxes();
+    expect(dump).toEqual([expect.objectContaining({ id: fax.id, attempts: 2 })]);
     // A draft cannot be retried.
     const draft = (await h.call('POST', '/faxes')).json as FaxJson;
     expect(firstError((await h.call('POST', `/faxes/${draft.id}/retry`)).json).errorCode).toBe('FAX_INVALID_STATUS');
@@ -80,20 +78,20 @@ describe('Welkin emulator: send lifecycle', () => {
   it('force-completes a PROCESSING fax through the control API', async () => {
     const fax = await draftWithFile(h);
     await h.call('POST', `/faxes/${fax.id}/send`);
-    const forced = await h.control(`/faxes/${fax.id}/complete`, { outcome: 'FAILED', failureReason: 'Failed - Line dropped' });
+    const forced = await h.control.request('POST', `/faxes/${fax.id}/complete`, { outcome: 'FAILED', failureReason: 'Failed - Line dropped' });
     expect(forced.status).toBe(200);
-    expect(forced.json).toMatchObject({ status: 'FAILED', failureReason: 'Failed - Line dropped' });
+    expect(forced.body).toMatchObject({ status: 'FAILED', failureReason: 'Failed - Line dropped' });
     expect(await get(fax.id)).toMatchObject({ status: 'FAILED', failureReason: 'Failed - Line dropped' });
-    expect((await h.control(`/faxes/${fax.id}/complete`, { outcome: 'SENT' })).status).toBe(409);
+    expect((await h.control.request('POST', `/faxes/${fax.id}/complete`, { outcome: 'SENT' })).status).toBe(409);
     await h.call('POST', `/faxes/${fax.id}/retry`);
-    const viaScoped = await h.control(`/demo/live/faxes/${fax.id}/complete`, { outcome: 'SENT' });
-    expect(viaScoped.json).toMatchObject({ status: 'SENT' });
-    expect((await h.control('/faxes/00000000-0000-4000-8000-000000000000/complete', { outcome: 'SENT' })).status).toBe(404);
-    expect((await h.control(`/faxes/${fax.id}/complete`, { outcome: 'MAYBE' })).status).toBe(400);
+    const viaScoped = await h.control.request('POST', `/demo/live/faxes/${fax.id}/complete`, { outcome: 'SENT' });
+    expect(viaScoped.body).toMatchObject({ status: 'SENT' });
+    expect((await h.control.request('POST', '/faxes/00000000-0000-4000-8000-000000000000/complete', { outcome: 'SENT' })).status).toBe(404);
+    expect((await h.control.request('POST', `/faxes/${fax.id}/complete`, { outcome: 'MAYBE' })).status).toBe(400);
   });
 
   it('applies lifecycle settings: processing time and default outcome for ordinary numbers', async () => {
-    await h.control('/lifecycle', { processingMs: 100, defaultOutcome: 'FAILED', defaultFailureReason: 'Failed - Carrier error' });
+    await h.control.lifecycle({ processingMs: 100, defaultOutcome: 'FAILED', defaultFailureReason: 'Failed - Carrier error' });
     const fax = await draftWithFile(h, '+15551234567');
     await h.call('POST', `/faxes/${fax.id}/send`);
     await advance(100);
@@ -102,11 +100,9 @@ describe('Welkin emulator: send lifecycle', () => {
 });
 
 describe('Welkin emulator: inbound, assign, patients, faults, reset', () => {
-  let h: WelkinHarness;
-  beforeEach(async () => { h = await startHarness({ speed: 0 }); });
-  afterEach(async () => { await h.close(); });
+  const h = useWelkinApi({ speed: 0 });
 
-  const inbound = async (pages = 3) => (await h.control('/inbound', { from: '+15559870000', to: '+15557654321', pages })).json as FaxJson;
+  const inbound = (pages = 3) => h.control.inbound({ from: '+15559870000', to: '+15557654321', pages });
   const ADA = '283f50d3-3c4a-4d7e-9a1b-6f2e8c0d1a25';
   const OTHERS = '19b62276-8b19-4662-aa95-a1c65ce8dfe6';
 
@@ -125,7 +121,7 @@ describe('Welkin emulator: inbound, assign, patients, faults, reset', () => {
 
   it('uses a given PDF for inbound, and accepts the multipart incoming route', async () => {
     const pdf = Buffer.from('%PDF-1.4 not really\n');
-    const fax = (await h.control('/inbound', { from: '+15559870000', to: '+15557654321', pdfBase64: pdf.toString('base64') })).json as FaxJson;
+    const fax = await h.control.inbound({ from: '+15559870000', to: '+15557654321', pdfBase64: pdf.toString('base64') });
     expect(fax.files[0]?.size).toBe(pdf.length);
     const form = new FormData();
     form.append('senderFaxNumber', '+15559870001');
@@ -134,7 +130,7 @@ describe('Welkin emulator: inbound, assign, patients, faults, reset', () => {
     const response = await fetch(`${h.emulator.url}/__emulator/demo/live/faxes/incoming`, { method: 'POST', body: form });
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ senderFaxNumber: '+15559870001', receiverFaxNumber: '+15557654321', pages: 2, files: [{ originalName: 'scan.pdf' }] });
-    expect((await h.control('/inbound', { from: '', to: 'x' })).status).toBe(400);
+    expect((await h.control.request('POST', '/inbound', { from: '', to: 'x' })).status).toBe(400);
   });
 
   it('marks an incoming fax reviewed, refuses draft-only changes on it, and deletes it', async () => {
@@ -221,33 +217,33 @@ describe('Welkin emulator: inbound, assign, patients, faults, reset', () => {
   });
 
   it('injects faults through the control API with Welkin error bodies, and stops after count', async () => {
-    expect((await h.control('/faults', { rate: 1, kinds: ['500'], pathPattern: '/faxes$', method: 'POST', count: 1 })).status).toBe(200);
+    expect((await h.control.request('POST', '/faults', { rate: 1, kinds: ['500'], pathPattern: '/faxes$', method: 'POST', count: 1 })).status).toBe(200);
     const failed = await h.call('POST', '/faxes');
     expect(failed.status).toBe(500);
     expect(firstError(failed.json)).toMatchObject({ errorCode: 'INTERNAL_SERVER_ERROR' });
     expect((await h.call('POST', '/faxes')).status).toBe(201);
-    await h.control('/faults', { rate: 1, kinds: ['429'], count: 1 });
+    await h.control.faults({ rate: 1, kinds: ['429'], count: 1 });
     const limited = await h.call('GET', '/faxes');
     expect(limited.status).toBe(429);
     expect(firstError(limited.json).errorCode).toBe('TOO_MANY_REQUESTS');
-    await h.control('/faults', { rate: 1, kinds: ['malformed'], count: 1 });
+    await h.control.faults({ rate: 1, kinds: ['malformed'], count: 1 });
     await expect((await fetch(`${h.base}/faxes`, { headers: { Authorization: `Bearer ${h.token}` } })).json()).rejects.toThrow();
-    await h.control('/faults', { rate: 1, kinds: ['reset'], count: 1 });
+    await h.control.faults({ rate: 1, kinds: ['reset'], count: 1 });
     await expect(fetch(`${h.base}/faxes`, { headers: { Authorization: `Bearer ${h.token}` } })).rejects.toThrow();
     // Only one fax was created: the injected 500 created nothing.
-    expect(((await h.control('/faxes', undefined, 'GET')).json as { faxes: unknown[] }).faxes).toHaveLength(1);
+    expect(await h.control.faxes()).toHaveLength(1);
   });
 
   it('resets faxes, documents and faults but keeps issued tokens valid', async () => {
     await inbound();
     await draftWithFile(h);
-    await h.control('/faults', { rate: 1, kinds: ['500'], pathPattern: '^/never$' });
-    expect((await h.control('/reset')).status).toBe(200);
-    expect(((await h.control('/faxes', undefined, 'GET')).json as { faxes: unknown[] }).faxes).toEqual([]);
+    await h.control.faults({ rate: 1, kinds: ['500'], pathPattern: '^/never$' });
+    expect((await h.control.request('POST', '/reset')).status).toBe(200);
+    expect(await h.control.faxes()).toEqual([]);
     expect(((await h.call('GET', '/faxes')).json as { totalElements: number }).totalElements).toBe(0);
   });
 
   it('answers unknown control routes with 404', async () => {
-    expect((await h.control('/nope')).status).toBe(404);
+    expect((await h.control.request('POST', '/nope')).status).toBe(404);
   });
 });

@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../main/core/providers/providerError';
-import { TempFiles, control, emulatorFaxes, makeProvider, recordingFetch, type LoggedRequest, type RunningWelkin, useWelkinEmulator } from './welkinProviderKit';
+import { useWelkinEmulator } from '../support/emulatorSuite';
+import { type RecordedRequest, recordingFetch, welkinProviderFor } from '../support/providerKit';
 
 // Faults injected by the emulator: reads recover or fail with a mapped error; sends are never repeated.
 
 const DELIVERED = '+19898989898';
 const SHORT_TIMEOUT_MS = 300;
 
-let emulator: RunningWelkin;
-let files: TempFiles;
 
-useWelkinEmulator((e, f) => { emulator = e; files = f; });
+const suite = useWelkinEmulator();
 
 type Kind = '500' | '429' | 'timeout' | 'reset' | 'malformed';
 const inject = (kinds: Kind[], options: { pathPattern?: string; method?: string; count?: number; rate?: number; retryAfterSeconds?: number } = {}) =>
-  control(emulator, '/faults', { rate: options.rate ?? 1, kinds, ...options });
+  suite.control.faults({ rate: options.rate ?? 1, kinds, ...options });
 
 const caught = (promise: Promise<unknown>): Promise<ProviderError> =>
   promise.then(() => { throw new Error('expected a failure'); }, (error: unknown) => {
@@ -22,19 +21,19 @@ const caught = (promise: Promise<unknown>): Promise<ProviderError> =>
     return error as ProviderError;
   });
 
-const sendPosts = (log: LoggedRequest[]) => log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/send'));
+const sendPosts = (log: RecordedRequest[]) => log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/send'));
 
 describe('Welkin provider: reads under faults', () => {
   it.each<Kind>(['500', 'reset', 'malformed', 'timeout'])('recovers from %s on a read by retrying', async (kind) => {
-    const provider = makeProvider(emulator, { timeoutMs: SHORT_TIMEOUT_MS });
+    const provider = welkinProviderFor(suite.url, { timeoutMs: SHORT_TIMEOUT_MS });
     await provider.testConnection(); // token first, so only the list call meets the fault
     await inject([kind], { pathPattern: '/faxes$', method: 'GET', count: 2 });
     await expect(provider.listFaxes()).resolves.toMatchObject({ totalItems: 0 });
-    expect(emulator.context.faults.injectedCount).toBe(2);
+    expect(suite.emulator.context.faults.injectedCount).toBe(2);
   });
 
   it('honours Retry-After on a 429', async () => {
-    const provider = makeProvider(emulator);
+    const provider = welkinProviderFor(suite.url);
     await provider.testConnection();
     await inject(['429'], { pathPattern: '/faxes$', method: 'GET', count: 1, retryAfterSeconds: 1 });
     const started = Date.now();
@@ -48,8 +47,8 @@ describe('Welkin provider: reads under faults', () => {
     ['timeout', 'network', /did not answer in time/],
     ['reset', 'network', /connection to the provider failed/],
   ])('fails with a clear %s error when the fault persists', async (kind, code, message) => {
-    const { fetch, log } = recordingFetch();
-    const provider = makeProvider(emulator, { fetch, timeoutMs: SHORT_TIMEOUT_MS });
+    const { fetch, requests: log } = recordingFetch();
+    const provider = welkinProviderFor(suite.url, { fetch, timeoutMs: SHORT_TIMEOUT_MS });
     await provider.testConnection();
     await inject([kind], { pathPattern: '/faxes/[^/]+$', method: 'GET' });
     const error = await caught(provider.getFax('00000000-0000-4000-8000-000000000000'));
@@ -59,7 +58,7 @@ describe('Welkin provider: reads under faults', () => {
   });
 
   it('answers every read in a storm of mixed faults with data or a mapped error', async () => {
-    const provider = makeProvider(emulator, { timeoutMs: SHORT_TIMEOUT_MS });
+    const provider = welkinProviderFor(suite.url, { timeoutMs: SHORT_TIMEOUT_MS });
     await provider.client.createDraft({ subject: 'present' });
     await inject(['500', '429', 'timeout', 'reset', 'malformed'], { rate: 0.3, method: 'GET', retryAfterSeconds: 0 });
     const outcomes = await Promise.allSettled(Array.from({ length: 12 }, () => provider.listFaxes()));
@@ -79,13 +78,13 @@ describe('Welkin provider: sends under faults', () => {
     ['malformed', 'provider_unavailable', true, false],
     ['429', 'rate_limited', false, false],
   ])('never repeats a send that met %s', async (kind, code, maybeAccepted, draftKept) => {
-    const { fetch, log } = recordingFetch();
-    const provider = makeProvider(emulator, { fetch, timeoutMs: SHORT_TIMEOUT_MS });
+    const { fetch, requests: log } = recordingFetch();
+    const provider = welkinProviderFor(suite.url, { fetch, timeoutMs: SHORT_TIMEOUT_MS });
     await inject([kind], { pathPattern: '/send$', method: 'POST' });
-    const error = await caught(provider.send({ to: [DELIVERED], documents: [await files.pdf()], clientReference: `job-${kind}` }));
+    const error = await caught(provider.send({ to: [DELIVERED], documents: [await suite.files.pdf()], clientReference: `job-${kind}` }));
     expect(error).toMatchObject({ code, maybeAccepted });
     expect(sendPosts(log)).toHaveLength(1);
-    const held = await emulatorFaxes(emulator);
+    const held = await suite.control.faxes();
     expect(held.filter((fax) => fax.status !== 'DRAFT')).toEqual([]);
     // No answer at all: the draft stays for reconciliation. Any answer (even an error): it is deleted,
     // which Welkin would refuse had it really started sending.
@@ -93,33 +92,33 @@ describe('Welkin provider: sends under faults', () => {
   });
 
   it('never repeats a server-side retry either', async () => {
-    const { fetch, log } = recordingFetch();
-    const provider = makeProvider(emulator, { fetch });
-    const [fax] = await provider.send({ to: ['+19898989801'], documents: [await files.pdf()], clientReference: 'job-r' });
-    await control(emulator, '/clock', { advanceMs: 60_000 });
+    const { fetch, requests: log } = recordingFetch();
+    const provider = welkinProviderFor(suite.url, { fetch });
+    const [fax] = await provider.send({ to: ['+19898989801'], documents: [await suite.files.pdf()], clientReference: 'job-r' });
+    await suite.control.clock({ advanceMs: 60_000 });
     await inject(['500'], { pathPattern: '/retry$', method: 'POST' });
     await expect(provider.retry(fax!.id)).rejects.toMatchObject({ code: 'provider_unavailable', maybeAccepted: true });
     expect(log.filter((entry) => entry.path.endsWith('/retry'))).toHaveLength(1);
   });
 
   it('deletes the draft when the upload fails, leaving nothing behind', async () => {
-    const provider = makeProvider(emulator);
+    const provider = welkinProviderFor(suite.url);
     await inject(['500'], { pathPattern: '/files$', method: 'POST' });
-    await expect(provider.send({ to: [DELIVERED], documents: [await files.pdf()] })).rejects.toMatchObject({ code: 'provider_unavailable' });
-    expect(await emulatorFaxes(emulator)).toEqual([]);
+    await expect(provider.send({ to: [DELIVERED], documents: [await suite.files.pdf()] })).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(await suite.control.faxes()).toEqual([]);
   });
 
   it('leaves nothing when creating the draft fails, and does not repeat the create', async () => {
-    const { fetch, log } = recordingFetch();
-    const provider = makeProvider(emulator, { fetch });
+    const { fetch, requests: log } = recordingFetch();
+    const provider = welkinProviderFor(suite.url, { fetch });
     await inject(['500'], { pathPattern: '/faxes$', method: 'POST', count: 1 });
-    await expect(provider.send({ to: [DELIVERED], documents: [await files.pdf()] })).rejects.toMatchObject({ code: 'provider_unavailable' });
+    await expect(provider.send({ to: [DELIVERED], documents: [await suite.files.pdf()] })).rejects.toMatchObject({ code: 'provider_unavailable' });
     expect(log.filter((entry) => entry.method === 'POST' && entry.path === '/demo/live/faxes')).toHaveLength(1);
-    expect(await emulatorFaxes(emulator)).toEqual([]);
+    expect(await suite.control.faxes()).toEqual([]);
   });
 
   it('marks a multi-recipient send as maybe accepted once an earlier fax went out', async () => {
-    const provider = makeProvider(emulator);
+    const provider = welkinProviderFor(suite.url);
     await provider.testConnection();
     // The second create (POST /faxes) fails; the first recipient's fax is already sending.
     let creates = 0;
@@ -130,8 +129,8 @@ describe('Welkin provider: sends under faults', () => {
       }
       return fetch(input, init);
     };
-    const partial = makeProvider(emulator, { fetch: failingSecondCreate });
-    const error = await caught(partial.send({ to: [DELIVERED, '+15551230002'], documents: [await files.pdf()], clientReference: 'job-m' }));
+    const partial = welkinProviderFor(suite.url, { fetch: failingSecondCreate });
+    const error = await caught(partial.send({ to: [DELIVERED, '+15551230002'], documents: [await suite.files.pdf()], clientReference: 'job-m' }));
     expect(error).toMatchObject({ maybeAccepted: true });
     expect(error.message).toMatch(/1 of 2 faxes had already been sent/);
     expect((await partial.findByReference('job-m', new Date(Date.now() - 60_000).toISOString())).map((fax) => fax.to)).toEqual([DELIVERED]);

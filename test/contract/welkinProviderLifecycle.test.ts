@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { WelkinProvider } from '../../main/core/providers/welkin/welkinProvider';
-import { TempFiles, control, emulatorFaxes, makeProvider, readAll, type RunningWelkin, useWelkinEmulator } from './welkinProviderKit';
+import { useWelkinEmulator } from '../support/emulatorSuite';
+import { welkinProviderFor } from '../support/providerKit';
+import { readAll } from '../support/testKit';
 
 // Every Welkin endpoint the client uses, end to end against the emulator over real HTTP.
 
@@ -8,14 +10,12 @@ const ADA = '283f50d3-3c4a-4d7e-9a1b-6f2e8c0d1a25';
 const DELIVERED = '+19898989898';
 const BUSY_ONCE = '+19898989805';
 
-let emulator: RunningWelkin;
 let provider: WelkinProvider;
-let files: TempFiles;
 
-useWelkinEmulator((e, f) => { emulator = e; files = f; });
-beforeEach(() => { provider = makeProvider(emulator); });
+const suite = useWelkinEmulator();
+beforeEach(() => { provider = welkinProviderFor(suite.url); });
 
-const finishProcessing = () => control(emulator, '/clock', { advanceMs: 60_000 });
+const finishProcessing = () => suite.control.clock({ advanceMs: 60_000 });
 
 describe('Welkin provider: outgoing', () => {
   it('checks the connection and declares its capabilities', async () => {
@@ -25,10 +25,10 @@ describe('Welkin provider: outgoing', () => {
   });
 
   it('sends: draft → upload → send, then follows the fax to SENT', async () => {
-    const document = await files.pdf('referral.pdf', 2);
+    const document = await suite.files.pdf('referral.pdf', 2);
     const [fax] = await provider.send({ to: [DELIVERED], documents: [document], clientReference: 'job-1' });
     expect(fax).toMatchObject({ direction: 'outbound', status: 'sending', to: DELIVERED, subject: 'job-1', hasFile: true });
-    const held = await emulatorFaxes(emulator);
+    const held = await suite.control.faxes();
     expect(held).toHaveLength(1);
     expect(held[0]).toMatchObject({ status: 'PROCESSING', subject: 'job-1' });
     await finishProcessing();
@@ -36,16 +36,16 @@ describe('Welkin provider: outgoing', () => {
   });
 
   it('sends one fax per recipient, in order', async () => {
-    const document = await files.pdf('memo.pdf');
+    const document = await suite.files.pdf('memo.pdf');
     const faxes = await provider.send({ to: [DELIVERED, '+15551230001'], documents: [document], labels: { jobId: 'job-2' } });
     expect(faxes.map((fax) => fax.to)).toEqual([DELIVERED, '+15551230001']);
     expect(faxes.every((fax) => fax.subject === 'job-2')).toBe(true);
-    expect((await emulatorFaxes(emulator)).filter((fax) => fax.status === 'PROCESSING')).toHaveLength(2);
+    expect((await suite.control.faxes()).filter((fax) => fax.status === 'PROCESSING')).toHaveLength(2);
   });
 
   it('finds sent faxes by reference, newest first, and ignores other subjects', async () => {
     const since = new Date(Date.now() - 1000).toISOString();
-    const document = await files.pdf('a.pdf');
+    const document = await suite.files.pdf('a.pdf');
     await provider.send({ to: [DELIVERED], documents: [document], clientReference: 'other' });
     const [mine] = await provider.send({ to: [DELIVERED], documents: [document], clientReference: 'job-3' });
     const found = await provider.findByReference('job-3', since);
@@ -60,7 +60,7 @@ describe('Welkin provider: outgoing', () => {
     const updated = await client.updateFax(draft.id, { receiverFaxNumber: DELIVERED, subject: 'Second', patientId: ADA });
     expect(updated).toMatchObject({ receiverFaxNumber: DELIVERED, subject: 'Second', patientId: ADA });
 
-    const uploaded = await client.uploadFiles(draft.id, [await files.pdf('one.pdf'), await files.pdf('two.pdf', 3)]);
+    const uploaded = await client.uploadFiles(draft.id, [await suite.files.pdf('one.pdf'), await suite.files.pdf('two.pdf', 3)]);
     expect(uploaded.files).toHaveLength(2);
     await client.deleteFile(draft.id, uploaded.files[0]!.id);
     expect((await client.getFax(draft.id)).files).toHaveLength(1);
@@ -88,7 +88,7 @@ describe('Welkin provider: outgoing', () => {
   });
 
   it('retries a failed fax on the server and assigns an outgoing fax to a patient', async () => {
-    const [fax] = await provider.send({ to: [BUSY_ONCE], documents: [await files.pdf('x.pdf')], clientReference: 'job-4' });
+    const [fax] = await provider.send({ to: [BUSY_ONCE], documents: [await suite.files.pdf('x.pdf')], clientReference: 'job-4' });
     await finishProcessing();
     expect(await provider.getFax(fax!.id)).toMatchObject({ status: 'failed', failure: { code: 'line_busy', providerReason: 'Failed - Busy' } });
     expect(await provider.retry(fax!.id)).toMatchObject({ status: 'sending' });
@@ -98,17 +98,17 @@ describe('Welkin provider: outgoing', () => {
   });
 
   it('forces a completion through the control route and maps FAILED with its reason', async () => {
-    const [fax] = await provider.send({ to: [DELIVERED], documents: [await files.pdf('y.pdf')], clientReference: 'job-5' });
-    await control(emulator, `/demo/live/faxes/${fax!.id}/complete`, { outcome: 'FAILED', failureReason: 'Failed - No Answer', pages: 0 });
+    const [fax] = await provider.send({ to: [DELIVERED], documents: [await suite.files.pdf('y.pdf')], clientReference: 'job-5' });
+    await suite.control.complete(fax!.id, { outcome: 'FAILED', failureReason: 'Failed - No Answer', pages: 0 });
     expect(await provider.getFax(fax!.id)).toMatchObject({ status: 'failed', failure: { code: 'no_answer', provider: 'welkin', providerReason: 'Failed - No Answer' } });
     await provider.deleteFax(fax!.id);
-    expect(await emulatorFaxes(emulator)).toEqual([]);
+    expect(await suite.control.faxes()).toEqual([]);
   });
 });
 
 describe('Welkin provider: incoming', () => {
   it('lists, downloads, marks reviewed, files to a patient and deletes a received fax', async () => {
-    await control(emulator, '/inbound', { from: '+15559870000', to: '+15557654321', pages: 2 });
+    await suite.control.inbound({ from: '+15559870000', to: '+15557654321', pages: 2 });
     await provider.client.createDraft({ subject: 'an outgoing draft in the same list' });
     const inbox = await provider.listFaxes({ direction: 'inbound' });
     expect(inbox.totalItems).toBe(1);
@@ -137,7 +137,7 @@ describe('Welkin provider: incoming', () => {
   });
 
   it('filters the list by date on the client, since Welkin has no filters', async () => {
-    await control(emulator, '/inbound', { from: '+15559870001', to: '+15557654321' });
+    await suite.control.inbound({ from: '+15559870001', to: '+15557654321' });
     const future = new Date(Date.now() + 24 * 3_600_000).toISOString();
     expect((await provider.listFaxes({ createdAfter: future })).faxes).toEqual([]);
     expect((await provider.listFaxes({ createdBefore: future, status: 'received' })).totalItems).toBe(1);

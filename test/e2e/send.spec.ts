@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { dropFiles, emulatorFaxes, makePdf } from './support/fixtures';
+import { dropFiles, makePdf, sinchControl, watchFaxes } from './support/fixtures';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 test('drop a PDF, send to the demo number, watch it reach Completed', async ({ page }) => {
-  const before = new Set((await emulatorFaxes()).map((f) => f.id));
+  const addedFaxes = await watchFaxes(sinchControl());
   const pdf = await makePdf(2, 'Referral');
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
@@ -26,7 +26,7 @@ test('drop a PDF, send to the demo number, watch it reach Completed', async ({ p
   await expect(row).toBeVisible();
   await expect(row).toContainText('Completed', { timeout: 25_000 });
 
-  const added = (await emulatorFaxes()).filter((f) => !before.has(f.id));
+  const added = await addedFaxes();
   expect(added).toHaveLength(1);
   const fax = added[0]!;
   expect(fax.to).toBe('+19898989898');

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { SINCH_DEMO_CREDENTIALS } from '../../main/emulators/sinch/constants';
 import { sinchUrl } from './support/fixtures';
 
 const dialog = (page: Page) => page.getByRole('dialog');
@@ -31,9 +32,9 @@ test('add a Sinch account, test it, a wrong secret fails clearly, remove it', as
   await expect(dialog(page).getByLabel('Key secret')).toHaveAccessibleDescription(/Enter the key secret/);
 
   await dialog(page).getByLabel('Account name').fill('Clinic Sinch');
-  await dialog(page).getByLabel('Project ID').fill('demo-project');
-  await dialog(page).getByLabel('Key ID').fill('demo-key');
-  await dialog(page).getByLabel('Key secret').fill('demo-secret');
+  await dialog(page).getByLabel('Project ID').fill(SINCH_DEMO_CREDENTIALS.projectId);
+  await dialog(page).getByLabel('Key ID').fill(SINCH_DEMO_CREDENTIALS.keyId);
+  await dialog(page).getByLabel('Key secret').fill(SINCH_DEMO_CREDENTIALS.keySecret);
   await expect(dialog(page).getByLabel('Key secret')).toHaveAttribute('type', 'password');
   await dialog(page).getByLabel('Authentication').selectOption('oauth2');
   await dialog(page).getByLabel('Region').selectOption('eu1');
@@ -56,7 +57,7 @@ test('add a Sinch account, test it, a wrong secret fails clearly, remove it', as
   await clinic.getByRole('button', { name: 'Edit' }).click();
   await expect(dialog(page).getByLabel('Key secret')).toHaveValue('');
   await expect(dialog(page).getByText('A secret is stored. Leave this empty to keep it.')).toBeVisible();
-  await expect(dialog(page).getByLabel('Project ID')).toHaveValue('demo-project');
+  await expect(dialog(page).getByLabel('Project ID')).toHaveValue(SINCH_DEMO_CREDENTIALS.projectId);
   await dialog(page).getByLabel('Key secret').fill('wrong-secret');
   await dialog(page).getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog(page)).toBeHidden();

@@ -1,12 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { dropFiles, emulatorFaxes, makePdf } from './support/fixtures';
+import { dropFiles, dropPdf, makePdf, sinchControl } from './support/fixtures';
 
 const sendButton = (page: Page) => page.getByRole('button', { name: /^Send/ });
 
 test('an invalid fax number keeps Send disabled and says why', async ({ page }) => {
   await page.goto('/');
-  await dropFiles(page, [{ name: 'letter.pdf', mimeType: 'application/pdf', buffer: await makePdf(1) }]);
-  await expect(page.getByRole('listitem').filter({ hasText: 'letter.pdf' })).toContainText('1 page');
+  await dropPdf(page, 'letter.pdf');
 
   const number = page.getByLabel('Fax number');
   await number.fill('555-12');
@@ -41,8 +40,7 @@ test('no document: Send is disabled with the reason', async ({ page }) => {
 
 test('several recipients as chips; each removable', async ({ page }) => {
   await page.goto('/');
-  await dropFiles(page, [{ name: 'a.pdf', mimeType: 'application/pdf', buffer: await makePdf(3) }]);
-  await expect(page.getByRole('listitem').filter({ hasText: 'a.pdf' })).toContainText('3 pages');
+  await dropPdf(page, 'a.pdf', 3);
   const number = page.getByLabel('Fax number');
   await number.fill('+1 201 555 0123');
   await number.press('Enter');
@@ -54,7 +52,7 @@ test('several recipients as chips; each removable', async ({ page }) => {
 });
 
 test('wrong files are refused with a message naming the file, and nothing is uploaded', async ({ page }) => {
-  const before = (await emulatorFaxes()).length;
+  const before = (await sinchControl().faxes()).length;
   await page.goto('/');
   await dropFiles(page, [
     { name: 'notes.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ\x90\x00 not really a program') },
@@ -71,5 +69,5 @@ test('wrong files are refused with a message naming the file, and nothing is upl
   await page.getByRole('alert').filter({ hasText: 'notes.exe' }).getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'notes.exe' })).toHaveCount(0);
   await expect(page.getByRole('alert').filter({ hasText: 'notes.pdf' })).toBeVisible();
-  expect((await emulatorFaxes()).length).toBe(before);
+  expect((await sinchControl().faxes()).length).toBe(before);
 });

@@ -1,16 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { makePdf } from './support/fixtures';
-
-const welkinUrl = () => process.env.FAXDESK_TEST_WELKIN_URL ?? 'http://127.0.0.1:4791';
-
-interface WelkinFax { id: string; direction: string; receiverFaxNumber: string | null; status: string }
-async function welkinFaxes(): Promise<WelkinFax[]> {
-  const response = await fetch(`${welkinUrl()}/__emulator/faxes`);
-  return ((await response.json()) as { faxes: WelkinFax[] }).faxes;
-}
+import { makePdf, watchFaxes, welkinControl } from './support/fixtures';
 
 test('send from the Welkin demo account and watch it reach Completed', async ({ page }) => {
-  const before = new Set((await welkinFaxes()).map((f) => f.id));
+  const addedFaxes = await watchFaxes(welkinControl());
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByText('Connected')).toHaveCount(2);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New fax' }).click();
@@ -31,7 +23,7 @@ test('send from the Welkin demo account and watch it reach Completed', async ({ 
   const row = page.getByRole('listitem').filter({ hasText: '+1 989 898 9898' }).first();
   await expect(row).toContainText('Completed', { timeout: 25_000 });
 
-  const added = (await welkinFaxes()).filter((f) => !before.has(f.id));
+  const added = await addedFaxes();
   expect(added).toHaveLength(1);
   expect(added[0]!.direction).toBe('OUTGOING');
   expect(added[0]!.receiverFaxNumber).toBe('+19898989898');

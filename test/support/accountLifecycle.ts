@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import { stringifyWire } from '../../common/ipc/wireJson';
 import type { SecretStore } from '../../main/core/accounts/secretStore';
-import { startSinchEmulator } from '../../main/emulators/sinch/index';
-import { startWelkinEmulator } from '../../main/emulators/welkin/index';
+import { SINCH_DEMO_CREDENTIALS, startSinchEmulator } from '../../main/emulators/sinch/index';
+import { startWelkinEmulator, WELKIN_DEMO_CREDENTIALS } from '../../main/emulators/welkin/index';
 import { startTestCore } from './coreKit';
 
 /**
@@ -27,11 +27,14 @@ export async function runAccountLifecycle(secretStore: SecretStore, secrets: { s
     // wrong one first (fails), then corrected. Both strings are scanned for.
     const sinchDraft = (secret: string) => ({
       name: 'Clinic Sinch', secret,
-      settings: { provider: 'sinch', sinch: { projectId: 'demo-project', keyId: 'demo-key', baseUrl: sinch.url, authUrl: sinch.url } },
+      settings: { provider: 'sinch', sinch: { projectId: SINCH_DEMO_CREDENTIALS.projectId, keyId: SINCH_DEMO_CREDENTIALS.keyId, baseUrl: sinch.url, authUrl: sinch.url } },
     });
     const welkinDraft = (secret: string) => ({
       name: 'Clinic Welkin', secret,
-      settings: { provider: 'welkin', welkin: { tenant: 'demo', instance: 'live', apiClient: 'demo-client', baseUrl: welkin.url } },
+      settings: {
+        provider: 'welkin',
+        welkin: { tenant: WELKIN_DEMO_CREDENTIALS.tenantName, instance: WELKIN_DEMO_CREDENTIALS.instanceName, apiClient: WELKIN_DEMO_CREDENTIALS.apiClientName, baseUrl: welkin.url },
+      },
     });
     const s = await call('accounts.add', sinchDraft(secrets.sinch));
     const w = await call('accounts.add', welkinDraft(secrets.welkin));
@@ -46,8 +49,8 @@ export async function runAccountLifecycle(secretStore: SecretStore, secrets: { s
     const badWelkin = await call('accounts.test', { id: welkinId });
     expect(badWelkin.value).toMatchObject({ ok: false });
 
-    await call('accounts.update', { id: sinchId, draft: sinchDraft('demo-secret') });
-    await call('accounts.update', { id: welkinId, draft: welkinDraft('demo-secret') });
+    await call('accounts.update', { id: sinchId, draft: sinchDraft(SINCH_DEMO_CREDENTIALS.keySecret) });
+    await call('accounts.update', { id: welkinId, draft: welkinDraft(WELKIN_DEMO_CREDENTIALS.secret) });
     expect((await call('accounts.test', { id: sinchId })).value).toMatchObject({ ok: true });
     expect((await call('accounts.test', { id: welkinId })).value).toMatchObject({ ok: true });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { OutgoingDocument } from '../../main/core/providers/faxProvider';
 
-/** Helpers every suite shares: generated PDFs, stream reading, polling. */
+/** Helpers every suite and bench shares: the one PDF factory, stream reading, polling. */
 
 export interface PdfOptions {
   pages?: number;
@@ -24,6 +24,11 @@ export async function pdfBytes({ pages = 1, text, paddingBytes = 0 }: PdfOptions
   }
   if (paddingBytes > 0) await doc.attach(randomBytes(paddingBytes), 'padding.bin', { mimeType: 'application/octet-stream' });
   return doc.save();
+}
+
+/** The same PDF as a Buffer (for base64 bodies and uploads). */
+export async function pdfBuffer(options: PdfOptions = {}): Promise<Buffer> {
+  return Buffer.from(await pdfBytes(options));
 }
 
 /** Writes a generated PDF to `dir/name` and describes it as a document to send. */

@@ -13,6 +13,15 @@ export const InboundRequestSchema = z.object({
 });
 export type InboundRequest = z.infer<typeof InboundRequestSchema>;
 
+/** `POST /__emulator/clock`: a new lifecycle speed, and/or virtual time moved forward at once. */
+export const ClockRequestSchema = z.object({ speed: z.number().min(0).max(100_000).optional(), advanceMs: z.number().min(0).optional() });
+export type ClockRequest = z.infer<typeof ClockRequestSchema>;
+/** The clock's answer: its speed and virtual now (ISO). */
+export interface ClockState {
+  speed: number;
+  now: string;
+}
+
 /** What each emulator supplies; the scaffold adds the shared control API, faults and clock. */
 export interface EmulatorApp {
   readonly name: 'sinch' | 'welkin';
@@ -103,11 +112,12 @@ async function control(app: EmulatorApp, context: EmulatorContext, req: Incoming
       sendJson(res, 200, { faults: body });
     }
   } else if (req.method === 'POST' && path === '/clock') {
-    const body = await parse(z.object({ speed: z.number().min(0).max(100_000).optional(), advanceMs: z.number().min(0).optional() }));
+    const body = await parse(ClockRequestSchema);
     if (body) {
       if (body.speed !== undefined) context.clock.setSpeed(body.speed);
       if (body.advanceMs) context.clock.advance(body.advanceMs);
-      sendJson(res, 200, { speed: context.clock.getSpeed(), now: new Date(context.clock.now()).toISOString() });
+      const state: ClockState = { speed: context.clock.getSpeed(), now: new Date(context.clock.now()).toISOString() };
+      sendJson(res, 200, state);
     }
   } else if (req.method === 'POST' && path === '/reset') {
     req.resume();

@@ -18,6 +18,8 @@ export const FaultConfigSchema = z.object({
   retryAfterSeconds: z.number().min(0).default(1),
 });
 export type FaultConfig = z.infer<typeof FaultConfigSchema>;
+/** What `POST /__emulator/faults` accepts: the config before its defaults are filled in. */
+export type FaultRequest = z.input<typeof FaultConfigSchema>;
 
 export interface FaultBodies {
   /** The provider's own error body for a status (Sinch envelope, Welkin error array). */

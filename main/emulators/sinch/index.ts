@@ -7,6 +7,9 @@ import { SinchEmulatorApp } from './sinchApp';
 
 export { SINCH_DEMO_CREDENTIALS, SINCH_DEMO_NUMBER, SINCH_TEST_NUMBERS, type SinchCredentials, type SinchTestNumber } from './constants';
 export { SinchEmulatorApp } from './sinchApp';
+export { SinchControlClient } from './sinchControlClient';
+export type { SinchWireFax, SinchControlFax } from './wire';
+export type { WebhookDelivery } from './webhooks';
 
 export interface SinchEmulatorOptions {
   /** Lifecycle speed (1 = real time). */

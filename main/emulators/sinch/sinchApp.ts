@@ -27,6 +27,11 @@ const OptionsSchema = z.object({
   tokenTtlSeconds: z.number().int().min(1).max(86_400).optional(),
 });
 const NumberSchema = z.object({ phoneNumber: z.string().regex(E164), serviceId: z.string().optional() });
+/** `POST /__emulator/options` body; the answer is every option with the token lifetime. */
+export type SinchOptionsRequest = z.infer<typeof OptionsSchema>;
+export type SinchOptionsState = SinchOptions & { tokenTtlSeconds: number };
+/** `POST /__emulator/numbers` body: gives a number to a service (the default one when absent). */
+export type SinchNumberRequest = z.infer<typeof NumberSchema>;
 
 /** The Sinch Fax API v3 as an `EmulatorApp` for the shared scaffold (which adds faults, clock, control API). */
 export class SinchEmulatorApp implements EmulatorApp {
@@ -126,7 +131,8 @@ export class SinchEmulatorApp implements EmulatorApp {
       const { tokenTtlSeconds, ...rest } = body.data;
       Object.assign(this.options, Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)));
       if (tokenTtlSeconds !== undefined) this.auth.tokenTtlSeconds = tokenTtlSeconds;
-      sendJson(res, 200, { ...this.options, tokenTtlSeconds: this.auth.tokenTtlSeconds });
+      const state: SinchOptionsState = { ...this.options, tokenTtlSeconds: this.auth.tokenTtlSeconds };
+      sendJson(res, 200, state);
     } else if (key === 'POST /numbers') {
       const body = NumberSchema.safeParse(await readJsonBody(req));
       const service = body.success ? (body.data.serviceId ? this.store.services.get(body.data.serviceId) : this.store.defaultService()) : undefined;

@@ -13,8 +13,13 @@ export function maskUrl(url: string | undefined): string | undefined {
   return url.replace(/^(https?:\/\/)[^/@\s]+@/i, '$1*****:*****@');
 }
 
+/** A fax as the API answers it: open like Sinch's JSON, with the two fields every reader needs. */
+export type SinchWireFax = Record<string, unknown> & { id: string; status: string };
+/** One entry of `GET /__emulator/faxes`. */
+export type SinchControlFax = SinchWireFax & { documentBytes: number; documentSha256?: string; uploads: FaxRecord['uploads'] };
+
 /** The Fax object of reference §6 at virtual time `now`. Absent values are left out, as Sinch does. */
-export function toWireFax(fax: FaxRecord, now: number): Record<string, unknown> {
+export function toWireFax(fax: FaxRecord, now: number): SinchWireFax {
   const state = deriveState(fax, now);
   const wire: Record<string, unknown> = {
     id: fax.id,
@@ -49,11 +54,11 @@ export function toWireFax(fax: FaxRecord, now: number): Record<string, unknown> 
     wire.pricePerPage = fax.scenario.kind === 'complete' && fax.scenario.free ? money(0) : money(1);
   }
   if (state.error) Object.assign(wire, state.error);
-  return dropUndefined(wire);
+  return dropUndefined(wire) as SinchWireFax; // id and status are always set
 }
 
 /** Control-API view: the wire fax plus what tests need to check the upload arrived intact. */
-export function toControlFax(fax: FaxRecord, now: number): Record<string, unknown> {
+export function toControlFax(fax: FaxRecord, now: number): SinchControlFax {
   return {
     ...toWireFax(fax, now),
     documentBytes: fax.document?.length ?? 0,

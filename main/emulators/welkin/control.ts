@@ -25,6 +25,11 @@ const LifecycleSchema = z.object({
 });
 const TokenTtlSchema = z.object({ seconds: z.number().int().min(1).max(7 * 24 * 3600) });
 const AccessSchema = z.object({ faxAccess: z.boolean().optional(), enabled: z.boolean().optional() });
+/** `POST /__emulator/faxes/{id}/complete`: ends a PROCESSING fax now. */
+export type WelkinCompleteRequest = z.input<typeof CompleteSchema>;
+export type WelkinLifecycleRequest = z.input<typeof LifecycleSchema>;
+export type WelkinAccessRequest = z.input<typeof AccessSchema>;
+export type WelkinAccessState = { faxAccess: boolean; enabled: boolean };
 const IncomingFieldsSchema = z.object({
   senderFaxNumber: z.string().min(1),
   receiverFaxNumber: z.string().min(1).optional(),
@@ -106,7 +111,8 @@ export async function welkinControl(host: ControlHost, req: IncomingMessage, res
       if (body && client) {
         client.faxAccess = body.faxAccess ?? client.faxAccess;
         client.enabled = body.enabled ?? client.enabled;
-        sendJson(res, 200, { faxAccess: client.faxAccess, enabled: client.enabled });
+        const access: WelkinAccessState = { faxAccess: client.faxAccess, enabled: client.enabled };
+        sendJson(res, 200, access);
       }
       return true;
     }

@@ -5,6 +5,7 @@ import { WelkinEmulatorApp } from './app';
 import { errorBodyFor } from './errors';
 
 export { WelkinEmulatorApp, type WelkinFaxDump } from './app';
+export { WelkinControlClient } from './welkinControlClient';
 export {
   WELKIN_DEMO_CREDENTIALS, WELKIN_TEST_NUMBERS, MAX_FILES_PER_FAX, MAX_TOTAL_BYTES, ALLOWED_EXTENSIONS, DEFAULT_PROCESSING_MS,
   type WelkinTestNumber,
@@ -26,10 +27,12 @@ export function createWelkinEmulator(options: WelkinEmulatorOptions = {}): { app
   return { app, context };
 }
 
+export type RunningWelkinEmulator = RunningEmulator & { app: WelkinEmulatorApp; context: EmulatorContext };
+
 /** Starts the emulator on `host` (127.0.0.1) and `port` (0 = random), in-process (Demo account, tests). */
 export async function startWelkinEmulator(
   options: WelkinEmulatorOptions & { port?: number; host?: string } = {},
-): Promise<RunningEmulator & { app: WelkinEmulatorApp; context: EmulatorContext }> {
+): Promise<RunningWelkinEmulator> {
   const { app, context } = createWelkinEmulator(options);
   const running = await listenEmulator(app, context, options.port ?? 0, options.host ?? '127.0.0.1');
   return { ...running, app, context };

@@ -1,35 +1,49 @@
-import { pdfBytes } from '../../support/testKit';
+import { expect, type Page } from '@playwright/test';
+import type { EmulatorControlClient } from '../../../main/emulators/shared/controlClient';
+import type { FaultKind } from '../../../main/emulators/shared/faults';
+import { SinchControlClient } from '../../../main/emulators/sinch/sinchControlClient';
+import { WelkinControlClient } from '../../../main/emulators/welkin/welkinControlClient';
+import { pdfBuffer } from '../../support/testKit';
 
-/** The demo Sinch emulator the dev bridge started for this run (see playwright.config.ts). */
+/** The demo emulators the dev bridge started for this run (see playwright.config.ts). */
 export const sinchUrl = () => process.env.FAXDESK_TEST_SINCH_URL ?? 'http://127.0.0.1:4790';
+export const welkinUrl = () => process.env.FAXDESK_TEST_WELKIN_URL ?? 'http://127.0.0.1:4791';
+export const sinchControl = () => new SinchControlClient(sinchUrl());
+export const welkinControl = () => new WelkinControlClient(welkinUrl());
 
 /** A small real PDF with `pages` pages of text. */
-export async function makePdf(pages = 1, title = 'Faxdesk test'): Promise<Buffer> {
-  return Buffer.from(await pdfBytes({ pages, text: title }));
+export function makePdf(pages = 1, title = 'Faxdesk test'): Promise<Buffer> {
+  return pdfBuffer({ pages, text: title });
 }
 
-export interface EmulatorFax {
-  id: string;
-  to: string;
-  status: string;
-  [key: string]: unknown;
+/** Remembers the faxes an emulator holds now; the function returned lists those added since. */
+export async function watchFaxes<Fax extends { id: string }>(control: EmulatorControlClient<Fax, unknown>): Promise<() => Promise<Fax[]>> {
+  const before = new Set((await control.faxes()).map((fax) => fax.id));
+  return async () => (await control.faxes()).filter((fax) => !before.has(fax.id));
 }
 
-export async function emulatorFaxes(): Promise<EmulatorFax[]> {
-  const response = await fetch(`${sinchUrl()}/__emulator/faxes`);
-  const body = (await response.json()) as { faxes: EmulatorFax[] };
-  return body.faxes;
+/** Drops a generated PDF onto the page and waits until its tile shows the page count. */
+export async function dropPdf(page: Page, name: string, pages = 1, title?: string): Promise<void> {
+  await dropFiles(page, [{ name, mimeType: 'application/pdf', buffer: await makePdf(pages, title) }]);
+  await expect(page.getByRole('listitem').filter({ hasText: name })).toContainText(pages === 1 ? '1 page' : `${pages} pages`);
 }
 
-export async function emulatorControl(path: string, body: unknown = {}): Promise<void> {
-  const response = await fetch(`${sinchUrl()}/__emulator/${path}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`emulator ${path}: ${response.status} ${await response.text()}`);
+/**
+ * Sends a one-page PDF to the demo number while the Sinch emulator fails the submit once with
+ * `kind`; answers the job's Outbox row (newest first: the top one) and the faxes added since.
+ */
+export async function sendFacingFault(page: Page, kind: FaultKind, name: string, title: string) {
+  const addedFaxes = await watchFaxes(sinchControl());
+  await sinchControl().faults({ rate: 1, kinds: [kind], method: 'POST', pathPattern: '/faxes$', count: 1 });
+  await page.goto('/');
+  await dropPdf(page, name, 1, title);
+  await page.getByLabel('Fax number').fill('+19898989898');
+  await page.getByRole('button', { name: /^Send/ }).click();
+  return { row: page.getByRole('list', { name: 'Outbox faxes' }).getByRole('listitem').first(), addedFaxes };
 }
 
 /** Drops files onto the page the way a person drags them from the desktop. */
-export async function dropFiles(page: import('@playwright/test').Page, files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
+export async function dropFiles(page: Page, files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
   const payload = files.map((file) => ({ name: file.name, mimeType: file.mimeType, base64: file.buffer.toString('base64') }));
   // Runs in the page; typed structurally because this file compiles without the DOM library.
   const dataTransfer = await page.evaluateHandle((items) => {
