@@ -10,10 +10,11 @@ import { WelkinProvider } from '../../main/core/providers/welkin/welkinProvider'
 import { SINCH_DEMO_CREDENTIALS } from '../../main/emulators/sinch/index';
 import { WELKIN_DEMO_CREDENTIALS } from '../../main/emulators/welkin/index';
 import { makePdfBytes, waitFor, type CoreHarness } from './coreKit';
+import { FAST_RETRY_POLICY } from './providerKit';
 
-/** Providers with short timeouts and quick retries, so fault tests finish fast; `fetch` may be wrapped. */
+/** The app's provider factory with the suites' quick retries and short timeouts; `fetch` may be wrapped. */
 export function fastFactory(options: { policy?: RetryPolicy; fetch?: (settings: AccountSettings) => typeof fetch | undefined } = {}): ProviderFactory {
-  const policy = options.policy ?? { retries: 2, baseDelayMs: 20, maxDelayMs: 50, maxRetryAfterMs: 2_000 };
+  const policy = options.policy ?? FAST_RETRY_POLICY;
   return {
     create: (settings, secret) => settings.provider === 'sinch'
       ? new SinchProvider({ settings: settings.sinch, secret, timeoutMs: 800, policy, fetch: options.fetch?.(settings) })

@@ -1,19 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxJob } from '../../common/domain/fax';
 import { openDatabase } from '../../main/core/store/database';
 import { FaxJobsRepo } from '../../main/core/store/faxJobsRepo';
-import { startSinchEmulator, type RunningSinchEmulator } from '../../main/emulators/sinch/index';
 import type { SecretStore } from '../../main/core/accounts/secretStore';
 import { startTestCore, waitFor, type CoreHarness } from '../support/coreKit';
+import { useSinchEmulator } from '../support/emulatorSuite';
 import { addPdf, addSinchAccount, fastFactory, faxOf, outboxList, sendFax, waitForFax } from '../support/outboxKit';
 
 /** Real core, real SQLite, a Sinch emulator over real HTTP (it outlives core restarts); short timeouts. */
-let emulator: RunningSinchEmulator;
+const suite = useSinchEmulator({ speed: 20 });
+const emulator = { get url() { return suite.url; } };
 let h: CoreHarness | undefined;
-
-beforeAll(async () => { emulator = await startSinchEmulator({ port: 0, speed: 20 }); });
-afterAll(async () => { await emulator.close(); });
-beforeEach(async () => { await control('reset', {}); await control('clock', { speed: 20 }); });
 afterEach(async () => { await h?.close(); h = undefined; });
 
 /** A core on a fresh data folder, or restarted on `restart`'s folder with its keychain. */
@@ -22,14 +19,8 @@ async function start(restart?: { dataDir: string; secrets: SecretStore }) {
   return h;
 }
 
-async function control(path: string, body: unknown) {
-  const res = await fetch(`${emulator.url}/__emulator/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  expect(res.ok).toBe(true);
-}
-
-async function emulatorFaxes(): Promise<Array<Record<string, unknown>>> {
-  return ((await (await fetch(`${emulator.url}/__emulator/faxes`)).json()) as { faxes: Array<Record<string, unknown>> }).faxes;
-}
+const faults = (request: Parameters<typeof suite.control.faults>[0]) => suite.control.faults(request);
+const emulatorFaxes = () => suite.control.faxes();
 
 describe('outbox with the Sinch emulator', () => {
   it('persists the job, sends it once and follows it to sent, emitting changes', async () => {
@@ -53,7 +44,7 @@ describe('outbox with the Sinch emulator', () => {
   it('marks a 5xx during send as failed with a reason, sends nothing, and retries only when asked', async () => {
     const core = await start();
     const accountId = await addSinchAccount(core, emulator.url);
-    await control('faults', { rate: 1, kinds: ['500'], method: 'POST', pathPattern: '/faxes$', count: 1 });
+    await faults({ rate: 1, kinds: ['500'], method: 'POST', pathPattern: '/faxes$', count: 1 });
     const doc = await addPdf(core, 1);
     const queued = await sendFax(core, accountId, doc.id);
     const failed = await waitForFax(core, queued.id, ['failed']);
@@ -72,7 +63,7 @@ describe('outbox with the Sinch emulator', () => {
   it('never re-sends on its own when the reply is unreadable (malformed JSON after the request)', async () => {
     const core = await start();
     const accountId = await addSinchAccount(core, emulator.url);
-    await control('faults', { rate: 1, kinds: ['malformed'], method: 'POST', pathPattern: '/faxes$', count: 1 });
+    await faults({ rate: 1, kinds: ['malformed'], method: 'POST', pathPattern: '/faxes$', count: 1 });
     const doc = await addPdf(core, 1);
     const queued = await sendFax(core, accountId, doc.id);
     const settled = await waitForFax(core, queued.id, ['uncertain', 'sent', 'failed']);
@@ -85,7 +76,7 @@ describe('outbox with the Sinch emulator', () => {
   it('turns a timeout into uncertain, and an uncertain job is re-sent only after confirmation', async () => {
     const core = await start();
     const accountId = await addSinchAccount(core, emulator.url);
-    await control('faults', { rate: 1, kinds: ['timeout'], method: 'POST', pathPattern: '/faxes$', count: 1 });
+    await faults({ rate: 1, kinds: ['timeout'], method: 'POST', pathPattern: '/faxes$', count: 1 });
     const doc = await addPdf(core, 1);
     const queued = await sendFax(core, accountId, doc.id);
     const uncertain = await waitForFax(core, queued.id, ['uncertain']);
@@ -100,7 +91,7 @@ describe('outbox with the Sinch emulator', () => {
   it('waits out a 429 (Retry-After honoured) and then sends once, with no person needed', async () => {
     h = startTestCore({ demo: false, providerFactory: fastFactory({ policy: { retries: 0, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 0 } }) });
     const accountId = await addSinchAccount(h, emulator.url);
-    await control('faults', { rate: 1, kinds: ['429'], method: 'POST', pathPattern: '/faxes$', count: 1, retryAfterSeconds: 2 });
+    await faults({ rate: 1, kinds: ['429'], method: 'POST', pathPattern: '/faxes$', count: 1, retryAfterSeconds: 2 });
     const doc = await addPdf(h, 1);
     const started = Date.now();
     const queued = await sendFax(h, accountId, doc.id);
