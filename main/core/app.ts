@@ -14,6 +14,7 @@ import { AccountsRepo } from './store/accountsRepo';
 import { openDatabase } from './store/database';
 import { DocumentsRepo } from './store/documentsRepo';
 import { JobsRepo } from './store/jobsRepo';
+import { createCorePool } from './workers/corePool';
 
 export interface CoreOptions {
   dataDir: string;
@@ -50,7 +51,8 @@ export function createCore(options: CoreOptions): Core {
     new AccountsRepo(db), options.secretStore, options.providerFactory ?? defaultProviderFactory, events, log, demo,
   );
   accounts.seedDemoAccounts(new Date().toISOString());
-  const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db));
+  const pool = createCorePool();
+  const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db), pool);
   const outbox = new Outbox(db, new JobsRepo(db), documents, accounts, events, log, {
     pollIntervalMs: options.pollIntervalMs ?? 1000,
     concurrency: 2,
@@ -68,6 +70,7 @@ export function createCore(options: CoreOptions): Core {
     demo,
     async close() {
       await outbox.stop();
+      await pool.close();
       await demo?.close();
       db.close();
     },

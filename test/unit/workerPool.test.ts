@@ -179,7 +179,7 @@ describe('WorkerPool', () => {
   it('fails with a clear error when the worker entry cannot load', async () => {
     const broken = newPool({ entry: new URL('./missingWorker.js', import.meta.url) });
     const { failure, message } = await failureOf(broken.run('test.threadId', undefined));
-    expect(failure).toBe('crashed');
+    expect(failure).toBe('unavailable');
     expect(message).toMatch(/^the worker thread could not start: .*missingWorker\.js/);
   });
 });

@@ -76,7 +76,7 @@ export class PooledWorker {
   private exited(code: number): void {
     if (!this.stopping) {
       const reason = this.lastError?.message ?? `exit code ${code}`;
-      this.failStart(new WorkerTaskError('crashed', `the worker thread could not start: ${reason}`, { cause: this.lastError }));
+      this.failStart(new WorkerTaskError('unavailable', `the worker thread could not start: ${reason}`, { cause: this.lastError }));
       this.settle((running) => running.reject(new WorkerTaskError('crashed', `the worker thread stopped unexpectedly (${reason})`, { cause: this.lastError })));
     }
     this.onGone(this);

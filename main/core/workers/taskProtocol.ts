@@ -34,7 +34,11 @@ export interface TaskRunner<H extends TaskHandlers> {
   run<K extends TaskKind<H>>(kind: K, input: TaskInput<H, K>, options?: RunOptions): Promise<TaskOutput<H, K>>;
 }
 
-export type TaskFailure = 'timeout' | 'crashed' | 'aborted' | 'queue_full' | 'closed' | 'failed';
+/**
+ * timeout: over its time limit · crashed: its thread died while running it · failed: the handler
+ * threw · aborted: cancelled · queue_full, closed: refused · unavailable: no thread could start.
+ */
+export type TaskFailure = 'timeout' | 'crashed' | 'failed' | 'aborted' | 'queue_full' | 'closed' | 'unavailable';
 
 /** Why a task did not produce its output. Callers turn it into words for a person. */
 export class WorkerTaskError extends Error {
