@@ -15,6 +15,8 @@ import { openDatabase } from './store/database';
 import { DocumentsRepo } from './store/documentsRepo';
 import { JobsRepo } from './store/jobsRepo';
 import { createCorePool } from './workers/corePool';
+import type { CoreTasks } from './workers/coreTasks';
+import type { TaskRunner } from './workers/taskProtocol';
 
 export interface CoreOptions {
   dataDir: string;
@@ -28,6 +30,8 @@ export interface CoreOptions {
   pollIntervalMs?: number;
   /** Test every account's connection at start-up (the app does; most tests do not). */
   checkAccountsOnStart?: boolean;
+  /** Runs the CPU-heavy steps; default: the core's worker pool (benches pass the main thread to compare). */
+  tasks?: TaskRunner<CoreTasks>;
 }
 
 export interface Core {
@@ -51,8 +55,8 @@ export function createCore(options: CoreOptions): Core {
     new AccountsRepo(db), options.secretStore, options.providerFactory ?? defaultProviderFactory, events, log, demo,
   );
   accounts.seedDemoAccounts(new Date().toISOString());
-  const pool = createCorePool();
-  const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db), pool);
+  const pool = options.tasks ? undefined : createCorePool(); // closed with the core; a runner handed in is the caller's
+  const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db), options.tasks ?? pool!);
   const outbox = new Outbox(db, new JobsRepo(db), documents, accounts, events, log, {
     pollIntervalMs: options.pollIntervalMs ?? 1000,
     concurrency: 2,
@@ -70,7 +74,7 @@ export function createCore(options: CoreOptions): Core {
     demo,
     async close() {
       await outbox.stop();
-      await pool.close();
+      await pool?.close();
       await demo?.close();
       db.close();
     },
