@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectPdf } from '../../main/core/documents/pdfInspector';
 import { createCorePool } from '../../main/core/workers/corePool';
@@ -10,11 +11,12 @@ const pools: WorkerPool<CoreTasks>[] = [];
 afterAll(() => Promise.all(pools.map((pool) => pool.close(0))));
 
 describe('inspectPdf', () => {
-  it('counts pages in the core pool and moves the bytes there', async () => {
+  it('counts pages and fingerprints the file in the core pool, moving the bytes there', async () => {
     const pool = createCorePool({ size: 1 });
     pools.push(pool);
     const bytes = new Uint8Array(await pdfBytes({ pages: 4 }));
-    expect(await inspectPdf(pool, bytes, 'letter.pdf')).toEqual({ pages: 4 });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    expect(await inspectPdf(pool, bytes, 'letter.pdf')).toEqual({ pages: 4, sha256 });
     expect(bytes.byteLength).toBe(0);
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskWorkerEntry } from '../../main/core/workers/corePool';
 import { WorkerTaskError, type TaskFailure } from '../../main/core/workers/taskProtocol';
@@ -40,11 +41,12 @@ describe('WorkerPool', () => {
 
   it('reads real PDFs with pdf.js in a worker, moving the bytes there', async () => {
     const bytes = await pdfBytes({ pages: 3, text: 'pool' });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const data = new Uint8Array(bytes); // owns its buffer
-    expect(await pool.run('pdf.inspect', { bytes: data }, { transfer: [data.buffer] })).toEqual({ pages: 3 });
+    expect(await pool.run('pdf.inspect', { bytes: data }, { transfer: [data.buffer] })).toEqual({ verdict: { pages: 3 }, sha256 });
     expect(data.byteLength).toBe(0); // moved, not copied
     const broken = new Uint8Array([...bytes.slice(0, 40), ...new TextEncoder().encode('garbage'.repeat(20))]);
-    expect(await pool.run('pdf.inspect', { bytes: broken })).toEqual({ refused: 'damaged' });
+    expect(await pool.run('pdf.inspect', { bytes: broken })).toMatchObject({ verdict: { refused: 'damaged' } });
   });
 
   it('moves large buffers both ways without copying', async () => {
@@ -66,7 +68,7 @@ describe('WorkerPool', () => {
     expect(message).toBe('test.spin did not finish within 300 ms');
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
     await expectStopped(beat);
-    expect(await single.run('pdf.inspect', { bytes: await pdfBytes({ pages: 2 }) })).toEqual({ pages: 2 });
+    expect(await single.run('pdf.inspect', { bytes: await pdfBytes({ pages: 2 }) })).toMatchObject({ verdict: { pages: 2 } });
     expect(await single.run('test.threadId', undefined)).not.toBe(thread); // a fresh thread replaced the stuck one
     expect(single.stats().workers).toBe(1);
   });
@@ -149,7 +151,7 @@ describe('WorkerPool', () => {
     expect(idle.stats().workers).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(idle.stats().workers).toBe(0);
-    expect(await idle.run('pdf.inspect', { bytes: await pdfBytes() })).toEqual({ pages: 1 });
+    expect(await idle.run('pdf.inspect', { bytes: await pdfBytes() })).toMatchObject({ verdict: { pages: 1 } });
   });
 
   it('closes: lets a running task finish, fails queued ones, refuses new ones', async () => {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,7 +32,6 @@ export class DocumentStore {
       });
     }
     const id = randomUUID();
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const path = this.pathOf(id);
     // Written before inspection: the bytes are moved to a worker thread (not copied: a copy of a
     // large document would double the memory it needs), so they are gone from here afterwards.
@@ -41,7 +40,7 @@ export class DocumentStore {
       const facts = await inspectPdf(this.tasks, bytes, displayName);
       const row: DocumentRow = {
         id, name: displayName, pages: facts.pages, sizeBytes: (await stat(path)).size, contentType: 'application/pdf',
-        sha256, createdAt: new Date().toISOString(),
+        sha256: facts.sha256, createdAt: new Date().toISOString(),
       };
       this.repo.insert(row);
       return toInfo(row);

@@ -4,6 +4,7 @@ import { WorkerTaskError, type TaskRunner } from '../workers/taskProtocol';
 
 export interface PdfFacts {
   pages: number;
+  sha256: string;
 }
 
 const SAVE_UNPROTECTED = 'Save an unprotected copy of the PDF and add that instead.';
@@ -16,8 +17,8 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 }
 
 /**
- * Counts a PDF's pages and refuses what a fax service cannot send (encrypted, password-protected,
- * broken), in words that name the file. pdf.js runs in the worker pool; `bytes` are moved there
+ * Counts a PDF's pages and fingerprints it (SHA-256), and refuses what a fax service cannot send
+ * (encrypted, password-protected, broken), in words that name the file. pdf.js runs in the worker pool; `bytes` are moved there
  * when they own their buffer, so the caller must not use them afterwards.
  */
 export async function inspectPdf(tasks: TaskRunner<CoreTasks>, bytes: Uint8Array, name: string): Promise<PdfFacts> {
@@ -25,13 +26,14 @@ export async function inspectPdf(tasks: TaskRunner<CoreTasks>, bytes: Uint8Array
     throw AppError.of('unsupported_file', `${name} is not a PDF.`, { nextStep: 'Choose a PDF file, or print the document to PDF first.' });
   }
   const data = ownedView(bytes);
-  let verdict;
+  let inspected;
   try {
-    verdict = await tasks.run('pdf.inspect', { bytes: data }, { transfer: [data.buffer] });
+    inspected = await tasks.run('pdf.inspect', { bytes: data }, { transfer: [data.buffer] });
   } catch (error) {
     throw readFailure(error, name);
   }
-  if ('pages' in verdict) return { pages: verdict.pages };
+  const { verdict, sha256 } = inspected;
+  if ('pages' in verdict) return { pages: verdict.pages, sha256 };
   switch (verdict.refused) {
     case 'encrypted': throw AppError.of('unsupported_file', `${name} is encrypted.`, { nextStep: SAVE_UNPROTECTED });
     case 'password': throw AppError.of('unsupported_file', `${name} is password-protected.`, { nextStep: SAVE_UNPROTECTED });
