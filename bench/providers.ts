@@ -5,16 +5,15 @@
  *
  * Runs built (out/bench/providers.js): `npm run bench:providers`.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SinchClient } from '@sinch/sdk-core';
 import type { OutgoingDocument } from '../main/core/providers/faxProvider';
 import { SinchProvider } from '../main/core/providers/sinch/sinchProvider';
 import { pdfBytes, writePdf } from '../test/support/testKit';
 import { mb, median, startChildEmulator } from './support/childEmulator';
+import { runInFreshProcess } from './support/freshProcess';
 
 const DEMO = { projectId: 'demo-project', keyId: 'demo-key', keySecret: 'demo-secret' };
 const TEST_NUMBER = '+19898989898';
@@ -120,24 +119,10 @@ async function largeSendChild(side: Side, url: string, paths: string[]): Promise
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-function runLargeSendChild(side: Side, url: string, paths: string[]): Promise<LargeSendFigures> {
-  // This same built file, on this same Node, in a fresh process per run.
-  const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--large-send-child', side, url, ...paths], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => {
-      const line = output.trim().split('\n').pop() ?? '';
-      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as LargeSendFigures);
-      else reject(new Error(`large-send child (${side}) exited with ${code}: ${output}`));
-    });
-  });
-}
-
 async function compareLargeSend(url: string, paths: string[]): Promise<void> {
   const figures: Record<Side, LargeSendFigures[]> = { ours: [], sdk: [] };
   for (let i = 0; i < RUNS; i++) {
-    for (const side of ['ours', 'sdk'] as const) figures[side].push(await runLargeSendChild(side, url, paths));
+    for (const side of ['ours', 'sdk'] as const) figures[side].push(await runInFreshProcess<LargeSendFigures>(import.meta.url, ['--large-send-child', side, url, ...paths]));
   }
   const pick = (side: Side, key: keyof LargeSendFigures) => median(figures[side].map((figure) => figure[key]));
   const growth = (side: Side) => median(figures[side].map((figure) => figure.peakRss - figure.baselineRss));

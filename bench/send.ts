@@ -11,11 +11,9 @@
  * Runs the built core (out/bench/send.js); emulators run in child processes so their memory is not
  * counted. Run: `npm run bench:send`.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AccountSettings } from '../common/domain/account';
 import type { OutboxJob } from '../common/domain/fax';
 import type { ProviderFactory } from '../main/core/accounts/accountRegistry';
@@ -27,6 +25,7 @@ import { WelkinProvider } from '../main/core/providers/welkin/welkinProvider';
 import { defaultProviderFactory } from '../main/core/providers/providerFactory';
 import { pdfBytes } from '../test/support/testKit';
 import { mb, median, startChildEmulator } from './support/childEmulator';
+import { runInFreshProcess } from './support/freshProcess';
 import { measureMemory, peakSource, type MemoryRun } from './support/memory';
 
 const RUNS = 5;
@@ -46,6 +45,8 @@ const factory: ProviderFactory = {
     : new WelkinProvider({ settings: settings.welkin, secret, fetch: timedFetch, uploadTimeoutMs: 120_000 }),
   capabilitiesOf: defaultProviderFactory.capabilitiesOf,
 };
+
+type ChildFigures = MemoryRun & { ms: number; source: string };
 
 interface BenchCore { core: Core; sinchId: string; welkinId: string; close(): Promise<void> }
 
@@ -97,23 +98,6 @@ async function memoryChild(sinchUrl: string, welkinUrl: string, pdfPath: string)
   }
 }
 
-type ChildFigures = MemoryRun & { ms: number; source: string };
-
-function runMemoryChild(sinchUrl: string, welkinUrl: string, pdfPath: string): Promise<ChildFigures> {
-  const child = spawn(process.execPath, ['--expose-gc', '--no-warnings', fileURLToPath(import.meta.url), '--memory-child', sinchUrl, welkinUrl, pdfPath], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => {
-      const line = output.trim().split('\n').pop() ?? '';
-      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as ChildFigures);
-      else reject(new Error(`memory child exited with ${code}: ${output}`));
-    });
-  });
-}
-
 async function main(): Promise<void> {
   const sinch = await startChildEmulator('sinch');
   const welkin = await startChildEmulator('welkin');
@@ -135,7 +119,7 @@ async function main(): Promise<void> {
     const pdfPath = join(dir, 'big.pdf');
     writeFileSync(pdfPath, await pdfBytes({ paddingBytes: BIG_BYTES }));
     const rows: ChildFigures[] = [];
-    for (let run = 0; run < RUNS; run++) rows.push(await runMemoryChild(sinch.url, welkin.url, pdfPath));
+    for (let run = 0; run < RUNS; run++) rows.push(await runInFreshProcess<ChildFigures>(import.meta.url, ['--memory-child', sinch.url, welkin.url, pdfPath]));
     const at = (pick: (row: ChildFigures) => number) => median(rows.map(pick));
     const each = (pick: (row: ChildFigures) => number) => rows.map((row) => mb(pick(row))).join(', ');
     const size = readFileSync(pdfPath).length;
