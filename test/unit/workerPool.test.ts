@@ -85,10 +85,12 @@ describe('WorkerPool', () => {
     expect(replacement).not.toBe(first);
   });
 
-  it('keeps the worker when a task only throws', async () => {
+  it('keeps the worker when a task only throws, or its input cannot be sent', async () => {
     const single = newPool({ size: 1 });
     const thread = await single.run('test.threadId', undefined);
     expect(await failureOf(single.run('test.fail', { message: 'bad input' }))).toEqual({ failure: 'failed', message: 'bad input' });
+    const unclonable = { bytes: new Uint8Array(1), extra: () => 1 } as never; // functions cannot be cloned
+    expect((await failureOf(single.run('test.echo', unclonable))).message).toMatch(/^the task's input could not be sent: /);
     expect(await single.run('test.threadId', undefined)).toBe(thread);
   });
 

@@ -23,7 +23,6 @@ export class PooledWorker {
 
   constructor(entry: URL, private readonly onGone: (worker: PooledWorker) => void, resourceLimits?: ResourceLimits) {
     this.ready = new Promise((resolve, reject) => { this.markReady = resolve; this.failStart = reject; });
-    this.ready.catch(() => {}); // the pool observes start failures through onGone as well
     this.worker = entry.pathname.endsWith('.ts')
       ? new Worker(new URL('./sourceWorkerBoot.mjs', import.meta.url), { workerData: { entry: entry.href }, resourceLimits })
       : new Worker(entry, { resourceLimits });
@@ -33,17 +32,17 @@ export class PooledWorker {
     this.worker.on('exit', (code) => this.exited(code));
   }
 
-  get busy(): boolean {
-    return this.running !== undefined;
-  }
-
   run(id: number, kind: string, input: unknown, transfer: Transferable[] = []): Promise<unknown> {
     if (this.running) throw new Error('PooledWorker runs one task at a time');
     return new Promise((resolve, reject) => {
       this.running = { id, resolve, reject };
       this.worker.ref(); // a caller is waiting: keep the process alive until the answer comes
       const message: ToWorker = { type: 'run', id, kind, input };
-      this.worker.postMessage(message, transfer);
+      try {
+        this.worker.postMessage(message, transfer);
+      } catch (error) { // input that cannot be cloned or moved (a function, a detached buffer)
+        this.settle((running) => running.reject(new WorkerTaskError('failed', `the task's input could not be sent: ${(error as Error).message}`)));
+      }
     });
   }
 

@@ -37,6 +37,8 @@ interface Task {
   reject(error: Error): void;
   /** Set once the task has left the queue; undefined while it waits. */
   worker?: PooledWorker;
+  /** Its time limit, running once it is in a worker. */
+  timer?: NodeJS.Timeout;
   cleanup(): void;
 }
 
@@ -81,7 +83,7 @@ export class WorkerPool<H extends TaskHandlers> implements TaskRunner<H> {
         id: this.nextId++, kind, input, options,
         resolve: (output) => { task.cleanup(); resolve(output as TaskOutput<H, K>); },
         reject: (error) => { task.cleanup(); reject(error); },
-        cleanup: () => options.signal?.removeEventListener('abort', onAbort),
+        cleanup: () => { clearTimeout(task.timer); options.signal?.removeEventListener('abort', onAbort); },
       };
       options.signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(task);
@@ -144,8 +146,8 @@ export class WorkerPool<H extends TaskHandlers> implements TaskRunner<H> {
     task.worker = worker;
     this.running.add(task);
     const limitMs = task.options.timeoutMs ?? this.timeoutMs;
-    const timer = setTimeout(() => this.cancel(task, new WorkerTaskError('timeout', `${task.kind} did not finish within ${limitMs} ms`)), limitMs);
-    const settle = (how: () => void) => { clearTimeout(timer); this.running.delete(task); how(); this.makeIdle(worker); };
+    task.timer = setTimeout(() => this.cancel(task, new WorkerTaskError('timeout', `${task.kind} did not finish within ${limitMs} ms`)), limitMs);
+    const settle = (how: () => void) => { this.running.delete(task); how(); this.makeIdle(worker); };
     worker.run(task.id, task.kind, task.input, task.options.transfer).then(
       (output) => settle(() => task.resolve(output)),
       (error: Error) => settle(() => task.reject(error)), // a crashed worker is already forgotten: makeIdle skips it
