@@ -11,6 +11,9 @@ import localPlugin from './eslint-plugin-local/code-layering.ts';
  */
 const layers = [
   { name: 'common', files: ['common/**'], packages: ['zod', 'libphonenumber-js'] },
+  // Development only: starts a worker from TypeScript sources (vitest, dev:web) through tsx. Never
+  // built into the app (the built worker entry is plain JavaScript), so it may load the dev tooling.
+  { name: 'main/core/dev-boot', files: ['main/core/workers/sourceWorkerBoot.mjs'], layers: ['*'], packages: ['*'] },
   {
     name: 'main/core', files: ['main/core/**'],
     layers: ['common'], packages: ['node:*', 'zod', 'pdfjs-dist', 'pdf-lib', 'libphonenumber-js'],

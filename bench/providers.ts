@@ -3,22 +3,20 @@
  * list 10,000 faxes, send 200 faxes, and send 3 × 15 MB PDFs (time and peak memory, each side in
  * its own child process). Prints figures and ours/SDK ratios; asserts nothing.
  *
- *   npx tsx bench/providers.ts
+ * Runs built (out/bench/providers.js): `npm run bench:providers`.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SinchClient } from '@sinch/sdk-core';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { OutgoingDocument } from '../main/core/providers/faxProvider';
 import { SinchProvider } from '../main/core/providers/sinch/sinchProvider';
+import { pdfBytes, writePdf } from '../test/support/testKit';
 import { mb, median, startChildEmulator } from './support/childEmulator';
+import { runInFreshProcess } from './support/freshProcess';
 
 const DEMO = { projectId: 'demo-project', keyId: 'demo-key', keySecret: 'demo-secret' };
 const TEST_NUMBER = '+19898989898';
-const TSX = 'node_modules/.bin/tsx';
 const LIST_COUNT = 10_000;
 const SEND_COUNT = 200;
 const SEND_CONCURRENCY = 8;
@@ -40,17 +38,6 @@ function sdkClient(url: string): SinchClient {
   return new SinchClient({ ...DEMO, authHostname: url, faxHostname: url });
 }
 
-async function makePdf(path: string, paddingBytes = 0): Promise<OutgoingDocument> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([612, 792]).drawText('Faxdesk bench', { x: 72, y: 700, size: 14, font });
-  // Random bytes do not compress: the attachment makes the file about `paddingBytes` larger.
-  if (paddingBytes > 0) await doc.attach(randomBytes(paddingBytes), 'padding.bin', { mimeType: 'application/octet-stream' });
-  const bytes = await doc.save();
-  await writeFile(path, bytes);
-  return { path, name: path.split('/').pop() ?? 'doc.pdf', contentType: 'application/pdf', sizeBytes: bytes.length };
-}
-
 const ratio = (ours: number, sdk: number): string => `${(ours / sdk).toFixed(2)}×`;
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
@@ -67,7 +54,7 @@ async function inParallel(count: number, concurrency: number, task: (index: numb
 }
 
 async function seedInbound(url: string, count: number): Promise<void> {
-  const pdfBase64 = Buffer.from(await (await PDFDocument.create()).addPage().doc.save()).toString('base64');
+  const pdfBase64 = Buffer.from(await pdfBytes()).toString('base64');
   await inParallel(count, 32, async (index) => {
     const response = await fetch(`${url}/__emulator/inbound`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -132,23 +119,10 @@ async function largeSendChild(side: Side, url: string, paths: string[]): Promise
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-function runLargeSendChild(side: Side, url: string, paths: string[]): Promise<LargeSendFigures> {
-  const child = spawn(TSX, ['bench/providers.ts', '--large-send-child', side, url, ...paths], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => {
-      const line = output.trim().split('\n').pop() ?? '';
-      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as LargeSendFigures);
-      else reject(new Error(`large-send child (${side}) exited with ${code}: ${output}`));
-    });
-  });
-}
-
 async function compareLargeSend(url: string, paths: string[]): Promise<void> {
   const figures: Record<Side, LargeSendFigures[]> = { ours: [], sdk: [] };
   for (let i = 0; i < RUNS; i++) {
-    for (const side of ['ours', 'sdk'] as const) figures[side].push(await runLargeSendChild(side, url, paths));
+    for (const side of ['ours', 'sdk'] as const) figures[side].push(await runInFreshProcess<LargeSendFigures>(import.meta.url, ['--large-send-child', side, url, ...paths]));
   }
   const pick = (side: Side, key: keyof LargeSendFigures) => median(figures[side].map((figure) => figure[key]));
   const growth = (side: Side) => median(figures[side].map((figure) => figure.peakRss - figure.baselineRss));
@@ -187,11 +161,11 @@ async function main(): Promise<void> {
     }
     await compare(`list ${LIST_COUNT} faxes (pageSize 1000)`, (side) => listAll(side, url));
 
-    const small = await makePdf(join(dir, 'small.pdf'));
+    const small = await writePdf(dir, 'small.pdf');
     await compare(`send ${SEND_COUNT} faxes (${SEND_CONCURRENCY} at a time)`, (side) => sendMany(side, url, small));
 
     const paths: string[] = [];
-    for (let i = 0; i < LARGE_FILES_MAX; i++) paths.push((await makePdf(join(dir, `large-${i}.pdf`), LARGE_BYTES)).path);
+    for (let i = 0; i < LARGE_FILES_MAX; i++) paths.push((await writePdf(dir, `large-${i}.pdf`, 1, LARGE_BYTES)).path);
     // Twice the files should not mean twice the memory when files are streamed.
     for (const fileCount of [LARGE_FILES, LARGE_FILES_MAX]) await compareLargeSend(url, paths.slice(0, fileCount));
     console.log(`total bench time ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -2,15 +2,18 @@
  * bench/send.ts — figures for the send path (issue: walking skeleton). Prints, as medians of 5:
  *  1. the time from the `fax.send` call to the moment the provider request leaves Faxdesk
  *     (Sinch, 1-page PDF; token already cached, as in steady use);
- *  2. main-process memory (RSS, heap, array buffers) before, at peak during, and after sending a
- *     50 MB PDF (through a Welkin account: Sinch refuses files over 20 MB).
- * Emulators run in child processes so their memory is not counted. Run: `npm run bench:send`.
+ *  2. the core's memory while adding and sending a 50 MB PDF (through a Welkin account: Sinch
+ *     refuses files over 20 MB): RSS before, peak (the kernel's VmHWM, reset before the work) and
+ *     after; main-thread heap and array buffers sampled every 1 ms (bench/support/memory.ts).
+ *     Each run is a fresh process: in a process that already sent a large file, freed pages stay
+ *     resident and the next run's peak hides in them (the old in-process figure, "peak − before
+ *     0.0 MB", came from that and from a 1 ms-blind RSS sampler).
+ * Runs the built core (out/bench/send.js); emulators run in child processes so their memory is not
+ * counted. Run: `npm run bench:send`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import type { AccountSettings } from '../common/domain/account';
 import type { OutboxJob } from '../common/domain/fax';
 import type { ProviderFactory } from '../main/core/accounts/accounts';
@@ -20,9 +23,14 @@ import { createLogger } from '../main/core/log';
 import { SinchProvider } from '../main/core/providers/sinch/sinchProvider';
 import { WelkinProvider } from '../main/core/providers/welkin/welkinProvider';
 import { defaultProviderFactory } from '../main/core/providers/providerFactory';
+import { pdfBytes } from '../test/support/testKit';
 import { mb, median, startChildEmulator } from './support/childEmulator';
+import { runInFreshProcess } from './support/freshProcess';
+import { measureMemory, peakSource, type MemoryRun } from './support/memory';
 
 const RUNS = 5;
+const BIG_BYTES = 50 * 1024 * 1024;
+const TEST_NUMBER = '+19898989898';
 let firstRequestAt: number | undefined;
 
 /** Records when the first fax-creating request of a send leaves (Sinch POST /faxes, Welkin POST /faxes). */
@@ -38,21 +46,23 @@ const factory: ProviderFactory = {
   capabilitiesOf: defaultProviderFactory.capabilitiesOf,
 };
 
-async function onePagePdf(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage().drawText('Faxdesk benchmark', { x: 72, y: 700, size: 18, font });
-  return doc.save();
-}
+type ChildFigures = MemoryRun & { ms: number; source: string };
 
-/** A one-page PDF carrying ~`size` bytes of incompressible data in a referenced stream. */
-async function bigPdf(size: number): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const page = doc.addPage();
-  const stream = doc.context.stream(randomBytes(size), { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 1, 1] });
-  const ref = doc.context.register(stream);
-  page.node.setXObject(PDFName.of('Blob'), ref);
-  return doc.save({ useObjectStreams: false });
+interface BenchCore { core: Core; sinchId: string; welkinId: string; close(): Promise<void> }
+
+/** A core with one Sinch and one Welkin account on the given emulators, tokens already fetched. */
+async function startCore(sinchUrl: string, welkinUrl: string): Promise<BenchCore> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'faxdesk-bench-'));
+  const core = createCore({
+    dataDir, secretStore: new InMemorySecretStore(), host: 'web-bridge', version: 'bench',
+    providerFactory: factory, logger: createLogger(() => {}), followIntervalMs: 50,
+  });
+  const add = async (draft: unknown) => ((await core.dispatch('accounts.add', draft)) as { value: { id: string } }).value.id;
+  const sinchId = await add({ name: 'S', secret: 'demo-secret', settings: { provider: 'sinch', sinch: { projectId: 'demo-project', keyId: 'demo-key', baseUrl: sinchUrl, authUrl: sinchUrl } } });
+  const welkinId = await add({ name: 'W', secret: 'demo-secret', settings: { provider: 'welkin', welkin: { tenant: 'demo', instance: 'live', apiClient: 'demo-client', baseUrl: welkinUrl } } });
+  await core.dispatch('accounts.test', { id: sinchId }); // warm the token cache, as in steady use
+  await core.dispatch('accounts.test', { id: welkinId });
+  return { core, sinchId, welkinId, close: async () => { await core.close(); rmSync(dataDir, { recursive: true, force: true }); } };
 }
 
 async function waitForJob(core: Core, id: string, states: OutboxJob['state'][]): Promise<OutboxJob> {
@@ -64,68 +74,72 @@ async function waitForJob(core: Core, id: string, states: OutboxJob['state'][]):
   }
 }
 
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+/** documents.add then fax.send, until the provider has it (or it failed). */
+async function addAndSend(core: Core, accountId: string, name: string, bytes: Uint8Array, until: OutboxJob['state'][]): Promise<OutboxJob> {
+  const doc = (await core.dispatch('documents.add', { name, bytes })) as { ok: boolean; value: { id: string } };
+  if (!doc.ok) throw new Error(JSON.stringify(doc));
+  const sent = (await core.dispatch('fax.send', { accountId, to: [TEST_NUMBER], documentIds: [doc.value.id] })) as { value: OutboxJob[] };
+  return waitForJob(core, sent.value[0]!.id, until);
+}
+
+/** Child mode: one 50 MB add + send in this fresh process; prints its MemoryRun as JSON. */
+async function memoryChild(sinchUrl: string, welkinUrl: string, pdfPath: string): Promise<void> {
+  const bench = await startCore(sinchUrl, welkinUrl);
+  try {
+    // Warm-up: modules, the worker thread and pdf.js loaded, connections open, as in steady use.
+    await addAndSend(bench.core, bench.welkinId, 'warm.pdf', await pdfBytes(), ['sent']);
+    const bytes = readFileSync(pdfPath); // the input, as IPC hands it over: in memory before the baseline
+    const started = performance.now();
+    const { result: job, memory } = await measureMemory(() => addAndSend(bench.core, bench.welkinId, 'big.pdf', bytes, ['sent', 'failed', 'uncertain']));
+    const ms = performance.now() - started;
+    if (job.state !== 'sent') throw new Error(`50 MB send ended ${job.state}: ${job.error?.message}`);
+    process.stdout.write(`${JSON.stringify({ ...memory, ms, source: peakSource() } satisfies ChildFigures)}\n`);
+  } finally {
+    await bench.close();
+  }
 }
 
 async function main(): Promise<void> {
   const sinch = await startChildEmulator('sinch');
   const welkin = await startChildEmulator('welkin');
-  const dataDir = mkdtempSync(join(tmpdir(), 'faxdesk-bench-'));
-  const core = createCore({
-    dataDir, secretStore: new InMemorySecretStore(), host: 'web-bridge', version: 'bench',
-    providerFactory: factory, logger: createLogger(() => {}), followIntervalMs: 50,
-  });
+  const dir = mkdtempSync(join(tmpdir(), 'faxdesk-bench-send-'));
+  const bench = await startCore(sinch.url, welkin.url);
   try {
-    const add = async (draft: unknown) => ((await core.dispatch('accounts.add', draft)) as { value: { id: string } }).value.id;
-    const sinchId = await add({ name: 'S', secret: 'demo-secret', settings: { provider: 'sinch', sinch: { projectId: 'demo-project', keyId: 'demo-key', baseUrl: sinch.url, authUrl: sinch.url } } });
-    const welkinId = await add({ name: 'W', secret: 'demo-secret', settings: { provider: 'welkin', welkin: { tenant: 'demo', instance: 'live', apiClient: 'demo-client', baseUrl: welkin.url } } });
-    await core.dispatch('accounts.test', { id: sinchId }); // warm the token cache, as in steady use
-    await core.dispatch('accounts.test', { id: welkinId });
-
-    const small = await onePagePdf();
+    const small = await pdfBytes({ text: 'Faxdesk benchmark' });
     const latencies: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const doc = (await core.dispatch('documents.add', { name: 'one.pdf', bytes: new Uint8Array(small) })) as { value: { id: string } };
+      const doc = (await bench.core.dispatch('documents.add', { name: 'one.pdf', bytes: new Uint8Array(small) })) as { value: { id: string } };
       firstRequestAt = undefined;
       const started = performance.now();
-      const sent = (await core.dispatch('fax.send', { accountId: sinchId, to: ['+19898989898'], documentIds: [doc.value.id] })) as { value: OutboxJob[] };
-      await waitForJob(core, sent.value[0]!.id, ['submitted', 'sending', 'sent', 'failed', 'uncertain']);
+      const sent = (await bench.core.dispatch('fax.send', { accountId: bench.sinchId, to: [TEST_NUMBER], documentIds: [doc.value.id] })) as { value: OutboxJob[] };
+      await waitForJob(bench.core, sent.value[0]!.id, ['submitted', 'sending', 'sent', 'failed', 'uncertain']);
       latencies.push(firstRequestAt! - started);
     }
     console.log(`send call → provider request (Sinch, 1 page, median of ${RUNS}): ${median(latencies).toFixed(1)} ms  [runs: ${latencies.map((v) => v.toFixed(1)).join(', ')}]`);
 
-    const big = await bigPdf(50 * 1024 * 1024);
-    const rows: Array<{ before: number; peak: number; after: number; heapAfter: number; abAfter: number; ms: number }> = [];
-    for (let run = 0; run < RUNS; run++) {
-      const bytes = new Uint8Array(big); // the core may take over the buffer it is given, as with IPC
-      gc();
-      const before = process.memoryUsage();
-      let peak = before.rss;
-      const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
-      const started = performance.now();
-      const doc = (await core.dispatch('documents.add', { name: 'big.pdf', bytes })) as { ok: boolean; value: { id: string } };
-      if (!doc.ok) throw new Error(JSON.stringify(doc));
-      const sent = (await core.dispatch('fax.send', { accountId: welkinId, to: ['+19898989898'], documentIds: [doc.value.id] })) as { value: OutboxJob[] };
-      const job = await waitForJob(core, sent.value[0]!.id, ['sent', 'failed', 'uncertain']);
-      if (job.state !== 'sent') throw new Error(`50 MB send ended ${job.state}: ${job.error?.message}`);
-      const ms = performance.now() - started;
-      clearInterval(sampler);
-      gc();
-      const after = process.memoryUsage();
-      rows.push({ before: before.rss, peak, after: after.rss, heapAfter: after.heapUsed, abAfter: after.arrayBuffers, ms });
-    }
-    console.log(`50 MB PDF (${mb(big.length)}) via Welkin, main-process memory, median of ${RUNS}:`);
-    console.log(`  RSS before ${mb(median(rows.map((r) => r.before)))} · peak during ${mb(median(rows.map((r) => r.peak)))} · after ${mb(median(rows.map((r) => r.after)))}`);
-    console.log(`  peak − before ${mb(median(rows.map((r) => r.peak - r.before)))} · after − before ${mb(median(rows.map((r) => r.after - r.before)))}`);
-    console.log(`  heap after ${mb(median(rows.map((r) => r.heapAfter)))} · array buffers after ${mb(median(rows.map((r) => r.abAfter)))}`);
-    console.log(`  add + send + delivered: ${median(rows.map((r) => r.ms)).toFixed(0)} ms`);
+    const pdfPath = join(dir, 'big.pdf');
+    writeFileSync(pdfPath, await pdfBytes({ paddingBytes: BIG_BYTES }));
+    const rows: ChildFigures[] = [];
+    for (let run = 0; run < RUNS; run++) rows.push(await runInFreshProcess<ChildFigures>(import.meta.url, ['--memory-child', sinch.url, welkin.url, pdfPath]));
+    const at = (pick: (row: ChildFigures) => number) => median(rows.map(pick));
+    const each = (pick: (row: ChildFigures) => number) => rows.map((row) => mb(pick(row))).join(', ');
+    const size = readFileSync(pdfPath).length;
+    console.log(`${mb(size)} PDF added and sent via Welkin: the core's memory, a fresh process per run, median of ${RUNS}`);
+    console.log(`  (peak RSS: ${rows[0]!.source}; the ${mb(size)} input is in memory before "before")`);
+    console.log(`  RSS before ${mb(at((r) => r.before.rss))} · peak during ${mb(at((r) => r.peakRss))} · after ${mb(at((r) => r.after.rss))}`);
+    console.log(`  peak − before ${mb(at((r) => r.peakRss - r.before.rss))} (${(at((r) => r.peakRss - r.before.rss) / size).toFixed(2)}× the file)  [runs: ${each((r) => r.peakRss - r.before.rss)}]`);
+    console.log(`  after − before ${mb(at((r) => r.after.rss - r.before.rss))}  [runs: ${each((r) => r.after.rss - r.before.rss)}]`);
+    console.log(`  main-thread heap: before ${mb(at((r) => r.before.heapUsed))} · peak ${mb(at((r) => r.peakHeapUsed))} · after ${mb(at((r) => r.after.heapUsed))}`);
+    console.log(`  array buffers: before ${mb(at((r) => r.before.arrayBuffers))} · peak ${mb(at((r) => r.peakArrayBuffers))} · after ${mb(at((r) => r.after.arrayBuffers))}`);
+    console.log(`  add + send + delivered: ${at((r) => r.ms).toFixed(0)} ms`);
   } finally {
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
+    rmSync(dir, { recursive: true, force: true });
     await sinch.stop();
     await welkin.stop();
   }
 }
 
-await main();
+const args = process.argv.slice(2);
+if (args[0] === '--memory-child') await memoryChild(args[1]!, args[2]!, args[3]!);
+else await main();

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const root = resolve(import.meta.dirname, '../..');
-const TSX = resolve(root, 'node_modules/.bin/tsx');
+// The bench build (bench/vite.config.ts) writes the emulators' CLI next to every bench.
+const EMULATOR_CLI = fileURLToPath(new URL('./emulatorCli.js', import.meta.url));
 
 export interface ChildEmulator {
   url: string;
@@ -11,13 +12,12 @@ export interface ChildEmulator {
 }
 
 /**
- * Starts an emulator in its own process (`npm run emulator`), so its memory and CPU are not
- * counted against the process being measured. Resolves once it prints its URL.
+ * Starts an emulator in its own process (the built `npm run emulator`, on this same Node), so its
+ * memory and CPU are not counted against the process being measured. Resolves once it prints its URL.
  */
 export function startChildEmulator(which: 'sinch' | 'welkin', speed = 1000): Promise<ChildEmulator> {
-  const child = spawn(TSX, ['main/emulators/cli.ts', which, '--port', '0', '--speed', String(speed)], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  if (!existsSync(EMULATOR_CLI)) throw new Error(`${EMULATOR_CLI} is missing: run benches built, through \`npm run bench:<name>\``);
+  const child = spawn(process.execPath, [EMULATOR_CLI, which, '--port', '0', '--speed', String(speed)], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const timer = setTimeout(() => { child.kill(); reject(new Error(`${which} emulator did not start`)); }, 30_000);

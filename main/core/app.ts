@@ -21,6 +21,9 @@ import { openDatabase, type Database } from './store/database';
 import { DocumentsRepo } from './store/documentsRepo';
 import { FaxJobsRepo } from './store/faxJobsRepo';
 import { MetaRepo } from './store/metaRepo';
+import { createCorePool } from './workers/corePool';
+import type { CoreTasks } from './workers/coreTasks';
+import type { TaskRunner } from './workers/taskProtocol';
 
 export interface CoreOptions {
   dataDir: string;
@@ -39,6 +42,8 @@ export interface CoreOptions {
   checkAccountsOnStart?: boolean;
   /** Job runner timing (tests shorten it). */
   jobs?: { leaseMs?: number; pollMs?: number; backoff?: BackoffPolicy };
+  /** Runs the CPU-heavy steps; default: the core's worker pool (benches pass the main thread to compare). */
+  tasks?: TaskRunner<CoreTasks>;
 }
 
 /** What the shell and the dev bridge may use: the handler table and a few named entry points. */
@@ -83,7 +88,8 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   });
   accounts.seedDemoAccounts(new Date().toISOString());
   const connection = new ConnectionCheck(accounts, status);
-  const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db));
+  const pool = options.tasks ? undefined : createCorePool(); // closed with the core; a runner handed in is the caller's
+  const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db), options.tasks ?? pool!);
   const repo = new FaxJobsRepo(db);
   const records = new FaxRecords(repo, documents, events);
 
@@ -123,6 +129,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     close() {
       closing ??= (async () => {
         await runner.stop(1_000);
+        await pool?.close();
         await options.demo?.close();
         db.close();
       })();

@@ -25,4 +25,14 @@ describe('electron-builder.yml', () => {
   it('packages the built preload that the window points at', () => {
     expect(existsSync(resolve(root, 'out/preload/index.cjs'))).toBe(true);
   });
+
+  it('packages the worker-thread entry the core looks for next to the main bundle', async () => {
+    const { getConfig } = require('app-builder-lib/out/util/config/config') as {
+      getConfig(dir: string, file: string | null, extra: null): Promise<{ files?: Array<string | { filter?: string[] }> }>;
+    };
+    const config = await getConfig(root, resolve(root, 'electron-builder.yml'), null);
+    const patterns = (config.files ?? []).flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.filter ?? []));
+    expect(existsSync(resolve(root, 'out/main/taskWorker.js'))).toBe(true);
+    expect(patterns).toContain('out/main/**');
+  });
 });

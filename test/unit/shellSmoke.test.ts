@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../common/ipc/contract';
 import { electronFake, state } from '../support/fakeElectron';
+import { pdfBytes } from '../support/testKit';
 
 /**
  * DESIGN §7: the built main bundle (out/main/index.js), loaded under Node with a fake `electron`
@@ -91,6 +92,13 @@ describe('Electron shell smoke test (fake electron)', () => {
     const [handler] = state.ipcHandles.get('app.info')!;
     await expect(handler!({ senderFrame: { url: 'app://faxdesk/index.html', parent: null } }, {})).resolves.toMatchObject({ ok: true, value: { host: 'electron' } });
     await expect(handler!({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+
+  it('reads documents in a worker thread started from the built taskWorker.js next to index.js', async () => {
+    expect(existsSync(join(root, 'out/main/taskWorker.js'))).toBe(true);
+    const [add] = state.ipcHandles.get('documents.add')!;
+    const added = await add!({ senderFrame: { url: 'app://faxdesk/index.html', parent: null } }, { name: 'smoke.pdf', bytes: await pdfBytes({ pages: 2 }) });
+    expect(added).toMatchObject({ ok: true, value: { name: 'smoke.pdf', pages: 2 } });
   });
 
   it('connects powerMonitor and notifications to the core, forwarding events to the window', async () => {

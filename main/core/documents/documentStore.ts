@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,8 +6,9 @@ import { MAX_DOCUMENT_BYTES, type DocumentInfo } from '../../../common/domain/fa
 import { AppError } from '../../../common/ipc/result';
 import type { OutgoingDocument } from '../providers/faxProvider';
 import type { DocumentRow, DocumentsRepo } from '../store/documentsRepo';
+import type { CoreTasks } from '../workers/coreTasks';
+import type { TaskRunner } from '../workers/taskProtocol';
 import { inspectPdf } from './pdfInspector';
-
 
 /**
  * Documents to fax, kept under the app's data folder and named by id (never by a name the user's
@@ -16,7 +17,8 @@ import { inspectPdf } from './pdfInspector';
 export class DocumentStore {
   private readonly folder: string;
 
-  constructor(dataDir: string, private readonly repo: DocumentsRepo) {
+  /** `tasks` runs the CPU-heavy steps (pdf.js) off the main thread: the core's worker pool. */
+  constructor(dataDir: string, private readonly repo: DocumentsRepo, private readonly tasks: TaskRunner<CoreTasks>) {
     this.folder = join(dataDir, 'documents');
     mkdirSync(this.folder, { recursive: true });
   }
@@ -30,16 +32,15 @@ export class DocumentStore {
       });
     }
     const id = randomUUID();
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const path = this.pathOf(id);
-    // Written before inspection: pdf.js may take over (detach) the buffer, and a copy of a large
-    // document would double the memory it needs.
+    // Written before inspection: the bytes are moved to a worker thread (not copied: a copy of a
+    // large document would double the memory it needs), so they are gone from here afterwards.
     await writeFile(path, bytes, { flag: 'wx' });
     try {
-      const facts = await inspectPdf(bytes, displayName);
+      const facts = await inspectPdf(this.tasks, bytes, displayName);
       const row: DocumentRow = {
         id, name: displayName, pages: facts.pages, sizeBytes: (await stat(path)).size, contentType: 'application/pdf',
-        sha256, createdAt: new Date().toISOString(),
+        sha256: facts.sha256, createdAt: new Date().toISOString(),
       };
       this.repo.insert(row);
       return toInfo(row);

@@ -1,19 +1,14 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { AppError } from '../../../common/ipc/result';
+import type { CoreTasks } from '../workers/coreTasks';
+import { WorkerTaskError, type TaskRunner } from '../workers/taskProtocol';
 
 export interface PdfFacts {
   pages: number;
+  sha256: string;
 }
 
-const requireHere = createRequire(import.meta.url);
-let standardFontDataUrl: string | undefined;
-
-function fontsUrl(): string {
-  standardFontDataUrl ??= pathToFileURL(join(dirname(requireHere.resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/').href;
-  return standardFontDataUrl;
-}
+const SAVE_UNPROTECTED = 'Save an unprotected copy of the PDF and add that instead.';
+const RESAVE = 'Open it in a PDF viewer and save or print it to a new PDF.';
 
 /** The first bytes of a PDF (after optional junk, which readers tolerate in the first 1 KB). */
 export function looksLikePdf(bytes: Uint8Array): boolean {
@@ -22,45 +17,51 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 }
 
 /**
- * Opens a PDF with pdf.js (lazy: only the xref and page tree are read) to count pages and to
- * refuse what a fax service cannot send: encrypted or broken files.
+ * Counts a PDF's pages and fingerprints it (SHA-256), and refuses what a fax service cannot send
+ * (encrypted, password-protected, broken), in words that name the file. pdf.js runs in the worker pool; `bytes` are moved there
+ * when they own their buffer, so the caller must not use them afterwards.
  */
-export async function inspectPdf(bytes: Uint8Array, name: string): Promise<PdfFacts> {
+export async function inspectPdf(tasks: TaskRunner<CoreTasks>, bytes: Uint8Array, name: string): Promise<PdfFacts> {
   if (!looksLikePdf(bytes)) {
     throw AppError.of('unsupported_file', `${name} is not a PDF.`, { nextStep: 'Choose a PDF file, or print the document to PDF first.' });
   }
-  const { getDocument, PasswordException } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({
-    data: plainView(bytes),
-    standardFontDataUrl: fontsUrl(),
-    stopAtErrors: false,
-    verbosity: 0,
-  });
+  const data = ownedView(bytes);
+  let inspected;
   try {
-    const doc = await task.promise;
-    const meta = await doc.getMetadata().catch(() => undefined);
-    const info = (meta?.info ?? {}) as Record<string, unknown>;
-    if (info.EncryptFilterName) {
-      throw AppError.of('unsupported_file', `${name} is encrypted.`, { nextStep: 'Save an unprotected copy of the PDF and add that instead.' });
-    }
-    if (doc.numPages < 1) throw AppError.of('unsupported_file', `${name} has no pages.`);
-    return { pages: doc.numPages };
+    inspected = await tasks.run('pdf.inspect', { bytes: data }, { transfer: [data.buffer] });
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (error instanceof PasswordException || (error as { name?: string }).name === 'PasswordException') {
-      throw AppError.of('unsupported_file', `${name} is password-protected.`, { nextStep: 'Save an unprotected copy of the PDF and add that instead.' });
-    }
-    throw AppError.of('unsupported_file', `${name} is damaged and cannot be read as a PDF.`, { nextStep: 'Open it in a PDF viewer and save or print it to a new PDF.' });
-  } finally {
-    await task.destroy();
+    throw readFailure(error, name);
+  }
+  const { verdict, sha256 } = inspected;
+  if ('pages' in verdict) return { pages: verdict.pages, sha256 };
+  switch (verdict.refused) {
+    case 'encrypted': throw AppError.of('unsupported_file', `${name} is encrypted.`, { nextStep: SAVE_UNPROTECTED });
+    case 'password': throw AppError.of('unsupported_file', `${name} is password-protected.`, { nextStep: SAVE_UNPROTECTED });
+    case 'no_pages': throw AppError.of('unsupported_file', `${name} has no pages.`);
+    case 'damaged': throw AppError.of('unsupported_file', `${name} is damaged and cannot be read as a PDF.`, { nextStep: RESAVE });
   }
 }
 
+function readFailure(error: unknown, name: string): AppError {
+  const failure = error instanceof WorkerTaskError ? error.failure : undefined;
+  if (failure === 'timeout' || failure === 'crashed') {
+    const why = failure === 'timeout' ? 'took too long to read' : 'stopped the PDF reader';
+    return AppError.of('unsupported_file', `${name} ${why}; it is probably damaged.`, { nextStep: RESAVE });
+  }
+  if (failure === 'queue_full') {
+    return AppError.of('internal', 'Faxdesk is busy reading other documents.', { nextStep: `Add ${name} again in a moment.`, retryable: true });
+  }
+  // Not the file's fault: the reader itself could not run (or Faxdesk is closing).
+  return AppError.of('internal', `${name} could not be read: Faxdesk's document reader is not working (${(error as Error).message}).`, {
+    nextStep: 'Restart Faxdesk. If this happens again, reinstall it.',
+  });
+}
+
 /**
- * pdf.js refuses Node Buffers and may take over the memory it is given. A view over a buffer that
- * owns its whole ArrayBuffer costs nothing; a slice of a shared pool (small Buffers) is copied.
+ * A view that owns its whole ArrayBuffer, so it can be moved to the worker. A Node Buffer is
+ * often a slice of a shared pool (small Buffers), which must be copied instead of moved.
  */
-function plainView(bytes: Uint8Array): Uint8Array {
-  const ownsBuffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return ownsBuffer ? new Uint8Array(bytes.buffer, 0, bytes.byteLength) : new Uint8Array(bytes);
+function ownedView(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const owns = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return owns ? new Uint8Array(bytes.buffer as ArrayBuffer, 0, bytes.byteLength) : new Uint8Array(bytes);
 }

@@ -1,0 +1,73 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * Peak memory of this process over one piece of work, measured two ways:
+ *  - `VmHWM` from /proc/self/status: the kernel's peak resident set, exact however briefly the
+ *    peak lasted and whichever thread (worker threads included) caused it. Reset to the current
+ *    RSS before the work by writing 5 to /proc/self/clear_refs (Linux ≥ 4.0), so each run has its
+ *    own peak instead of the process's all-time one.
+ *  - `process.memoryUsage()` every millisecond on this thread: what the peak was made of (V8 heap,
+ *    array buffers). Samples are taken only when the event loop is free, so they can miss a peak
+ *    reached while it is blocked; the RSS peak comes from VmHWM when it is available.
+ */
+export interface MemoryRun {
+  before: NodeJS.MemoryUsage;
+  after: NodeJS.MemoryUsage;
+  /** Peak RSS during the work: VmHWM when resettable, else the highest sampled RSS. */
+  peakRss: number;
+  peakHeapUsed: number;
+  peakArrayBuffers: number;
+}
+
+export type PeakSource = 'VmHWM (reset per run via /proc/self/clear_refs)' | 'sampled process.memoryUsage().rss (1 ms)';
+
+const STATUS = '/proc/self/status';
+const CLEAR_REFS = '/proc/self/clear_refs';
+
+function statusKb(field: 'VmHWM' | 'VmRSS'): number | undefined {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(STATUS, 'utf8'));
+  return match ? Number(match[1]) * 1024 : undefined;
+}
+
+/** Resets the kernel's peak to the current RSS; false where that is not possible. */
+function resetPeak(): boolean {
+  if (!existsSync(CLEAR_REFS)) return false;
+  try {
+    writeFileSync(CLEAR_REFS, '5');
+  } catch {
+    return false;
+  }
+  const hwm = statusKb('VmHWM');
+  const rss = statusKb('VmRSS');
+  return hwm !== undefined && rss !== undefined && hwm <= rss + 1024 * 1024;
+}
+
+export const peakSource = (): PeakSource =>
+  resetPeak() ? 'VmHWM (reset per run via /proc/self/clear_refs)' : 'sampled process.memoryUsage().rss (1 ms)';
+
+/** Runs `work` after a full GC and returns its result with the memory it took. Needs `--expose-gc`. */
+export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result: T; memory: MemoryRun }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  gc();
+  const kernelPeak = resetPeak();
+  const before = process.memoryUsage();
+  const peak = { rss: before.rss, heapUsed: before.heapUsed, arrayBuffers: before.arrayBuffers };
+  const sample = () => {
+    const usage = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, usage.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, usage.heapUsed);
+    peak.arrayBuffers = Math.max(peak.arrayBuffers, usage.arrayBuffers);
+  };
+  const sampler = setInterval(sample, 1);
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    clearInterval(sampler);
+  }
+  sample();
+  const peakRss = kernelPeak ? Math.max(statusKb('VmHWM') ?? 0, peak.rss) : peak.rss;
+  gc();
+  return { result, memory: { before, after: process.memoryUsage(), peakRss, peakHeapUsed: peak.heapUsed, peakArrayBuffers: peak.arrayBuffers } };
+}
