@@ -3,8 +3,8 @@
  *  1. 200 queued faxes: time from the send calls until the emulator holds all 200, against the
  *     Sinch provider client alone sending the same 200 at the same concurrency, in the same run;
  *     and the core's event-loop delay (max, p99) meanwhile;
- *  2. a slow account (every request delayed 2 s) next to a fast one: the fast account's 20 faxes,
- *     alone and beside the slow one.
+ *  2. a slow account (every request delayed 2 s) next to a fast one: the fast account's 100 faxes,
+ *     alone and while the slow account's 40 are on their way (its first ones already stuck in flight).
  * Emulators run in child processes so their work is not counted against the core's event loop.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const FAXES = 200;
 const CONCURRENCY = 4; // the core's default per-account send concurrency
 const SLOW_DELAY_MS = 2_000;
-const FAST_FAXES = 20;
+const FAST_FAXES = 100;
+const SLOW_FAXES = 40;
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const sinchSettings = (url: string): AccountSettings => ({
@@ -128,6 +129,15 @@ async function sendAll(s: Session, accountId: string, documentId: string, to: st
   return performance.now() - t0;
 }
 
+/** Resolves once `count` faxes are being submitted (requests in flight). */
+async function waitUntilSubmitting(s: Session, count: number): Promise<void> {
+  for (;;) {
+    const listed = (await s.core.dispatch('outbox.list', {})) as { value: OutboxJob[] };
+    if (listed.value.filter((job) => job.state === 'submitting').length >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function main(): Promise<void> {
   const fast = await startChildEmulator('sinch', 1000);
   const slow = await startChildEmulator('sinch', 1000);
@@ -176,14 +186,20 @@ async function main(): Promise<void> {
           const fastId = await s.addAccount(fast.url, 'Fast');
           const slowId = withSlow ? await s.addAccount(slow.url, 'Slow') : undefined;
           const documentId = await s.addDocument();
-          if (slowId) void sendAll(s, slowId, documentId, numbers(FAST_FAXES, 5000)).catch(() => undefined);
-          (withSlow ? fastBeside : fastAlone).push(await sendAll(s, fastId, documentId, numbers(FAST_FAXES, 3000)));
+          if (slowId) {
+            const slowDone = sendAll(s, slowId, documentId, numbers(SLOW_FAXES, 5000));
+            await waitUntilSubmitting(s, CONCURRENCY);
+            (withSlow ? fastBeside : fastAlone).push(await sendAll(s, fastId, documentId, numbers(FAST_FAXES, 3000)));
+            await slowDone;
+          } else {
+            fastAlone.push(await sendAll(s, fastId, documentId, numbers(FAST_FAXES, 3000)));
+          }
         } finally {
           await s.close();
         }
       }
     }
-    console.log(`fast account, ${FAST_FAXES} faxes: alone ${ms(median(fastAlone))} · beside a slow account (every request +${SLOW_DELAY_MS} ms) ${ms(median(fastBeside))} · ratio ${(median(fastBeside) / median(fastAlone)).toFixed(2)}×`);
+    console.log(`fast account, ${FAST_FAXES} faxes: alone ${ms(median(fastAlone))} · while a slow account (every request +${SLOW_DELAY_MS} ms) has ${SLOW_FAXES} on their way ${ms(median(fastBeside))} · ratio ${(median(fastBeside) / median(fastAlone)).toFixed(2)}×   [alone ${fastAlone.map(ms).join(', ')}; beside ${fastBeside.map(ms).join(', ')}]`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await fast.stop();
