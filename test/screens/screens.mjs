@@ -1,0 +1,57 @@
+// Screenshots of the main screens for a person to look at (not a test): light and dark, 1280×800
+// and 900×700. Start `npm run dev:web` first (FAXDESK_DEMO_SPEED=8 FAXDESK_DEMO_SINCH_PORT=4790
+// makes the failures arrive quickly), then: node test/screens/screens.mjs [out-dir]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
+const base = process.env.FAXDESK_URL ?? 'http://127.0.0.1:5180';
+const out = process.argv[2] ?? 'screens';
+mkdirSync(out, { recursive: true });
+
+const doc = await PDFDocument.create();
+const font = await doc.embedFont(StandardFonts.Helvetica);
+for (let n = 1; n <= 3; n++) doc.addPage([612, 792]).drawText(`Referral letter, page ${n}`, { x: 72, y: 700, size: 18, font });
+const pdf = Buffer.from(await doc.save());
+const pdfPath = join(out, 'referral.pdf');
+writeFileSync(pdfPath, pdf);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  // One batch of faxes with every kind of outcome, sent once.
+  const setup = await browser.newPage();
+  await setup.goto(base);
+  await setup.getByRole('button', { name: /New fax/ }).first().click();
+  await setup.getByLabel('Choose files').setInputFiles(pdfPath);
+  await setup.getByLabel('Fax number').fill('+19898989898, +19898989801, +19898989803, +19898989804, +19898989807');
+  await setup.getByRole('button', { name: /^Send/ }).click();
+  await setup.waitForTimeout(8_000);
+  await setup.close();
+
+  for (const scheme of ['light', 'dark']) {
+    for (const [width, height] of [[1280, 800], [900, 700]]) {
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(base);
+      const shot = async (name) => page.screenshot({ path: join(out, `${name}-${scheme}-${width}x${height}.png`) });
+      await page.getByRole('button', { name: /Outbox/ }).first().click();
+      await page.waitForTimeout(500);
+      await shot('outbox');
+      await page.getByRole('button', { name: /New fax/ }).first().click();
+      await page.getByLabel('Choose files').setInputFiles(pdfPath);
+      await page.waitForTimeout(1_000);
+      await shot('compose');
+      await page.keyboard.press('Control+,');
+      await page.waitForTimeout(500);
+      await shot('settings');
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+console.log(`screenshots in ${out}`);
