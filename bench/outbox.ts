@@ -48,6 +48,7 @@ function factoryWithSlow(slowUrl?: string): ProviderFactory {
       ? new SinchProvider({ settings: settings.sinch, secret, fetch: settings.sinch.baseUrl === slowUrl ? slowFetch : undefined })
       : defaultProviderFactory.create(settings, secret),
     capabilitiesOf: defaultProviderFactory.capabilitiesOf,
+    limitsOf: defaultProviderFactory.limitsOf,
   };
 }
 

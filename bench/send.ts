@@ -44,6 +44,7 @@ const factory: ProviderFactory = {
     ? new SinchProvider({ settings: settings.sinch, secret, fetch: timedFetch })
     : new WelkinProvider({ settings: settings.welkin, secret, fetch: timedFetch, uploadTimeoutMs: 120_000 }),
   capabilitiesOf: defaultProviderFactory.capabilitiesOf,
+  limitsOf: defaultProviderFactory.limitsOf,
 };
 
 type ChildFigures = MemoryRun & { ms: number; source: string };

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBridge } from '../common/ipc/bridge';
 
 // The whole preload: the contract-derived API over ipcRenderer, and nothing else of ipcRenderer.
@@ -9,4 +9,11 @@ contextBridge.exposeInMainWorld('faxdesk', createBridge({
     ipcRenderer.on(event, wrapped);
     return () => ipcRenderer.removeListener(event, wrapped);
   },
+  // A file from disk goes by path, so the page never holds it; one made in the page (no path) as bytes.
+  addFile: async (file) => {
+    const path = webUtils.getPathForFile(file as File);
+    if (path) return ipcRenderer.invoke('documents.addFile', { path, name: file.name });
+    return ipcRenderer.invoke('documents.add', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  },
+  documentUrl: (id) => `app://faxdesk/documents/${encodeURIComponent(id)}`,
 }));

@@ -3,6 +3,9 @@ import { z } from 'zod';
 export const ProviderKindSchema = z.enum(['sinch', 'welkin']);
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
 
+/** How a person calls each provider, in messages. */
+export const PROVIDER_NAMES: Readonly<Record<ProviderKind, string>> = { sinch: 'Sinch', welkin: 'Welkin' };
+
 export const SINCH_REGIONS = ['global', 'use1', 'eu1', 'sae1', 'apse1', 'apse2'] as const;
 
 /** Non-secret Sinch settings: stored in SQLite. The key secret lives only in the keychain. */
@@ -36,6 +39,16 @@ export type AccountSettings = z.infer<typeof AccountSettingsSchema>;
 
 export const AccountStatusSchema = z.enum(['connected', 'retrying', 'signed_out', 'unknown']);
 
+/** What the account's provider accepts in one fax, checked before anything is uploaded. */
+export const AccountLimitsSchema = z.object({
+  maxFileBytes: z.number().int().positive().optional(),
+  maxFiles: z.number().int().positive().optional(),
+  maxTotalBytes: z.number().int().positive().optional(),
+  /** Types the provider takes; anything else is sent as Faxdesk's PDF. */
+  contentTypes: z.array(z.string()).optional(),
+});
+export type AccountLimits = z.infer<typeof AccountLimitsSchema>;
+
 /** What the renderer may know about an account: never the secret, only whether one is stored. */
 export const AccountSchema = z.object({
   id: z.string(),
@@ -46,6 +59,7 @@ export const AccountSchema = z.object({
   statusMessage: z.string().optional(),
   settings: AccountSettingsSchema,
   capabilities: z.array(z.string()),
+  limits: AccountLimitsSchema,
 });
 export type Account = z.infer<typeof AccountSchema>;
 

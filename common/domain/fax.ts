@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { ErrorInfoSchema } from '../errors';
+import { DocumentInfoSchema, FaxPartSchema } from './document';
 import { E164_PATTERN } from './phone';
 
 export const E164Schema = z.string().regex(E164_PATTERN, 'Must be an E.164 number such as +12015550123');
-
-/** Largest single document Faxdesk accepts (Welkin's per-fax limit; Sinch refuses files over 20 MB). */
-export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
-
-export const DocumentInfoSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  pages: z.number().int().nonnegative(),
-  sizeBytes: z.number().int().nonnegative(),
-  contentType: z.string(),
-});
-export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;
 
 /**
  * Outbox job states. `uncertain` means the provider may have the fax (a timeout after the
@@ -54,6 +43,11 @@ export const SendRequestSchema = z.object({
   accountId: z.string().min(1),
   to: z.array(E164Schema).min(1, 'Add at least one recipient').max(50),
   documentIds: z.array(z.string().min(1)).min(1, 'Add at least one document').max(20),
+  /**
+   * The fax's content in send order, after the person's page operations; every part names one of
+   * `documentIds`. Without it: every page of each document, in order.
+   */
+  parts: z.array(FaxPartSchema).min(1, 'The fax has no pages left').max(2_000).optional(),
   options: SendOptionsSchema.default({}),
 });
 export type SendRequest = z.infer<typeof SendRequestSchema>;

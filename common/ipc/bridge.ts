@@ -4,10 +4,24 @@ import {
   type EventName, type InputOf, type InvokeChannel, type OutputOf, type PayloadOf,
 } from './contract';
 
+/** What the transports need of a file the person chose or dropped (the browser's File). */
+export interface ChosenFile {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
 /** How a bridge reaches the core: ipcRenderer in Electron, HTTP + SSE in the dev/test bridge. */
 export interface BridgeTransport {
   invoke(channel: string, input: unknown): Promise<unknown>;
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
+  /**
+   * Hands a chosen file to the core without reading it into the page where it can: by its path
+   * (Electron's webUtils) or streamed (the dev bridge). Answers like `documents.add`.
+   */
+  addFile(file: ChosenFile): Promise<unknown>;
+  /** Where the page reads a document's content: what is sent (a same-origin URL). */
+  documentUrl(id: string): string;
 }
 
 type DomainOf<C extends string> = C extends `${infer D}.${string}` ? D : never;
@@ -19,6 +33,12 @@ type VerbsOf<D extends string> = {
 /** `window.faxdesk`: `faxdesk.fax.send({...})`, `faxdesk.on('outbox.jobChanged', cb)`. */
 export type FaxdeskApi = { [D in DomainOf<InvokeChannel>]: VerbsOf<D> } & {
   on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
+  files: {
+    /** Adds a file the person chose or dropped; the core normalises it. */
+    add(file: ChosenFile): Promise<Result<OutputOf<'documents.add'>>>;
+    /** The URL of a document's content (what is sent), for the preview. */
+    url(id: string): string;
+  };
 };
 
 /** Pure: builds the API object from the contract's channel names. Used by preload and the web bridge. */
@@ -34,5 +54,9 @@ export function createBridge(transport: BridgeTransport): FaxdeskApi {
     if (!events.has(event)) throw new Error(`Unknown event ${event}`);
     return transport.subscribe(event, listener);
   };
+  api.files = Object.freeze({
+    add: (file: ChosenFile) => transport.addFile(file) as Promise<Result<unknown>>,
+    url: (id: string) => transport.documentUrl(id),
+  });
   return Object.freeze(api) as unknown as FaxdeskApi;
 }

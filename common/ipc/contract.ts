@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountDraftSchema, AccountSchema } from '../domain/account';
-import { DocumentInfoSchema, OutboxJobSchema, SendRequestSchema } from '../domain/fax';
+import { DocumentInfoSchema, PaperSizeSchema } from '../domain/document';
+import { OutboxJobSchema, SendRequestSchema } from '../domain/fax';
 import { ErrorInfoSchema } from '../errors';
 
 /** Input of a channel that takes nothing. */
@@ -29,6 +30,19 @@ export const AddDocumentInputSchema = z.object({
   bytes: BytesSchema,
 }).strict();
 
+/** A file on this computer, by path (Electron's webUtils.getPathForFile; the dev bridge's upload). */
+export const AddDocumentFileInputSchema = z.object({
+  path: z.string().min(1).max(4096),
+  name: z.string().min(1).max(255),
+}).strict();
+
+/** Settings that are Faxdesk's, not an account's. */
+export const AppSettingsSchema = z.object({
+  /** Page size for images, scans and text; 'auto': Letter in North America, A4 elsewhere. */
+  paperSize: PaperSizeSchema,
+});
+export type AppSettings = z.infer<typeof AppSettingsSchema>;
+
 /**
  * The one IPC contract. Every invoke channel (`domain.verb`) and every event (`domain.pastTense`)
  * is declared here and nowhere else; preload, handler table and renderer types derive from it.
@@ -42,7 +56,10 @@ export const contract = {
     'accounts.remove': { input: IdInput, output: z.object({ removed: z.boolean() }) },
     'accounts.test': { input: IdInput, output: ConnectionTestSchema },
     'documents.add': { input: AddDocumentInputSchema, output: DocumentInfoSchema },
+    'documents.addFile': { input: AddDocumentFileInputSchema, output: DocumentInfoSchema },
     'documents.remove': { input: IdInput, output: z.object({ removed: z.boolean() }) },
+    'settings.get': { input: NoInput, output: AppSettingsSchema },
+    'settings.update': { input: AppSettingsSchema.partial().strict(), output: AppSettingsSchema },
     'fax.send': { input: SendRequestSchema, output: z.array(OutboxJobSchema) },
     'outbox.list': { input: NoInput, output: z.array(OutboxJobSchema) },
     /** Re-sends a failed job. An uncertain job needs `confirmUncertain` (a person checked first). */

@@ -5,7 +5,9 @@ import { ConnectionCheck } from './accounts/connectionCheck';
 import { ConnectionStatus } from './accounts/connectionStatus';
 import type { DemoEnvironment } from './accounts/demoPort';
 import type { SecretStore } from './accounts/secretStore';
+import { scheduleDocumentSweep } from './documents/documentSweep';
 import { DocumentStore } from './documents/documentStore';
+import { resolvePaper } from './documents/paper';
 import { CoreEvents } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
@@ -16,6 +18,7 @@ import { createLogger, type Logger } from './log';
 import { FaxRecords } from './outbox/faxRecords';
 import { Outbox } from './outbox/outbox';
 import { defaultProviderFactory } from './providers/providerFactory';
+import { AppSettingsStore } from './settings/appSettings';
 import { AccountsRepo } from './store/accountsRepo';
 import { openDatabase, type Database } from './store/database';
 import { DocumentsRepo } from './store/documentsRepo';
@@ -42,6 +45,8 @@ export interface CoreOptions {
   checkAccountsOnStart?: boolean;
   /** Job runner timing (tests shorten it). */
   jobs?: { leaseMs?: number; pollMs?: number; backoff?: BackoffPolicy };
+  /** soffice, when LibreOffice is installed: Word files then become real pages. */
+  libreOffice?: string;
   /** Runs the CPU-heavy steps; default: the core's worker pool (benches pass the main thread to compare). */
   tasks?: TaskRunner<CoreTasks>;
 }
@@ -56,6 +61,8 @@ export interface Core {
   onSystemResume(): void;
   /** The network went away or came back. */
   onOnlineChanged(online: boolean): void;
+  /** The file a document's preview shows (what is sent), for the shell's and the bridge's document routes. */
+  documentContent(id: string): { path: string; contentType: string; sizeBytes: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -89,7 +96,12 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   accounts.seedDemoAccounts(new Date().toISOString());
   const connection = new ConnectionCheck(accounts, status);
   const pool = options.tasks ? undefined : createCorePool(); // closed with the core; a runner handed in is the caller's
-  const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db), options.tasks ?? pool!);
+  const tasks = options.tasks ?? pool!;
+  const settings = new AppSettingsStore(meta);
+  const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db), tasks, {
+    paper: () => resolvePaper(settings.get().paperSize),
+    libreOffice: () => options.libreOffice,
+  });
   const repo = new FaxJobsRepo(db);
   const records = new FaxRecords(repo, documents, events);
 
@@ -100,17 +112,18 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     owner: `${installation}/${randomUUID()}`, log, ...options.jobs,
     concurrency: (queue) => (queue.startsWith('send:') ? sendConcurrency : 4),
   });
-  const outbox = new Outbox({ db, repo, records, documents, accounts, status, runner, log }, {
+  const outbox = new Outbox({ db, repo, records, documents, accounts, status, runner, tasks, log }, {
     followIntervalMs: options.followIntervalMs ?? 2_000,
   });
   // Jobs this installation held when it last stopped (crash, kill) are due now, not when their leases run out.
   const recovered = jobs.recoverLeasesOf(installation, runner.owner);
   if (recovered > 0) log.warn('resuming jobs interrupted by the last shutdown', { jobs: recovered });
   outbox.resume();
+  scheduleDocumentSweep(runner, documents, log);
   runner.start();
   if (options.checkAccountsOnStart) void connection.testAll();
 
-  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox });
+  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, settings });
   let closing: Promise<void> | undefined;
   const core: Core = {
     handlers,
@@ -121,6 +134,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       runner.wake();
       void connection.testAll();
     },
+    documentContent: (id) => documents.content(id),
     onOnlineChanged(online) {
       log.info(online ? 'network is back' : 'network is gone');
       runner.setPaused(!online);

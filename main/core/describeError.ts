@@ -1,11 +1,10 @@
 import { ZodError } from 'zod';
-import type { ProviderKind } from '../../common/domain/account';
+import { PROVIDER_NAMES } from '../../common/domain/account';
 import { ErrorCodeSchema, ErrorInfoSchema, errorInfo, withAccount, type ErrorInfo } from '../../common/errors';
 import { AppError } from '../../common/ipc/result';
 import type { RemoteFax } from './providers/faxProvider';
 import { ProviderError } from './providers/providerError';
 
-const SERVICE_NAMES: Readonly<Record<ProviderKind, string>> = { sinch: 'Sinch', welkin: 'Welkin' };
 
 export interface ErrorContext {
   /** The account the failure belongs to: the action then opens its settings. */
@@ -35,7 +34,7 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
   const { accountId, target } = context;
   if (error instanceof AppError) return withAccount(error.info, accountId);
   if (error instanceof ProviderError) {
-    const service = error.provider ? SERVICE_NAMES[error.provider] : undefined;
+    const service = error.provider ? PROVIDER_NAMES[error.provider] : undefined;
     return errorInfo(error.code, { accountId, target, service, message: error.detail, retryAfterMs: error.retryAfterMs });
   }
   if (error instanceof ZodError) {
@@ -45,7 +44,7 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
   if (isFailedFax(error)) {
     const failure = error.failure;
     return errorInfo(failure?.code ?? 'fax_failed', {
-      accountId, target: 'the fax', service: failure ? SERVICE_NAMES[failure.provider] : undefined,
+      accountId, target: 'the fax', service: failure ? PROVIDER_NAMES[failure.provider] : undefined,
       pagesSent: error.pagesSent, pages: error.pages ?? context.pages,
     });
   }

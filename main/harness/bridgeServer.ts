@@ -7,9 +7,12 @@ import { errorInfo } from '../../common/errors';
 import { EVENT_NAMES } from '../../common/ipc/contract';
 import { parseWire, stringifyWire } from '../../common/ipc/wireJson';
 import type { Core } from '../core/app';
+import { handleUpload, serveDocument } from './documentRoutes';
 
 export interface BridgeServerOptions {
-  core: Pick<Core, 'dispatch' | 'events' | 'log'>;
+  core: Pick<Core, 'dispatch' | 'events' | 'log' | 'documentContent'>;
+  /** Where uploads are streamed to before the core adds them (inside the data folder). */
+  uploadDir: string;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** The built browser half of the bridge (out/harness/webBridge.js). */
@@ -68,7 +71,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<R
       const callerOrigin = req.headers.origin;
       if (callerOrigin !== undefined && callerOrigin !== origin) return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: errorInfo('forbidden_sender', { message: 'Foreign origin' }) }));
       if (req.method === 'POST' && url.pathname.startsWith('/__bridge/invoke/')) {
-        if (!tokenOk(req.headers['x-faxdesk-token'] as string | undefined)) return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: errorInfo('forbidden_sender', { message: 'Bad bridge token' }) }));
+        if (!tokenOk(req.headers['x-faxdesk-token'] as string | undefined)) return badToken(res);
         const channel = decodeURIComponent(url.pathname.slice('/__bridge/invoke/'.length));
         const body = await readBody(req);
         let input: unknown;
@@ -79,6 +82,15 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<R
         }
         const result = await options.core.dispatch(channel, input);
         return send(res, 200, 'application/json', stringifyWire(result));
+      }
+      if (req.method === 'POST' && url.pathname === '/__bridge/upload') {
+        if (!tokenOk(req.headers['x-faxdesk-token'] as string | undefined)) return badToken(res);
+        return handleUpload(req, res, url, options.core, options.uploadDir);
+      }
+      const document = /^\/__bridge\/documents\/([^/]+)$/.exec(url.pathname);
+      if ((req.method === 'GET' || req.method === 'HEAD') && document) {
+        if (!tokenOk(url.searchParams.get('token'))) return send(res, 403, 'text/plain', 'Bad bridge token');
+        return serveDocument(req, res, decodeURIComponent(document[1]!), options.core);
       }
       if (req.method === 'GET' && url.pathname === '/__bridge/events') {
         if (!tokenOk(url.searchParams.get('token'))) return send(res, 403, 'text/plain', 'Bad bridge token');
@@ -135,6 +147,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<R
       server.close(() => resolve());
     }),
   };
+}
+
+function badToken(res: ServerResponse): void {
+  send(res, 403, 'application/json', JSON.stringify({ ok: false, error: errorInfo('forbidden_sender', { message: 'Bad bridge token' }) }));
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {

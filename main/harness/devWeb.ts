@@ -33,6 +33,7 @@ const core = createCore({
 });
 const bridge = await startBridgeServer({
   core,
+  uploadDir: join(dataDir, 'incoming'),
   rendererDir: join(root, 'out', 'renderer'),
   bridgeScript: join(root, 'out', 'harness', 'webBridge.js'),
   port,

@@ -38,6 +38,20 @@ const transport: BridgeTransport = {
     listeners.get(event)!.add(listener);
     return () => listeners.get(event)?.delete(listener);
   },
+  // Streamed as the request body, never read whole into the page or wrapped in JSON.
+  async addFile(file) {
+    try {
+      const response = await fetch(`/__bridge/upload?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', 'X-Faxdesk-Token': token },
+        body: file as unknown as Blob,
+      });
+      return parseWire(await response.text());
+    } catch {
+      return { ok: false, error: errorInfo('network', { message: 'Faxdesk’s core is not answering (dev bridge).' }) };
+    }
+  },
+  documentUrl: (id) => `/__bridge/documents/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`,
 };
 
 Object.defineProperty(window, 'faxdesk', { value: createBridge(transport), writable: false, configurable: false });

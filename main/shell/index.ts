@@ -41,7 +41,6 @@ export async function startShell(): Promise<Core | undefined> {
     app.quit();
     return undefined;
   }
-  handleAppProtocol(protocol, net, rendererDir);
   const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { version: string };
   let core: Core;
   try {
@@ -55,6 +54,7 @@ export async function startShell(): Promise<Core | undefined> {
     app.quit();
     return undefined;
   }
+  handleAppProtocol(protocol, net, rendererDir, (id) => core.documentContent(id));
   registerIpc(ipcMain as unknown as IpcMainLike, core.dispatch, createSenderCheck(APP_ORIGIN));
 
   const win = createMainWindow(BrowserWindow, preloadPathFrom(outDir));

@@ -9,10 +9,10 @@ import { keepOnly, releaseAll } from './pdfPreview';
 /** Every page that will be faxed, in send order: the ready documents, in strip order. */
 export function previewPages(docs: readonly ComposeDoc[]): PreviewPage[] {
   const ready = docs.flatMap((d) => (d.status === 'ready' ? [d] : []));
-  const total = ready.reduce((n, d) => n + d.info.pages, 0);
+  const total = ready.reduce((n, d) => n + (d.info.pages ?? 0), 0);
   const pages: PreviewPage[] = [];
   for (const d of ready) {
-    for (let p = 1; p <= d.info.pages; p++) {
+    for (let p = 1; p <= (d.info.pages ?? 0); p++) {
       const index = pages.length;
       pages.push({
         id: `${d.key}:${p}`, docKey: d.key, file: d.file, docName: d.name, pageNumber: p, index,

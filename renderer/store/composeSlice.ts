@@ -1,5 +1,5 @@
 import { checkFaxNumber } from '../../common/domain/phone';
-import type { DocumentInfo } from '../../common/domain/fax';
+import type { DocumentInfo } from '../../common/domain/document';
 import type { ErrorInfo } from '../../common/errors';
 import { nameInMessage, refuseFile } from './fileRules';
 import { computeSendPlan } from './sendPlan';
@@ -61,8 +61,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
     set((s) => ({ docs: [...s.docs, { key, status: 'reading', name: file.name, sizeBytes: file.size, file }] }));
     let message: string | null = null;
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const r = await api.documents.add({ name: file.name, bytes });
+      const r = await api.files.add(file);
       if (r.ok) {
         const info = r.value;
         // The tile may have been removed while the file was uploading: then drop the document again.

@@ -9,7 +9,7 @@ import { computeSendPlan } from './sendPlan';
 import { isNewer } from './outboxSlice';
 
 const demo: Account = {
-  id: 'acc-demo', name: 'Demo', demo: true, hasSecret: true, status: 'connected', capabilities: [],
+  id: 'acc-demo', name: 'Demo', demo: true, hasSecret: true, status: 'connected', capabilities: [], limits: {},
   settings: { provider: 'sinch', sinch: { projectId: 'demo-project', keyId: 'demo-key', authMode: 'oauth2', region: 'global' } },
 };
 
@@ -35,6 +35,12 @@ function fakeApi(handlers: Record<string, Handler>) {
       listeners.get(event)!.add(listener);
       return () => listeners.get(event)!.delete(listener);
     },
+    async addFile(file) {
+      calls.push({ channel: 'files.add', input: file.name });
+      const h = handlers['documents.add'];
+      return h ? h({ name: file.name }) : { ok: false, error: errorInfo('internal', { message: 'no documents.add' }) };
+    },
+    documentUrl: (id) => `/documents/${id}`,
   });
   const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
   return { api, calls, emit };
@@ -80,7 +86,7 @@ describe('renderer store', () => {
     const messages = store.getState().fileRefusals.map((r) => r.message);
     expect(messages[0]).toMatch(/^notes\.exe is not a PDF/);
     expect(messages[1]).toBe('notes.pdf: This is not a PDF. Print it to PDF.');
-    expect(calls.filter((c) => c.channel === 'documents.add')).toHaveLength(1);
+    expect(calls.filter((c) => c.channel === 'files.add')).toHaveLength(1);
     expect(store.getState().docs).toEqual([]);
     expect(store.getState().pane).toBe('compose');
   });

@@ -1,4 +1,4 @@
-import { MAX_DOCUMENT_BYTES } from '../../common/domain/fax';
+import { MAX_DOCUMENT_BYTES } from '../../common/domain/document';
 /** What the page refuses before reading a file; the core sniffs the bytes of everything else. */
 export const ACCEPT_ATTR = 'application/pdf,.pdf';
 /** The core's own cap, checked here too so the page never reads a huge file into memory. */

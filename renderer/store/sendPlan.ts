@@ -34,7 +34,7 @@ export function pickAccount(accounts: readonly Account[], chosen: string | null)
 
 export function computeSendPlan(s: SendPlanInput): SendPlan {
   const ready = s.docs.flatMap((d) => (d.status === 'ready' ? [d.info] : []));
-  const pages = ready.reduce((n, d) => n + d.pages, 0);
+  const pages = ready.reduce((n, d) => n + (d.pages ?? 0), 0);
   const to = s.recipients.map((r) => r.e164);
   const typed = s.numberText.trim() === '' ? null : checkFaxNumber(s.numberText);
   if (typed?.ok && !to.includes(typed.e164)) to.push(typed.e164);

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,24 +13,38 @@ import { startBridgeServer, type RunningBridge } from '../../main/harness/bridge
 let bridge: RunningBridge;
 const events = new CoreEvents();
 let received: Uint8Array | undefined;
+let uploaded: { name: string; bytes: Buffer; path: string } | undefined;
+let uploadDir: string;
+const documentBytes = Buffer.from(Array.from({ length: 5_000 }, (_, i) => i % 256));
+const info = (name: string, size: number) => ({ id: 'd1', name, kind: 'pdf', pages: 1, sizeBytes: size, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: size, warnings: [] });
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'faxdesk-bridge-'));
   mkdirSync(join(dir, 'renderer'));
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   writeFileSync(join(dir, 'bridge.js'), '/* bridge */');
+  writeFileSync(join(dir, 'doc.pdf'), documentBytes);
+  uploadDir = join(dir, 'incoming');
   const notUsed = () => { throw new Error('not used'); };
   const handlers = {
     ...Object.fromEntries(INVOKE_CHANNELS.map((c) => [c, notUsed])),
     'app.info': () => ({ version: '9', host: 'web-bridge' }),
     'documents.add': ({ name, bytes }: { name: string; bytes: Uint8Array }) => {
       received = bytes;
-      return { id: 'd1', name, pages: 1, sizeBytes: bytes.length, contentType: 'application/pdf' };
+      return info(name, bytes.length);
+    },
+    'documents.addFile': ({ name, path }: { name: string; path: string }) => {
+      uploaded = { name, path, bytes: readFileSync(path) };
+      return info(name, uploaded.bytes.length);
     },
   } as unknown as Handlers;
   const log = createLogger(() => {});
   bridge = await startBridgeServer({
-    core: { dispatch: createDispatcher(handlers, log), events, log },
+    core: {
+      dispatch: createDispatcher(handlers, log), events, log,
+      documentContent: (id) => (id === 'd1' ? { path: join(dir, 'doc.pdf'), contentType: 'application/pdf', sizeBytes: documentBytes.length } : undefined),
+    },
+    uploadDir,
     rendererDir: join(dir, 'renderer'),
     bridgeScript: join(dir, 'bridge.js'),
   });
@@ -38,13 +52,16 @@ beforeAll(async () => {
 afterAll(() => bridge.close());
 
 /** Raw HTTP so the test controls Host and Origin exactly, as a hostile page could not. */
-function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
+  return new Promise<{ status: number; body: string; bytes: Buffer; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
     const url = new URL(path, bridge.url);
     const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, body: bytes.toString('utf8'), bytes, headers: res.headers });
+      });
     });
     req.on('error', reject);
     req.end(options.body);
@@ -118,5 +135,37 @@ describe('dev/test bridge server', () => {
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toBe('event: accounts.changed\ndata: []\n\n');
     controller.abort();
+  });
+
+  it('streams an upload to disk and adds it by path; the temporary file is gone afterwards', async () => {
+    const file = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7) % 256));
+    const res = await raw('/__bridge/upload?name=Referral%20letter.pdf', {
+      method: 'POST', headers: { 'X-Faxdesk-Token': bridge.token, Origin: bridge.url, 'Content-Type': 'application/octet-stream' }, body: file,
+    });
+    expect(parseWire(res.body)).toMatchObject({ ok: true, value: { name: 'Referral letter.pdf', sizeBytes: 300_000 } });
+    expect(uploaded!.bytes.equals(file)).toBe(true);
+    expect(uploaded!.path.startsWith(uploadDir)).toBe(true);
+    expect(existsSync(uploaded!.path)).toBe(false);
+    expect(readdirSync(uploadDir)).toEqual([]);
+  });
+
+  it('refuses an upload without the token, or from another origin', async () => {
+    expect((await raw('/__bridge/upload?name=a.pdf', { method: 'POST', body: 'x' })).status).toBe(403);
+    expect((await raw('/__bridge/upload?name=a.pdf', { method: 'POST', headers: { 'X-Faxdesk-Token': bridge.token, Origin: 'https://evil.example' }, body: 'x' })).status).toBe(403);
+  });
+
+  it('serves a document\'s content whole and by byte range, only with the token', async () => {
+    const whole = await raw(`/__bridge/documents/d1?token=${bridge.token}`);
+    expect(whole.status).toBe(200);
+    expect(whole.headers['content-type']).toBe('application/pdf');
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(whole.bytes.equals(documentBytes)).toBe(true);
+    const part = await raw(`/__bridge/documents/d1?token=${bridge.token}`, { headers: { Range: 'bytes=100-199' } });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 100-199/${documentBytes.length}`);
+    expect(part.bytes.equals(documentBytes.subarray(100, 200))).toBe(true);
+    expect((await raw(`/__bridge/documents/d1?token=${bridge.token}`, { headers: { Range: 'bytes=9999999-' } })).status).toBe(416);
+    expect((await raw(`/__bridge/documents/nope?token=${bridge.token}`)).status).toBe(404);
+    expect((await raw('/__bridge/documents/d1?token=wrong')).status).toBe(403);
   });
 });

@@ -20,6 +20,7 @@ export function fastFactory(options: { policy?: RetryPolicy; fetch?: (settings: 
       ? new SinchProvider({ settings: settings.sinch, secret, timeoutMs: 800, policy, fetch: options.fetch?.(settings) })
       : new WelkinProvider({ settings: settings.welkin, secret, timeoutMs: 800, policy, fetch: options.fetch?.(settings) }),
     capabilitiesOf: defaultProviderFactory.capabilitiesOf,
+    limitsOf: defaultProviderFactory.limitsOf,
   };
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_BYTES } from '../../common/domain/fax';
+import { MAX_DOCUMENT_BYTES } from '../../common/domain/document';
 import type { CoreHarness } from '../support/coreKit';
 import { makePdfBytes, startTestCore } from '../support/coreKit';
 

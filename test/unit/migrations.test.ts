@@ -88,6 +88,28 @@ describe('migrations', () => {
     v3.close();
   });
 
+  it('004 rebuilds documents for every kind of file: old rows become PDFs sent as they were, links and checks stay', () => {
+    const v3 = atVersion(3);
+    insertDocument(v3, 'doc-a');
+    new FaxJobsRepo(v3).insert({
+      id: 'fax-1', batchId: 'b', accountId: 'acct-1', to: '+19898989898', documentIds: ['doc-a'], options: {}, pages: 1,
+      state: 'sent', attempts: 1, createdAt: NOW, updatedAt: NOW,
+    });
+    v3.close();
+    const v4 = atVersion(4);
+    expect(new DocumentsRepo(v4).get('doc-a')).toEqual({
+      id: 'doc-a', name: 'doc-a.pdf', kind: 'pdf', pages: 1, sizeBytes: 100, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: 100,
+      sha256: 'x', warnings: [], origin: 'added', createdAt: NOW,
+    });
+    // A Word file the provider converts: its page count may now be unknown.
+    v4.prepare(`INSERT INTO documents (id, name, kind, pages, size_bytes, sent_as, content_type, sent_bytes, sha256, created_at)
+      VALUES ('doc-w', 'letter.docx', 'docx', NULL, 9, 'original', 'application/msword', 9, 'y', ?)`).run(NOW);
+    expect(new DocumentsRepo(v4).get('doc-w')).toMatchObject({ pages: null, sentAs: 'original' });
+    expect(() => v4.prepare("DELETE FROM documents WHERE id = 'doc-a'").run()).toThrow(/FOREIGN KEY/);
+    expect(() => v4.prepare("UPDATE documents SET kind = 'exe' WHERE id = 'doc-w'").run()).toThrow(/CHECK/);
+    v4.close();
+  });
+
   it('a fax still queued in a database from before the job runner is picked up by it after the upgrade', async () => {
     const v2 = atVersion(2);
     insertDocument(v2, 'doc-a');

@@ -5,7 +5,7 @@ import { connectNotifications, notificationFor } from '../../main/shell/notify';
 
 const job = (state: OutboxJob['state']): OutboxJob => ({
   id: 'j1', batchId: 'b1', accountId: 'a1', to: '+12015555555', pages: 2, state, attempts: 1,
-  documents: [{ id: 'd1', name: 'Referral - Jane Smith.pdf', pages: 2, sizeBytes: 10, contentType: 'application/pdf' }],
+  documents: [{ id: 'd1', name: 'Referral - Jane Smith.pdf', kind: 'pdf', pages: 2, sizeBytes: 10, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: 10, warnings: [] }],
   createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
   ...(state === 'failed' ? { error: errorInfo('line_busy') } : {}),
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AccountDraftSchema, type Account, type AccountDraft, type AccountSettings,
+  AccountDraftSchema, type Account, type AccountDraft, type AccountLimits, type AccountSettings,
 } from '../../../common/domain/account';
 import { AppError } from '../../../common/ipc/result';
 import type { CoreEvents } from '../events';
@@ -15,6 +15,7 @@ import { accountSecretKey, type SecretStore } from './secretStore';
 export interface ProviderFactory {
   create(settings: AccountSettings, secret: string): FullFaxProvider;
   capabilitiesOf(provider: AccountSettings['provider']): string[];
+  limitsOf(provider: AccountSettings['provider']): AccountLimits;
 }
 
 export interface AccountsDeps {
@@ -163,6 +164,7 @@ export class Accounts {
       ...(status?.message ? { statusMessage: status.message } : {}),
       settings: row.settings,
       capabilities: this.deps.factory.capabilitiesOf(row.settings.provider),
+      limits: this.deps.factory.limitsOf(row.settings.provider),
     };
   }
 

@@ -2,6 +2,7 @@ import type { Accounts } from '../accounts/accounts';
 import type { ConnectionCheck } from '../accounts/connectionCheck';
 import type { DocumentStore } from '../documents/documentStore';
 import type { Outbox } from '../outbox/outbox';
+import type { AppSettingsStore } from '../settings/appSettings';
 import type { Handlers } from './dispatcher';
 
 export interface HandlerDeps {
@@ -11,11 +12,12 @@ export interface HandlerDeps {
   connection: ConnectionCheck;
   documents: DocumentStore;
   outbox: Outbox;
+  settings: AppSettingsStore;
 }
 
 /** The handler table: thin calls into the core's services. Parsing happens in the dispatcher. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { accounts, connection, documents, outbox } = deps;
+  const { accounts, connection, documents, outbox, settings } = deps;
   return {
     'app.info': () => ({ version: deps.version, host: deps.host }),
     'accounts.list': () => accounts.list(),
@@ -23,8 +25,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'accounts.update': ({ id, draft }) => accounts.update(id, draft),
     'accounts.remove': async ({ id }) => ({ removed: await accounts.remove(id, outbox.inFlightCount(id)) }),
     'accounts.test': ({ id }) => connection.test(id),
-    'documents.add': ({ name, bytes }) => documents.add(name, bytes),
+    'documents.add': ({ name, bytes }) => documents.addBytes(name, bytes),
+    'documents.addFile': ({ path, name }) => documents.addFile(path, name),
     'documents.remove': async ({ id }) => ({ removed: await documents.remove(id) }),
+    'settings.get': () => settings.get(),
+    'settings.update': (change) => settings.update(change),
     'fax.send': (request) => outbox.send(request),
     'outbox.list': () => outbox.list(),
     'outbox.retry': ({ id, confirmUncertain }) => outbox.retry(id, confirmUncertain),

@@ -1,5 +1,5 @@
 import type { OutboxJob } from '../../../common/domain/fax';
-import type { DocumentInfo } from '../../../common/domain/fax';
+import type { DocumentInfo } from '../../../common/domain/document';
 import type { FaxJobRow } from '../store/faxJobsRepo';
 
 /** The renderer's view of a job: documents by name and pages, no file paths. */

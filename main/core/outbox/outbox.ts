@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { PROVIDER_NAMES } from '../../../common/domain/account';
 import { SendRequestSchema, type OutboxJob, type SendRequest } from '../../../common/domain/fax';
 import { AppError } from '../../../common/ipc/result';
 import type { Accounts } from '../accounts/accounts';
 import type { ConnectionStatus } from '../accounts/connectionStatus';
+import { checkAccountLimits } from '../documents/accountLimits';
 import type { DocumentStore } from '../documents/documentStore';
+import { buildFaxContent } from '../documents/faxContent';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { Logger } from '../log';
 import { transaction, type Database } from '../store/database';
 import type { FaxJobRow, FaxJobsRepo } from '../store/faxJobsRepo';
+import type { CoreTasks } from '../workers/coreTasks';
+import type { TaskRunner } from '../workers/taskProtocol';
 import type { FaxRecords } from './faxRecords';
 import { followDelay, followFaxHandler } from './followFax';
 import { submitFaxHandler, type FaxJobPayload } from './submitFax';
@@ -27,6 +32,8 @@ export interface OutboxDeps {
   accounts: Accounts;
   status: ConnectionStatus;
   runner: JobRunner;
+  /** Composes a fax's pages into PDFs (the worker pool). */
+  tasks: TaskRunner<CoreTasks>;
   log: Logger;
 }
 
@@ -67,11 +74,14 @@ export class Outbox {
     const { accounts, documents, db, repo, log, records } = this.deps;
     const request = SendRequestSchema.parse(input);
     if (!accounts.exists(request.accountId)) throw AppError.of('not_found', 'The account to send from no longer exists.');
-    const pages = request.documentIds.map((id) => documents.get(id)).reduce((sum, doc) => sum + doc.pages, 0);
+    const account = await accounts.get(request.accountId);
+    const content = await buildFaxContent(documents, this.deps.tasks, request.documentIds, request.parts);
+    checkAccountLimits(content.documentIds.map((id) => documents.toOutgoing(id)), account.limits, PROVIDER_NAMES[account.settings.provider]);
+    const pages = content.pages;
     const now = new Date().toISOString();
     const batchId = randomUUID();
     const rows: FaxJobRow[] = [...new Set(request.to)].map((to) => ({
-      id: randomUUID(), batchId, accountId: request.accountId, to, documentIds: request.documentIds,
+      id: randomUUID(), batchId, accountId: request.accountId, to, documentIds: content.documentIds,
       options: request.options, pages, state: 'queued', attempts: 0, createdAt: now, updatedAt: now,
     }));
     transaction(db, () => rows.forEach((row) => {

@@ -1,29 +1,41 @@
-import type { DocumentInfo } from '../../../common/domain/fax';
+import { DocumentKindSchema, type DocumentInfo } from '../../../common/domain/document';
 import type { Database } from './database';
 import { prepared } from './statements';
 
 export interface DocumentRow extends DocumentInfo {
   sha256: string;
+  /** 'added' by a person; 'composed' by the outbox from pages at send time. */
+  origin: 'added' | 'composed';
   createdAt: string;
 }
 
 interface RawDocument {
   id: string;
   name: string;
-  pages: number;
+  kind: string;
+  pages: number | null;
   size_bytes: number;
+  sent_as: 'pdf' | 'original';
   content_type: string;
+  sent_bytes: number;
   sha256: string;
+  warnings_json: string;
+  origin: 'added' | 'composed';
   created_at: string;
 }
 
 const toRow = (raw: RawDocument): DocumentRow => ({
   id: raw.id,
   name: raw.name,
+  kind: DocumentKindSchema.parse(raw.kind),
   pages: raw.pages,
   sizeBytes: raw.size_bytes,
+  sentAs: raw.sent_as,
   contentType: raw.content_type,
+  sentBytes: raw.sent_bytes,
   sha256: raw.sha256,
+  warnings: JSON.parse(raw.warnings_json) as string[],
+  origin: raw.origin,
   createdAt: raw.created_at,
 });
 
@@ -31,8 +43,10 @@ export class DocumentsRepo {
   constructor(private readonly db: Database) {}
 
   insert(row: DocumentRow): void {
-    prepared(this.db, 'INSERT INTO documents (id, name, pages, size_bytes, content_type, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(row.id, row.name, row.pages, row.sizeBytes, row.contentType, row.sha256, row.createdAt);
+    prepared(this.db, `INSERT INTO documents (id, name, kind, pages, size_bytes, sent_as, content_type, sent_bytes, sha256, warnings_json, origin, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(row.id, row.name, row.kind, row.pages, row.sizeBytes, row.sentAs, row.contentType, row.sentBytes, row.sha256,
+        JSON.stringify(row.warnings), row.origin, row.createdAt);
   }
 
   get(id: string): DocumentRow | undefined {
@@ -44,9 +58,15 @@ export class DocumentsRepo {
     return Number(prepared(this.db, 'DELETE FROM documents WHERE id = ?').run(id).changes) > 0;
   }
 
-  /** True when an outbox job still needs the document (so it must not be deleted). */
+  /** True when a fax still needs the document (so it must not be deleted). */
   isReferenced(id: string): boolean {
-    const row = prepared(this.db, 'SELECT 1 AS found FROM outbox_job_documents WHERE document_id = ? LIMIT 1').get(id);
-    return row !== undefined;
+    return prepared(this.db, 'SELECT 1 AS found FROM outbox_job_documents WHERE document_id = ? LIMIT 1').get(id) !== undefined;
+  }
+
+  /** Documents no fax uses that were added before `before` (left behind by a compose that was closed or sent). */
+  unreferencedBefore(before: string, limit = 200): string[] {
+    const rows = prepared(this.db, `SELECT id FROM documents WHERE created_at < ?
+        AND NOT EXISTS (SELECT 1 FROM outbox_job_documents WHERE document_id = documents.id) LIMIT ?`).all(before, limit) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
   }
 }

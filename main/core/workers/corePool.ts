@@ -13,5 +13,6 @@ export function taskWorkerEntry(here = import.meta.url): URL {
 
 /** The core's pool of worker threads (lazy: no thread starts before the first task). */
 export function createCorePool(options: Partial<WorkerPoolOptions> = {}): WorkerPool<CoreTasks> {
-  return new WorkerPool<CoreTasks>({ entry: taskWorkerEntry(), ...options });
+  // A conversion (LibreOffice, a 200-page scan) may take a while, but never forever.
+  return new WorkerPool<CoreTasks>({ entry: taskWorkerEntry(), timeoutMs: 120_000, ...options });
 }

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { composePdf, type ComposeInput } from '../documents/composePdf';
+import type { NormalizeInput } from '../documents/normalizeTypes';
 import { readPdfFacts } from '../documents/pdfFacts';
+import { normalizePdfOnly } from '../documents/pdfOnlyNormalize';
 import type { TaskHandlers } from './taskProtocol';
 
 /**
@@ -16,6 +19,10 @@ export const coreTasks = {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     return { sha256, verdict: await readPdfFacts(bytes) };
   },
+  /** Any added file → Faxdesk's normalised PDF (or the file itself, when the provider converts it). */
+  'document.normalize': (input: NormalizeInput) => normalizePdfOnly(input),
+  /** The fax's pages, after the person's page operations, as one PDF. */
+  'fax.compose': (input: ComposeInput) => composePdf(input),
 } satisfies TaskHandlers;
 
 export type CoreTasks = typeof coreTasks;

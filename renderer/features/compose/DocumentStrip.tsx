@@ -17,7 +17,7 @@ function Tile({ doc, index, count }: { doc: ComposeDoc; index: number; count: nu
       <span className="tile-icon" aria-hidden="true">PDF</span>
       <span className="tile-name" title={doc.name}>{doc.name}</span>
       <span className="tile-meta">
-        {doc.status === 'reading' ? 'Loading…' : `${plural(doc.info.pages, 'page')} · ${formatBytes(doc.sizeBytes)}`}
+        {doc.status === 'reading' ? 'Loading…' : `${doc.info.pages === null ? 'pages unknown' : plural(doc.info.pages, 'page')} · ${formatBytes(doc.sizeBytes)}`}
       </span>
       <span className="tile-actions">
         <button type="button" className="icon-button" aria-label={`Move ${doc.name} earlier`} disabled={index === 0} onClick={() => moveDoc(doc.key, -1)}>←</button>

@@ -32,7 +32,7 @@ export function JobDetail({ job }: { job: OutboxJob }) {
       <h3>Documents</h3>
       <ul className="doc-list">
         {job.documents.map((d) => (
-          <li key={d.id}>{d.name} <span className="muted">— {plural(d.pages, 'page')}, {formatBytes(d.sizeBytes)}</span></li>
+          <li key={d.id}>{d.name} <span className="muted">— {d.pages === null ? 'pages unknown' : plural(d.pages, 'page')}, {formatBytes(d.sizeBytes)}</span></li>
         ))}
       </ul>
     </article>
