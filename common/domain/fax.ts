@@ -34,6 +34,8 @@ export const OutboxJobSchema = z.object({
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 
 export const SendOptionsSchema = z.object({
+  /** The person's subject for the fax (Welkin shows it); never replaced by Faxdesk's own references. */
+  subject: z.string().trim().max(200).optional(),
   headerText: z.string().max(50).optional(),
   resolution: z.enum(['FINE', 'SUPERFINE']).optional(),
 });
