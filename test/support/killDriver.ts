@@ -1,9 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OutboxJob } from '../../common/domain/fax';
 import type { ChildMessage, HoldPoint, ParentMessage } from './killableCore';
 
-const CHILD = resolve(import.meta.dirname, 'killableCore.ts');
+/** From sources (vitest) the child runs through tsx; built with the benches it sits next to them as JS. */
+const BUILT_CHILD = resolve(import.meta.dirname, 'killableCore.js');
+const CHILD = existsSync(BUILT_CHILD) ? BUILT_CHILD : resolve(import.meta.dirname, 'killableCore.ts');
+const CHILD_ARGS = CHILD === BUILT_CHILD ? ['--no-warnings'] : ['--import', 'tsx', '--no-warnings'];
 
 export type KillPoint = 'after the job is persisted' | 'during a 15 MB upload' | 'after the provider accepted, before the answer was stored' | 'while Sending';
 /**
@@ -33,7 +37,7 @@ export class KillableCore {
   }
 
   static start(dataDir: string): KillableCore {
-    return new KillableCore(fork(CHILD, [dataDir], { execArgv: ['--import', 'tsx', '--no-warnings'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    return new KillableCore(fork(CHILD, [dataDir], { execArgv: CHILD_ARGS, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   }
 
   send(message: ParentMessage): void {
