@@ -62,15 +62,26 @@ export const contract = {
     'settings.update': { input: AppSettingsSchema.partial().strict(), output: AppSettingsSchema },
     'fax.send': { input: SendRequestSchema, output: z.array(OutboxJobSchema) },
     'outbox.list': { input: NoInput, output: z.array(OutboxJobSchema) },
-    /** Re-sends a failed job. An uncertain job needs `confirmUncertain` (a person checked first). */
+    /**
+     * Sends a failed or uncertain fax again. Where pages may have arrived (uncertain, partly
+     * delivered) it needs `confirm` (a person checked with the recipient); `onlyMissingPages` sends
+     * just the pages that did not arrive, as a new fax. Providers that retry on their side do so.
+     */
     'outbox.retry': {
-      input: z.object({ id: z.string().min(1), confirmUncertain: z.boolean().default(false) }).strict(),
+      input: z.object({ id: z.string().min(1), confirm: z.boolean().default(false), onlyMissingPages: z.boolean().default(false) }).strict(),
       output: OutboxJobSchema,
+    },
+    /** A person's way out: "It arrived" (they checked), or archive (out of the Outbox, kept in history). */
+    'outbox.resolve': {
+      input: z.object({ ids: z.array(z.string().min(1)).min(1).max(500), action: z.enum(['arrived', 'archive']) }).strict(),
+      output: z.array(OutboxJobSchema),
     },
   },
   events: {
     'outbox.jobChanged': OutboxJobSchema,
     'accounts.changed': z.array(AccountSchema),
+    /** The person clicked a notification about this fax: show it. */
+    'notification.clicked': z.object({ faxId: z.string() }),
   },
 } as const;
 

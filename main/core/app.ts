@@ -39,6 +39,8 @@ export interface CoreOptions {
   demo?: DemoEnvironment;
   /** Base interval between status polls of a fax on its way (ms). */
   followIntervalMs?: number;
+  /** Scales how long a fax should take before it counts as stuck (tests). */
+  faxDurationScale?: number;
   /** Faxes of one account submitted at once; each account has its own queue. */
   sendConcurrency?: number;
   /** Test every account's connection at start-up (the app does; most tests do not). */
@@ -103,7 +105,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     libreOffice: () => options.libreOffice,
   });
   const repo = new FaxJobsRepo(db);
-  const records = new FaxRecords(repo, documents, events);
+  const records = new FaxRecords(repo, documents, events, (id) => accounts.isDemo(id), options.faxDurationScale);
 
   const jobs = new JobStore(db);
   const installation = meta.getOrCreate('installationId', randomUUID);

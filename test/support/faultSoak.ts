@@ -48,7 +48,7 @@ export async function faultSoak(sinch: SoakTarget, welkin: SoakTarget, sends: nu
     for (let n = 0; n < sends; n++) {
       const provider = n % 2 ? 'welkin' : 'sinch';
       const to = n % 3 ? '+19898989898' : `+1201555${String(3000 + n).padStart(4, '0')}`;
-      const result = await h.core.dispatch('fax.send', { accountId: accounts[provider], to: [to], documentIds: [document.id] });
+      const result = await h.core.dispatch('fax.send', { accountId: accounts[provider], to: [to], documentIds: [document.id], confirmDuplicate: true });
       if (!result.ok) throw new Error(JSON.stringify(result.error));
       ids.push(...(result.value as OutboxJob[]).map((job) => job.id));
     }

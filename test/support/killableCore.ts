@@ -105,7 +105,7 @@ async function send(message: Extract<ParentMessage, { type: 'send' }>): Promise<
   if (hold === 'persisted') services.runner.setPaused(true);
   const listed = ((await core.dispatch('accounts.list', {})) as { value: Array<{ id: string; settings: AccountSettings }> }).value;
   const accountId = listed.find((account) => account.settings.provider === message.provider)!.id;
-  const sent = await core.dispatch('fax.send', { accountId, to: [message.to], documentIds: [documentId!] });
+  const sent = await core.dispatch('fax.send', { accountId, to: [message.to], documentIds: [documentId!], confirmDuplicate: true });
   if (!sent.ok) throw new Error(JSON.stringify(sent.error));
   tell({ type: 'sent', jobId: (sent.value as OutboxJob[])[0]!.id });
   if (hold === 'persisted') tell({ type: 'held', point: 'persisted' });

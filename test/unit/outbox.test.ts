@@ -81,9 +81,9 @@ describe('outbox with the Sinch emulator', () => {
     const queued = await sendFax(core, accountId, doc.id);
     const uncertain = await waitForFax(core, queued.id, ['uncertain']);
     expect(uncertain.error).toMatchObject({ code: 'uncertain', nextStep: expect.stringMatching(/Check with the recipient/) });
-    expect(await core.core.dispatch('outbox.retry', { id: queued.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await core.core.dispatch('outbox.retry', { id: queued.id })).toMatchObject({ ok: false, error: { code: 'pages_may_have_arrived' } });
     expect(await emulatorFaxes()).toHaveLength(0);
-    expect(await core.core.dispatch('outbox.retry', { id: queued.id, confirmUncertain: true })).toMatchObject({ ok: true });
+    expect(await core.core.dispatch('outbox.retry', { id: queued.id, confirm: true })).toMatchObject({ ok: true });
     await waitForFax(core, queued.id, ['sent']);
     expect(await emulatorFaxes()).toHaveLength(1);
   });
@@ -222,7 +222,7 @@ describe('Welkin: reconciled by the draft it kept, never by borrowing the subjec
     expect(held).toMatchObject({ subject: 'Referral for J. Smith' });
 
     await welkin.control.faults({ rate: 1, kinds: ['timeout'], method: 'POST', pathPattern: '/send$', count: 1 });
-    const cut = await sendFax(core, accountId, doc.id);
+    const cut = await sendFax(core, accountId, doc.id, '+12015550199');
     const failed = await waitForFax(core, cut.id, ['failed', 'uncertain', 'sent']);
     expect(failed.state).toBe('failed');
     expect(failed.error?.code).toBe('network');

@@ -32,6 +32,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'settings.update': (change) => settings.update(change),
     'fax.send': (request) => outbox.send(request),
     'outbox.list': () => outbox.list(),
-    'outbox.retry': ({ id, confirmUncertain }) => outbox.retry(id, confirmUncertain),
+    'outbox.retry': ({ id, confirm, onlyMissingPages }) => outbox.retry(id, { confirm, onlyMissingPages }),
+    'outbox.resolve': ({ ids, action }) => outbox.resolve(ids, action),
   };
 }

@@ -6,10 +6,21 @@ import { toOutboxJob } from './jobView';
 
 /** The outbox's faxes as rows: read, saved with a fresh `updatedAt`, announced to the window. */
 export class FaxRecords {
-  constructor(private readonly repo: FaxJobsRepo, private readonly documents: DocumentStore, private readonly events: CoreEvents) {}
+  constructor(
+    private readonly repo: FaxJobsRepo,
+    private readonly documents: DocumentStore,
+    private readonly events: CoreEvents,
+    private readonly isDemoAccount: (accountId: string) => boolean,
+    /** Scales how long a fax should take before it counts as stuck (tests). */
+    readonly durationScale = 1,
+  ) {}
 
   get(id: string): FaxJobRow | undefined {
     return this.repo.get(id);
+  }
+
+  insert(job: FaxJobRow): void {
+    this.repo.insert(job);
   }
 
   save(job: FaxJobRow): void {
@@ -27,12 +38,16 @@ export class FaxRecords {
   }
 
   view(job: FaxJobRow): OutboxJob {
-    return toOutboxJob(job, (id) => {
-      try {
-        return toInfo(this.documents.get(id));
-      } catch {
-        return undefined;
-      }
+    return toOutboxJob(job, {
+      documentInfo: (id) => {
+        try {
+          return toInfo(this.documents.get(id));
+        } catch {
+          return undefined;
+        }
+      },
+      isDemoAccount: this.isDemoAccount,
+      durationScale: this.durationScale,
     });
   }
 }
