@@ -71,6 +71,8 @@ export const contract = {
       input: z.object({ id: z.string().min(1), confirm: z.boolean().default(false), onlyMissingPages: z.boolean().default(false) }).strict(),
       output: OutboxJobSchema,
     },
+    /** Proof of delivery: the transmission report of a completed, failed or uncertain fax, as a PDF. */
+    'outbox.report': { input: IdInput, output: z.object({ name: z.string(), bytes: BytesSchema }) },
     /** A person's way out: "It arrived" (they checked), or archive (out of the Outbox, kept in history). */
     'outbox.resolve': {
       input: z.object({ ids: z.array(z.string().min(1)).min(1).max(500), action: z.enum(['arrived', 'archive']) }).strict(),

@@ -34,5 +34,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'outbox.list': () => outbox.list(),
     'outbox.retry': ({ id, confirm, onlyMissingPages }) => outbox.retry(id, { confirm, onlyMissingPages }),
     'outbox.resolve': ({ ids, action }) => outbox.resolve(ids, action),
+    'outbox.report': ({ id }) => outbox.report(id),
   };
 }

@@ -17,6 +17,7 @@ import type { FaxRecords } from './faxRecords';
 import { FaxActions, type RetryChoice } from './faxActions';
 import { followDelay, followFaxHandler } from './followFax';
 import { submitFaxHandler, type FaxJobPayload } from './submitFax';
+import { transmissionReport } from './transmissionReport';
 
 export const SUBMIT_FAX = 'fax.submit';
 export const FOLLOW_FAX = 'fax.follow';
@@ -101,6 +102,11 @@ export class Outbox {
   /** A person sends a failed or uncertain fax again (see FaxActions). */
   retry(id: string, choice: RetryChoice): Promise<OutboxJob> {
     return this.actions.retry(id, choice);
+  }
+
+  /** The transmission report (proof of delivery) of a finished fax. */
+  report(id: string): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> }> {
+    return transmissionReport(this.deps, id);
   }
 
   /** A person's way out: "It arrived", or archive. */

@@ -39,6 +39,8 @@ export interface RemoteFax {
   failure?: FaxFailure;
   hasFile: boolean;
   labels?: Record<string, string>;
+  /** What the provider charged, once it knows (Sinch). */
+  price?: { amount: string; currency: string };
   /** Welkin-only fields that the inbox shows when present. */
   reviewed?: boolean;
   patientId?: string;
