@@ -36,10 +36,30 @@ export const AddDocumentFileInputSchema = z.object({
   name: z.string().min(1).max(255),
 }).strict();
 
+export const OutboxQuerySchema = z.object({
+  /** Words or digits found in the number, the subject or a file name. */
+  text: z.string().trim().max(200).optional(),
+  accountId: z.string().min(1).optional(),
+  states: z.array(z.enum(['queued', 'submitting', 'submitted', 'sending', 'sent', 'failed', 'uncertain', 'cancelled'])).max(8).optional(),
+  /** Created at or after / before these instants. */
+  since: z.iso.datetime().optional(),
+  until: z.iso.datetime().optional(),
+  limit: z.number().int().min(1).max(5_000).default(500),
+}).strict().default({ limit: 500 });
+export type OutboxQuery = z.infer<typeof OutboxQuerySchema>;
+
 /** Settings that are Faxdesk's, not an account's. */
 export const AppSettingsSchema = z.object({
   /** Page size for images, scans and text; 'auto': Letter in North America, A4 elsewhere. */
   paperSize: PaperSizeSchema,
+  /** Hide the Demo accounts (and their faxes) once real accounts are set up. */
+  hideDemoAccounts: z.boolean(),
+});
+
+/** Settings plus what Faxdesk remembers for the person (read-only through settings.get). */
+export const AppStateSchema = AppSettingsSchema.extend({
+  /** The real account a fax was last sent from: compose starts with it. */
+  lastAccountId: z.string().optional(),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
@@ -58,10 +78,11 @@ export const contract = {
     'documents.add': { input: AddDocumentInputSchema, output: DocumentInfoSchema },
     'documents.addFile': { input: AddDocumentFileInputSchema, output: DocumentInfoSchema },
     'documents.remove': { input: IdInput, output: z.object({ removed: z.boolean() }) },
-    'settings.get': { input: NoInput, output: AppSettingsSchema },
-    'settings.update': { input: AppSettingsSchema.partial().strict(), output: AppSettingsSchema },
+    'settings.get': { input: NoInput, output: AppStateSchema },
+    'settings.update': { input: AppSettingsSchema.partial().strict(), output: AppStateSchema },
     'fax.send': { input: SendRequestSchema, output: z.array(OutboxJobSchema) },
-    'outbox.list': { input: NoInput, output: z.array(OutboxJobSchema) },
+    /** Faxes, newest first; with a query, those whose number, subject or file names match it. */
+    'outbox.list': { input: OutboxQuerySchema, output: z.array(OutboxJobSchema) },
     /**
      * Sends a failed or uncertain fax again. Where pages may have arrived (uncertain, partly
      * delivered) it needs `confirm` (a person checked with the recipient); `onlyMissingPages` sends

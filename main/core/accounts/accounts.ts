@@ -167,6 +167,7 @@ export class Accounts {
       hasSecret,
       status: status?.status ?? 'unknown',
       ...(status?.message ? { statusMessage: status.message } : {}),
+      ...(status?.nextCheckAt ? { nextCheckAt: status.nextCheckAt } : {}),
       settings: row.settings,
       capabilities: this.deps.factory.capabilitiesOf(row.settings.provider),
       limits: this.deps.factory.limitsOf(row.settings.provider),

@@ -1,7 +1,7 @@
 import type { OutboxJob } from '../../../common/domain/fax';
 import { toInfo, type DocumentStore } from '../documents/documentStore';
 import type { CoreEvents } from '../events';
-import type { FaxJobRow, FaxJobsRepo } from '../store/faxJobsRepo';
+import type { FaxJobRow, FaxJobsRepo, FaxQuery } from '../store/faxJobsRepo';
 import { toOutboxJob } from './jobView';
 
 /** The outbox's faxes as rows: read, saved with a fresh `updatedAt`, announced to the window. */
@@ -33,8 +33,8 @@ export class FaxRecords {
     this.events.emit('outbox.jobChanged', this.view(job));
   }
 
-  list(): OutboxJob[] {
-    return this.repo.list().map((job) => this.view(job));
+  list(query?: FaxQuery): OutboxJob[] {
+    return this.repo.list(query).map((job) => this.view(job));
   }
 
   view(job: FaxJobRow): OutboxJob {

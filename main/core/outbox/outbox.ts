@@ -10,9 +10,10 @@ import { buildFaxContent } from '../documents/faxContent';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { Logger } from '../log';
 import { transaction, type Database } from '../store/database';
-import type { FaxJobRow, FaxJobsRepo } from '../store/faxJobsRepo';
+import type { FaxJobRow, FaxJobsRepo, FaxQuery } from '../store/faxJobsRepo';
 import type { CoreTasks } from '../workers/coreTasks';
 import type { TaskRunner } from '../workers/taskProtocol';
+import type { AppSettingsStore } from '../settings/appSettings';
 import type { FaxRecords } from './faxRecords';
 import { FaxActions, type RetryChoice } from './faxActions';
 import { followDelay, followFaxHandler } from './followFax';
@@ -36,6 +37,8 @@ export interface OutboxDeps {
   runner: JobRunner;
   /** Composes a fax's pages into PDFs (the worker pool). */
   tasks: TaskRunner<CoreTasks>;
+  /** Remembers the real account a fax was last sent from. */
+  settings: Pick<AppSettingsStore, 'rememberAccount'>;
   log: Logger;
 }
 
@@ -70,8 +73,8 @@ export class Outbox {
     for (const job of this.deps.repo.inStates(['submitted', 'sending'])) this.follow(job, Date.now());
   }
 
-  list(): OutboxJob[] {
-    return this.deps.records.list();
+  list(query?: FaxQuery): OutboxJob[] {
+    return this.deps.records.list(query);
   }
 
   /** Persists one fax per recipient together with its job; the runner takes it from there. */
@@ -95,6 +98,7 @@ export class Outbox {
       this.submit(row);
     }));
     log.info('fax queued', { batchId, jobs: rows.length, pages });
+    if (!account.demo) this.deps.settings.rememberAccount(account.id);
     for (const row of rows) records.announce(row);
     return rows.map((row) => records.view(row));
   }

@@ -4,6 +4,15 @@ import { readStoredError } from '../describeError';
 import type { Database } from './database';
 import { prepared } from './statements';
 
+export interface FaxQuery {
+  text?: string;
+  accountId?: string;
+  states?: readonly JobState[];
+  since?: string;
+  until?: string;
+  limit?: number;
+}
+
 /** A persisted fax in the outbox, as the outbox works with it (documents by id, in send order). */
 export interface FaxJobRow {
   id: string;
@@ -121,9 +130,40 @@ export class FaxJobsRepo {
     return raw ? toRow(raw) : undefined;
   }
 
-  list(limit = 500): FaxJobRow[] {
-    const rows = prepared(this.db, `${SELECT} ORDER BY job.created_at DESC, job.id DESC LIMIT ?`).all(limit) as unknown as RawFaxJob[];
-    return rows.map(toRow);
+  /**
+   * Faxes newest first. `text` matches digits of the number (however typed), the subject and the
+   * names of the files sent; the other filters narrow by account, state and creation time.
+   */
+  list(query: FaxQuery = {}): FaxJobRow[] {
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    const digits = query.text?.replace(/\D/g, '') ?? '';
+    if (query.text) {
+      const like = `%${query.text.replace(/[\\%_]/g, '\\$&')}%`;
+      where.push(`(${digits.length >= 3 ? "job.recipient LIKE ? ESCAPE '\\' OR " : ''}json_extract(job.options_json, '$.subject') LIKE ? ESCAPE '\\'
+        OR EXISTS (SELECT 1 FROM outbox_job_documents link JOIN documents d ON d.id = link.document_id
+                   WHERE link.job_id = job.id AND d.name LIKE ? ESCAPE '\\'))`);
+      if (digits.length >= 3) params.push(`%${digits}%`);
+      params.push(like, like);
+    }
+    if (query.accountId) {
+      where.push('job.account_id = ?');
+      params.push(query.accountId);
+    }
+    if (query.states?.length) {
+      where.push(`job.state IN (${query.states.map(() => '?').join(', ')})`);
+      params.push(...query.states);
+    }
+    if (query.since) {
+      where.push('job.created_at >= ?');
+      params.push(query.since);
+    }
+    if (query.until) {
+      where.push('job.created_at < ?');
+      params.push(query.until);
+    }
+    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY job.created_at DESC, job.id DESC LIMIT ?`;
+    return (prepared(this.db, sql).all(...params, query.limit ?? 500) as unknown as RawFaxJob[]).map(toRow);
   }
 
   inStates(states: readonly JobState[]): FaxJobRow[] {
