@@ -6,7 +6,7 @@ import { connectNotifications, noticeFor, type Notice } from '../../main/core/ou
 const job = (state: OutboxJob['state'], over: Partial<OutboxJob> = {}): OutboxJob => ({
   id: 'j1', batchId: 'b1', accountId: 'a1', to: '+12015550142', pages: 2, state, attempts: 1, demo: false,
   subject: 'Referral for Jane Smith',
-  documents: [{ id: 'd1', name: 'Referral - Jane Smith.pdf', kind: 'pdf', pages: 2, sizeBytes: 10, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: 10, warnings: [] }],
+  documents: [{ id: 'd1', name: 'Referral - Jane Smith.pdf', kind: 'pdf', pages: 2, sizeBytes: 10, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: 10, warnings: [], sha256: 'x' }],
   createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
   ...(state === 'failed' ? { error: errorInfo('line_busy') } : {}),
   ...over,
