@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { normalizeDocument } from '../documents/normalize/normalizeDocument';
+import type { NormalizeInput } from '../documents/normalize/normalizeTypes';
 import { readPdfFacts } from '../documents/pdfFacts';
 import type { TaskHandlers } from './taskProtocol';
 
@@ -16,6 +18,12 @@ export const coreTasks = {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     return { sha256, verdict: await readPdfFacts(bytes) };
   },
+  /**
+   * Any file a person adds (PDF, picture, TIFF, DOCX, text), judged by its content, as one PDF of
+   * fax pages at `outputPath`; or why it cannot be faxed (documents/normalize). Main-thread
+   * callers use normalizeFile, which owns the work folder and cleans up after a timeout.
+   */
+  'document.normalize': (input: NormalizeInput) => normalizeDocument(input),
 } satisfies TaskHandlers;
 
 export type CoreTasks = typeof coreTasks;
