@@ -96,3 +96,10 @@ export async function pageImages(bytes: Uint8Array): Promise<ImageFacts[][]> {
       });
   });
 }
+
+/** The first image XObject of a page (1-based); fails the test when there is none. */
+export async function firstImage(bytes: Uint8Array, pageNumber = 1): Promise<ImageFacts> {
+  const image = (await pageImages(bytes))[pageNumber - 1]?.[0];
+  if (!image) throw new Error(`page ${pageNumber} has no image`);
+  return image;
+}

@@ -2,13 +2,12 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { bmp1, bmp24, cmykJpeg, pictureSvg, png, rotatedJpeg } from '../../support/documentFixtures';
 import { accepted, normalizeBytes } from '../../support/normalizeKit';
-import { pageFacts, pageImages, renderPage } from '../../support/pdfReadback';
+import { firstImage, pageFacts, pageImages, renderPage } from '../../support/pdfReadback';
 
-/** The one image of a one-page result, and the page. */
+/** The one image of a one-page result. */
 async function onlyImage(pdf: Uint8Array) {
-  const [images] = await pageImages(pdf);
-  expect(images).toHaveLength(1);
-  return images![0]!;
+  expect((await pageImages(pdf))[0]).toHaveLength(1);
+  return firstImage(pdf);
 }
 
 describe('pictures: one page each, fitted inside the margins', () => {

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { faxTiff, hasLibtiffTools, joinTiffs, pictureSvg, tiffStrips } from '../../support/documentFixtures';
 import { accepted, normalizeBytes } from '../../support/normalizeKit';
-import { pageFacts, pageImages, renderPage } from '../../support/pdfReadback';
+import { firstImage, pageFacts, pageImages, renderPage } from '../../support/pdfReadback';
 
 /**
  * Fax TIFFs are made with Debian's libtiff-tools, as fax software makes them (.ci/run installs
@@ -10,6 +10,12 @@ import { pageFacts, pageImages, renderPage } from '../../support/pdfReadback';
  */
 const libtiff = await hasLibtiffTools();
 if (!libtiff) console.warn('Skipping the fax TIFF tests: libtiff-tools (ppm2tiff, tiffcp, tiffinfo) are not installed; .ci/run installs them.');
+
+async function firstStrip(tiff: Uint8Array): Promise<[number, number]> {
+  const strip = (await tiffStrips(tiff))[0]?.[0];
+  if (!strip) throw new Error('no strip');
+  return strip;
+}
 
 /** The tallest run of dark rows in column x: the one-inch bar every fax page carries, in points at scale 1. */
 function barHeight(page: Awaited<ReturnType<typeof renderPage>>, x = 200): number {
@@ -61,10 +67,10 @@ describe.runIf(libtiff)('TIFF: fax pages', () => {
   ])('copies G3 (%s) as it is and renders it the same', async (compression, params) => {
     const tiff = await faxTiff([{ yDpi: 98, compression }]);
     const result = accepted(await normalizeBytes('fax.tif', tiff));
-    const [[image]] = await pageImages(result.pdf) as [[{ params: Record<string, string>; data: Uint8Array; filter: string }]];
+    const image = await firstImage(result.pdf);
     expect(image.filter).toBe('CCITTFaxDecode');
     expect(image.params).toMatchObject(params);
-    const [[[offset, length]]] = await tiffStrips(tiff) as [[[number, number]]];
+    const [offset, length] = await firstStrip(tiff);
     expect(Buffer.from(image.data).equals(tiff.subarray(offset, offset + length))).toBe(true);
     expect(barHeight(await renderPage(result.pdf, 1, 1))).toBeGreaterThanOrEqual(70);
   });
@@ -72,8 +78,8 @@ describe.runIf(libtiff)('TIFF: fax pages', () => {
   it('reverses the bits of a FillOrder 2 strip, which PDF readers do not know', async () => {
     const tiff = await faxTiff([{ yDpi: 196, compression: 'g3:2d', fillOrder: 'lsb2msb' }]);
     const result = accepted(await normalizeBytes('fax.tif', tiff));
-    const [[image]] = await pageImages(result.pdf) as [[{ data: Uint8Array }]];
-    const [[[offset, length]]] = await tiffStrips(tiff) as [[[number, number]]];
+    const image = await firstImage(result.pdf);
+    const [offset, length] = await firstStrip(tiff);
     const reversed = Buffer.from(tiff.subarray(offset, offset + length)).map((byte) => parseInt(byte.toString(2).padStart(8, '0').split('').reverse().join(''), 2));
     expect(Buffer.from(image.data).equals(reversed)).toBe(true); // stored reversed…
     expect(barHeight(await renderPage(result.pdf, 1, 1))).toBeGreaterThanOrEqual(70); // …and reads right
@@ -82,8 +88,7 @@ describe.runIf(libtiff)('TIFF: fax pages', () => {
   it('decodes a fax stored in many strips (which cannot be copied) into a 1-bit image', async () => {
     const tiff = await faxTiff([{ yDpi: 98, rowsPerStrip: 64 }]);
     const result = accepted(await normalizeBytes('fax.tif', tiff));
-    const [[image]] = await pageImages(result.pdf);
-    expect(image).toMatchObject({ filter: 'FlateDecode', bitsPerComponent: 1, width: 1728, height: 1078 });
+    expect(await firstImage(result.pdf)).toMatchObject({ filter: 'FlateDecode', bitsPerComponent: 1, width: 1728, height: 1078 });
     expect(barHeight(await renderPage(result.pdf, 1, 1))).toBeGreaterThanOrEqual(70);
   });
 
@@ -93,8 +98,7 @@ describe.runIf(libtiff)('TIFF: fax pages', () => {
       .tiff({ compression: 'ccittfax4', bitdepth: 1, xres: 200 / 25.4, yres: 200 / 25.4 }).toBuffer();
     const tiff = await joinTiffs([minIsBlack], ['-r', '100000']);
     const result = accepted(await normalizeBytes('scan.tif', tiff));
-    const [[image]] = await pageImages(result.pdf);
-    expect(image).toMatchObject({ filter: 'CCITTFaxDecode', params: expect.objectContaining({ BlackIs1: 'true' }) });
+    expect(await firstImage(result.pdf)).toMatchObject({ filter: 'CCITTFaxDecode', params: expect.objectContaining({ BlackIs1: 'true' }) });
     const page = await renderPage(result.pdf, 1, 1);
     // The picture's black block is its top-left quarter: dark there, white below it.
     const [left, top] = [(612 - 288) / 2, (792 - 360) / 2]; // 800×1000 at 200 dpi = 288×360 pt, centred
@@ -140,10 +144,12 @@ describe('TIFF: other compressions, decoded by sharp', () => {
   it.runIf(libtiff)('refuses a TIFF whose compressed data is corrupt, naming the page', async () => {
     const page = () => sharp(pictureSvg(600, 800)).tiff({ compression: 'lzw' }).toBuffer();
     const tiff = await joinTiffs([await page(), await page()]);
-    const [, strips] = await tiffStrips(tiff);
-    for (const [offset, length] of strips!) tiff.fill(0xff, offset, offset + length); // every strip of page 2: not LZW any more
+    for (const [offset, length] of (await tiffStrips(tiff))[1]!) tiff.fill(0xff, offset, offset + length); // every strip of page 2: not LZW any more
     const run = await normalizeBytes('scan.tif', tiff);
-    expect(run.output).toMatchObject({ ok: false, reason: 'page_failed', message: 'Page 2 of scan.tif cannot be read, so it would not fax correctly.' });
+    expect(run.output).toMatchObject({
+      ok: false, reason: 'page_failed', message: 'Page 2 of scan.tif cannot be read, so it would not fax correctly.',
+      nextStep: 'Open it in the program that made it or an image viewer, save it again, and add the new file.',
+    });
     expect(run.pdf).toBeUndefined();
   });
 });

@@ -10,10 +10,10 @@ type ObjectStore = { get(id: string, callback: (data: unknown) => void): unknown
  * parsed, its fonts loaded) and every image it paints is decoded (scans through the CCITT,
  * JBIG2 and JPEG 2000 wasm decoders). pdf.js skips what it cannot read rather than failing, so a
  * page fails when it cannot be loaded or when one of its images decodes to nothing, which the
- * preview would show blank. Returns the page count; refuses with the first page that fails.
- * Takes over `bytes`.
+ * preview would show blank. Returns the page count; refuses with the first page that fails
+ * (`readAs` names what the file was, for the words). Takes over `bytes`.
  */
-export async function checkPdfPages(bytes: Uint8Array): Promise<number> {
+export async function checkPdfPages(bytes: Uint8Array, readAs = 'PDF'): Promise<number> {
   const { task, pdfjs } = await openWithPdfjs(bytes);
   const paintsImage = new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintImageXObjectRepeat]);
   try {
@@ -21,7 +21,7 @@ export async function checkPdfPages(bytes: Uint8Array): Promise<number> {
     try {
       doc = await task.promise;
     } catch (error) {
-      throw new Refusal(isPasswordError(error) ? 'password' : 'damaged', { readAs: 'PDF' });
+      throw new Refusal(isPasswordError(error) ? 'password' : 'damaged', { readAs });
     }
     if (doc.numPages < 1) throw new Refusal('no_pages');
     for (let number = 1; number <= doc.numPages; number++) {
@@ -33,7 +33,7 @@ export async function checkPdfPages(bytes: Uint8Array): Promise<number> {
       } catch {
         readable = false;
       }
-      if (!readable) throw new Refusal('page_failed', { page: number });
+      if (!readable) throw new Refusal('page_failed', { page: number, readAs });
     }
     return doc.numPages;
   } finally {

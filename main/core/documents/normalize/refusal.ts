@@ -6,7 +6,7 @@ export interface RefusalFacts {
   page?: number;
   /** Pixel size of an image that is too small (too_small). */
   size?: { width: number; height: number };
-  /** What the file was read as, for "cannot be read as a …" (damaged): "PDF", "picture", "TIFF image". */
+  /** What the file was read as (damaged: "cannot be read as a …"; page_failed: the next step): "PDF", "picture", "TIFF image". */
   readAs?: string;
   /** Words replacing the reason's standard message; `{name}` is replaced by the file's name. */
   message?: string;
@@ -45,9 +45,11 @@ const STANDARD: Record<RefusalReason, (name: string, facts: RefusalFacts) => Wor
   }),
   damaged: (name, { readAs = 'document' }) => ({ message: `${name} is damaged and cannot be read as a ${readAs}.`, nextStep: SAVE_AGAIN }),
   no_pages: (name) => ({ message: `${name} has no pages to fax.`, nextStep: 'Check that you chose the right file.' }),
-  page_failed: (name, { page }) => ({
+  page_failed: (name, { page, readAs = 'PDF' }) => ({
     message: `Page ${page ?? '?'} of ${name} cannot be read, so it would not fax correctly.`,
-    nextStep: 'Open the file in a PDF viewer, print it to a new PDF, and add that.',
+    nextStep: readAs === 'PDF'
+      ? 'Open the file in a PDF viewer, print it to a new PDF, and add that.'
+      : 'Open it in the program that made it or an image viewer, save it again, and add the new file.',
   }),
   too_small: (name, { size }) => ({
     message: size ? `${name} is only ${size.width}×${size.height} pixels: too small to fax.` : `${name} is too small to fax.`,

@@ -69,7 +69,7 @@ export function decodeText(source: Uint8Array): string {
   return text.replace(/\r\n?/g, '\n').replace(/\v/g, '\n').replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '');
 }
 
-function expandTabs(line: string): string {
+export function expandTabs(line: string): string {
   if (!line.includes('\t')) return line;
   let out = '';
   for (const char of line) out += char === '\t' ? ' '.repeat(TAB_STOP - (out.length % TAB_STOP)) : char;

@@ -8,6 +8,8 @@ import { Refusal } from './refusal';
 import { loadSharp, UNTRUSTED } from './sharpLoader';
 import { readTiffPages, type TiffPage } from './tiffDirectory';
 
+const TIFF = 'TIFF image';
+
 /** Grey and colour pages scanned finer than this are resampled to 200 dpi (bilevel pages never are). */
 const RESAMPLE_ABOVE_DPI = 300;
 
@@ -22,13 +24,13 @@ export async function normalizeTiff(source: Uint8Array, paper: Paper): Promise<C
   try {
     pages = readTiffPages(source) ?? (await bigTiffPages(source));
   } catch {
-    throw new Refusal('damaged', { readAs: 'TIFF image' });
+    throw new Refusal('damaged', { readAs: TIFF });
   }
   const doc = await PDFDocument.create({ updateMetadata: false });
   for (const [index, page] of pages.entries()) {
     if (Math.min(page.width, page.height) < MIN_SIDE) {
       if (pages.length === 1) throw new Refusal('too_small', { size: { width: page.width, height: page.height } });
-      throw new Refusal('page_failed', { page: index + 1 });
+      throw new Refusal('page_failed', { page: index + 1, readAs: TIFF });
     }
     const box = placePage(paper, page);
     const raster = ccittStrip(page, source) ?? (await decodePage(source, index, page, box));
@@ -36,7 +38,7 @@ export async function normalizeTiff(source: Uint8Array, paper: Paper): Promise<C
   }
   const pdf = await doc.save({ objectsPerTick: Infinity });
   // pdf.js decodes the copied CCITT data here: what the preview will show, page by page.
-  const count = await checkPdfPages(pdf.slice());
+  const count = await checkPdfPages(pdf.slice(), TIFF);
   return { pdf, pages: count, warnings: [] };
 }
 
@@ -79,7 +81,10 @@ export function ccittStrip(page: TiffPage, file: Uint8Array): Raster | undefined
 async function decodePage(source: Uint8Array, index: number, page: TiffPage, box: Box): Promise<Raster> {
   const sharp = await loadSharp();
   const bilevel = page.bitsPerSample === 1 && page.samplesPerPixel === 1;
-  const decoded = sharp(source, { ...UNTRUSTED, page: index }).autoOrient();
+  // Received faxes often carry a few bad lines from the phone line, which fax machines print
+  // through: CCITT pages decode what they can (like the copied ones, which pdf.js decodes so).
+  const fax = page.compression >= 2 && page.compression <= 4;
+  const decoded = sharp(source, { ...UNTRUSTED, page: index, ...(fax ? { failOn: 'none' } : {}) }).autoOrient();
   try {
     if (bilevel) {
       const { data, info } = await decoded.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
@@ -92,7 +97,7 @@ async function decodePage(source: Uint8Array, index: number, page: TiffPage, box
     const flat = sized.flatten({ background: '#ffffff' }).toColourspace(grey ? 'b-w' : 'srgb');
     return await (page.compression === 6 || page.compression === 7 ? asJpeg(flat) : asPixels(flat)); // JPEG stays JPEG
   } catch {
-    throw new Refusal('page_failed', { page: index + 1 });
+    throw new Refusal('page_failed', { page: index + 1, readAs: TIFF });
   }
 }
 
