@@ -62,6 +62,21 @@ describe('pictures: one page each, fitted inside the margins', () => {
     expect(await onlyImage(accepted(await normalizeBytes('xray.png', grey)).pdf)).toMatchObject({ bitsPerComponent: 8, colorSpace: 'DeviceGray' });
   });
 
+  it('stores a photograph saved as PNG as JPEG, where lossless would be more than twice the size', async () => {
+    const noise = Uint8Array.from({ length: 900 * 700 * 3 }, (_, i) => (Math.sin(i * 0.37) * 60 + (i % 7) * 20 + ((i * 2654435761) >>> 24) % 50) & 0xff);
+    const photo = await sharp(noise, { raw: { width: 900, height: 700, channels: 3 } }).blur(1.2).png().toBuffer();
+    expect(await onlyImage(accepted(await normalizeBytes('holiday.png', photo)).pdf)).toMatchObject({ filter: 'DCTDecode', width: 900, height: 700 });
+  });
+
+  it('reads 16-bit PNGs into 8-bit samples with their tones kept', async () => {
+    const grey16 = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#404040' } }).toColourspace('grey16').png().toBuffer();
+    const result = accepted(await normalizeBytes('xray16.png', grey16));
+    expect(await onlyImage(result.pdf)).toMatchObject({ bitsPerComponent: 8, colorSpace: 'DeviceGray' });
+    const [r] = (await renderPage(result.pdf, 1, 1)).pixel(306, 396);
+    expect(r).toBeGreaterThan(40);
+    expect(r).toBeLessThan(90);
+  });
+
   it('puts transparency on white paper', async () => {
     const clear = await sharp({ create: { width: 400, height: 400, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
     const page = await renderPage(accepted(await normalizeBytes('logo.png', clear)).pdf, 1, 1);

@@ -121,6 +121,19 @@ describe('PDF: damaged files', () => {
     expect(run.pdf).toBeUndefined();
   });
 
+  it('refuses a PDF without pages', async () => {
+    const run = await normalizeBytes('cover.pdf', await (await PDFDocument.create()).save({ addDefaultPage: false }));
+    expect(run.output).toMatchObject({ ok: false, reason: 'no_pages', message: 'cover.pdf has no pages to fax.' });
+    expect(run.pdf).toBeUndefined();
+  });
+
+  it('judges a file renamed .pdf by what it is: text is faxed as text, binary refused', async () => {
+    expect(accepted(await normalizeBytes('notes.pdf', new TextEncoder().encode('Call me back.')))).toMatchObject({ kind: 'text', pages: 1 });
+    expect((await normalizeBytes('setup.pdf', Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0]))).output).toMatchObject({
+      ok: false, reason: 'unknown_type', message: 'setup.pdf is not a kind of file Faxdesk can fax.',
+    });
+  });
+
   it('refuses a file that only looks like a PDF', async () => {
     const run = await normalizeBytes('notes.pdf', new TextEncoder().encode('%PDF-1.7\nthis is all there is\n%%EOF\n'));
     expect(run.output).toMatchObject({ ok: false, reason: 'damaged', message: 'notes.pdf is damaged and cannot be read as a PDF.' });

@@ -129,6 +129,18 @@ describe('TIFF: other compressions, decoded by sharp', () => {
     expect(page.isDark(Math.round((612 - 432) / 2 + 20), Math.round((792 - 576) / 2 + 20))).toBe(true);
   });
 
+  it('keeps the tones of 16-bit grey and CMYK pages', async () => {
+    const flat = (colour: string) => sharp({ create: { width: 300, height: 300, channels: 3, background: colour } });
+    const grey16 = await flat('#404040').toColourspace('grey16').tiff({ compression: 'lzw' }).toBuffer();
+    const cmyk = await flat('#d01010').toColourspace('cmyk').tiff({ compression: 'lzw' }).toBuffer();
+    const [grey] = (await renderPage(accepted(await normalizeBytes('xray.tif', grey16)).pdf, 1, 1)).pixel(306, 396);
+    expect(grey).toBeGreaterThan(40);
+    expect(grey).toBeLessThan(90);
+    const [r, g, b] = (await renderPage(accepted(await normalizeBytes('flyer.tif', cmyk)).pdf, 1, 1)).pixel(306, 396);
+    expect(r).toBeGreaterThan(150);
+    expect(g! + b!).toBeLessThan(120);
+  });
+
   it('refuses a 1×1 TIFF as too small', async () => {
     const tiny = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).tiff().toBuffer();
     expect((await normalizeBytes('dot.tif', tiny)).output).toMatchObject({ ok: false, reason: 'too_small', message: 'dot.tif is only 1×1 pixels: too small to fax.' });

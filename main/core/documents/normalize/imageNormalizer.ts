@@ -3,7 +3,8 @@ import { decodeBmp } from './bmpDecoder';
 import type { SourceFormat } from './detectKind';
 import type { Converted, Paper } from './normalizeTypes';
 import { MARGIN, fitOnPage, pixelsFor } from './pageLayout';
-import { addRasterPage, isBilevel, packBilevel, type Raster } from './rasterXObject';
+import { asCompact, asJpeg } from './rasterEncoding';
+import { addRasterPage, type Raster } from './rasterXObject';
 import { Refusal } from './refusal';
 import { loadSharp, MAX_PIXELS, UNTRUSTED } from './sharpLoader';
 
@@ -20,7 +21,7 @@ const DAMAGED = { readAs: 'picture' } as const;
  * A picture (PNG, JPEG, GIF, WebP; BMP through our own reader) on one page of `paper`: turned upright by its EXIF
  * orientation, converted to sRGB or grey (CMYK JPEGs included), transparency on white, fitted
  * inside the margins with its aspect kept, and resampled to at most 200 dpi as placed.
- * Photos (JPEG, WebP) are stored as JPEG; other pictures losslessly, in 1 bit when black and white.
+ * Photos (JPEG, WebP) are stored as JPEG; other pictures as asCompact decides (lossless when it pays).
  */
 export async function normalizeImage(source: Uint8Array, format: SourceFormat, paper: Paper): Promise<Converted> {
   const sharp = await loadSharp();
@@ -47,7 +48,7 @@ export async function normalizeImage(source: Uint8Array, format: SourceFormat, p
 
   let raster: Raster;
   try {
-    raster = format === 'jpeg' || format === 'webp' ? await asJpeg(pipeline) : await asPixels(pipeline);
+    raster = format === 'jpeg' || format === 'webp' ? await asJpeg(pipeline) : await asCompact(pipeline);
   } catch {
     throw new Refusal('damaged', DAMAGED);
   }
@@ -55,23 +56,6 @@ export async function normalizeImage(source: Uint8Array, format: SourceFormat, p
   addRasterPage(doc, paper, raster, box);
   const warnings = (meta.pages ?? 1) > 1 ? ['Only the first frame of this animated picture is sent.'] : [];
   return { pdf: await doc.save(), pages: 1, warnings };
-}
-
-export type Pipeline = ReturnType<Awaited<ReturnType<typeof loadSharp>>>;
-
-export async function asJpeg(pipeline: Pipeline): Promise<Raster> {
-  const { data, info } = await pipeline.jpeg({ quality: 88 }).toBuffer({ resolveWithObject: true });
-  return { format: 'jpeg', data, width: info.width, height: info.height, channels: info.channels === 1 ? 1 : 3 };
-}
-
-/** Lossless samples; black-and-white line art and scans in 1 bit (8 times smaller, exact). */
-export async function asPixels(pipeline: Pipeline): Promise<Raster> {
-  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-  const { width, height } = info;
-  if (info.channels === 1 && isBilevel(data)) {
-    return { format: 'pixels', data: packBilevel(data, width, height), width, height, channels: 1, bitsPerComponent: 1 };
-  }
-  return { format: 'pixels', data, width, height, channels: info.channels === 1 ? 1 : 3, bitsPerComponent: 8 };
 }
 
 function tooLarge(width: number, height: number): Refusal {

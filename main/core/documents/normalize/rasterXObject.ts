@@ -1,4 +1,3 @@
-import { deflateSync } from 'node:zlib';
 import {
   concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFDocument,
 } from '@cantoo/pdf-lib';
@@ -7,8 +6,8 @@ import type { Paper } from './normalizeTypes';
 
 /** An image ready to become a PDF image XObject, in the form it is stored. */
 export type Raster =
-  /** Uncompressed samples, row by row (1 bit: rows padded to whole bytes, 1 = white), Flate-compressed here. */
-  | { format: 'pixels'; data: Uint8Array; width: number; height: number; channels: 1 | 3; bitsPerComponent: 1 | 8 }
+  /** Flate-compressed samples, row by row (1 bit: rows padded to whole bytes, 1 = white). */
+  | { format: 'flate'; data: Uint8Array; width: number; height: number; channels: 1 | 3; bitsPerComponent: 1 | 8 }
   /** A baseline JPEG, stored as it is (DCTDecode). */
   | { format: 'jpeg'; data: Uint8Array; width: number; height: number; channels: 1 | 3 }
   /** CCITT fax data as a TIFF strip holds it, stored as it is (CCITTFaxDecode). */
@@ -30,8 +29,8 @@ export function addRasterPage(doc: PDFDocument, paper: Paper, raster: Raster, bo
 function imageStream(doc: PDFDocument, raster: Raster) {
   const common = { Type: 'XObject', Subtype: 'Image', Width: raster.width, Height: raster.height };
   switch (raster.format) {
-    case 'pixels':
-      return doc.context.stream(deflateSync(raster.data), {
+    case 'flate':
+      return doc.context.stream(raster.data, {
         ...common, ColorSpace: raster.channels === 1 ? 'DeviceGray' : 'DeviceRGB',
         BitsPerComponent: raster.bitsPerComponent, Filter: 'FlateDecode',
       });
@@ -49,23 +48,4 @@ function imageStream(doc: PDFDocument, raster: Raster) {
       });
     }
   }
-}
-
-/** Packs 8-bit grey samples into 1-bit rows (1 = white), for bilevel pages. */
-export function packBilevel(grey: Uint8Array, width: number, height: number): Uint8Array {
-  const rowBytes = Math.ceil(width / 8);
-  const packed = new Uint8Array(rowBytes * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const at = y * rowBytes + (x >> 3);
-      if (grey[y * width + x]! >= 128) packed[at] = packed[at]! | (0x80 >> (x & 7));
-    }
-  }
-  return packed;
-}
-
-/** True when every sample is pure black or pure white (a scan or line art that 1 bit holds exactly). */
-export function isBilevel(grey: Uint8Array): boolean {
-  for (const sample of grey) if (sample !== 0 && sample !== 255) return false;
-  return true;
 }

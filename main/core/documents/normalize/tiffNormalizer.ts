@@ -1,9 +1,10 @@
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { asJpeg, asPixels, IMAGE_DPI, MIN_SIDE } from './imageNormalizer';
+import { IMAGE_DPI, MIN_SIDE } from './imageNormalizer';
 import type { Converted, Paper } from './normalizeTypes';
 import { fitOnPage, pixelsFor, type Box } from './pageLayout';
 import { checkPdfPages } from './pdfPageCheck';
-import { addRasterPage, packBilevel, type Raster } from './rasterXObject';
+import { asCompact, asJpeg, bilevelRaster } from './rasterEncoding';
+import { addRasterPage, type Raster } from './rasterXObject';
 import { Refusal } from './refusal';
 import { loadSharp, UNTRUSTED } from './sharpLoader';
 import { readTiffPages, type TiffPage } from './tiffDirectory';
@@ -88,14 +89,14 @@ async function decodePage(source: Uint8Array, index: number, page: TiffPage, box
   try {
     if (bilevel) {
       const { data, info } = await decoded.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-      return { format: 'pixels', data: packBilevel(data, info.width, info.height), width: info.width, height: info.height, channels: 1, bitsPerComponent: 1 };
+      return bilevelRaster(data, info.width, info.height);
     }
     const { width, height } = (await sharp(source, { ...UNTRUSTED, page: index }).metadata()).autoOrient;
     const fine = Math.max(width / (box.width / 72), height / (box.height / 72)) > RESAMPLE_ABOVE_DPI;
     const sized = fine ? decoded.resize(pixelsFor(box.width, IMAGE_DPI, width), pixelsFor(box.height, IMAGE_DPI, height), { fit: 'fill' }) : decoded;
     const grey = page.photometric === undefined ? page.samplesPerPixel <= 2 : page.photometric <= 1;
     const flat = sized.flatten({ background: '#ffffff' }).toColourspace(grey ? 'b-w' : 'srgb');
-    return await (page.compression === 6 || page.compression === 7 ? asJpeg(flat) : asPixels(flat)); // JPEG stays JPEG
+    return await (page.compression === 6 || page.compression === 7 ? asJpeg(flat) : asCompact(flat)); // JPEG stays JPEG
   } catch {
     throw new Refusal('page_failed', { page: index + 1, readAs: TIFF });
   }
