@@ -30,6 +30,32 @@ describe('PDF: a faithful copy of its pages', () => {
     ]);
   });
 
+  it('sends only the pages: not what an earlier edit deleted but left in the file, nor attachments', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Courier);
+    for (let n = 1; n <= 3; n++) {
+      const page = doc.addPage([612, 792]);
+      page.node.setFontDictionary(PDFName.of('F1'), font.ref);
+      page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(`BT /F1 12 Tf 72 700 Td (PAGE-${n}-TEXT) Tj ET`)));
+    }
+    await doc.attach(new TextEncoder().encode('notes'), 'notes.txt', { mimeType: 'text/plain' });
+    const original = await doc.save({ useObjectStreams: false });
+    const edited = await PDFDocument.load(original, { forIncrementalUpdate: true });
+    edited.removePage(1); // an incremental save appends the change: page 2's objects stay in the file
+    const withEdit = await edited.commit();
+    expect(latin1(withEdit)).toContain('PAGE-2-TEXT');
+    expect(latin1(withEdit)).toContain('/EmbeddedFile');
+
+    const result = accepted(await normalizeBytes('edited.pdf', withEdit));
+    expect(result.pages).toBe(2);
+    expect(await pageTexts(result.pdf)).toEqual(['PAGE-1-TEXT', 'PAGE-3-TEXT']);
+    // Every object of the result written out plainly (no object streams): the deleted page and the attachment are gone.
+    const everything = latin1(await (await PDFDocument.load(result.pdf)).save({ useObjectStreams: false }));
+    expect(everything).toContain('PAGE-1-TEXT');
+    expect(everything).not.toContain('PAGE-2-TEXT');
+    expect(everything).not.toContain('/EmbeddedFile');
+  });
+
   it('reports the SHA-256 of the file as given, and leaves nothing beside the output', async () => {
     const bytes = await letterPdf(2);
     const run = await normalizeBytes('letter.pdf', bytes);
@@ -92,7 +118,7 @@ describe('PDF: damaged files', () => {
     doc.context.delete(doc.catalog.get(PDFName.of('Pages')) as never); // what 017-unreadable-meta-data in the corpus has lost
     const result = accepted(await normalizeBytes('lost tree.pdf', await doc.save({ useObjectStreams: false })));
     expect(result.pages).toBe(2);
-    expect(result.warnings).toEqual(['This PDF was damaged; Faxdesk recovered 2 pages from it. Check that none is missing before sending.']);
+    expect(result.warnings).toEqual(['This PDF was damaged; Faxdesk recovered 2 pages from it. Check every page before sending: some may be missing or out of order.']);
     expect(await pageTexts(result.pdf)).toEqual(['Page 1', 'Page 2']);
   });
 

@@ -18,10 +18,10 @@ export const MIN_SIDE = 16;
 const DAMAGED = { readAs: 'picture' } as const;
 
 /**
- * A picture (PNG, JPEG, GIF, WebP; BMP through our own reader) on one page of `paper`: turned upright by its EXIF
- * orientation, converted to sRGB or grey (CMYK JPEGs included), transparency on white, fitted
- * inside the margins with its aspect kept, and resampled to at most 200 dpi as placed.
- * Photos (JPEG, WebP) are stored as JPEG; other pictures as asCompact decides (lossless when it pays).
+ * A picture (PNG, JPEG, GIF, WebP; BMP through our own reader) on one page of `paper`: turned
+ * upright by its EXIF orientation, converted to sRGB or grey (CMYK JPEGs included), transparency
+ * on white, fitted inside the margins with its aspect kept, resampled to at most 200 dpi as
+ * placed. Photos (JPEG, WebP) are stored as JPEG; other pictures as asCompact decides.
  */
 export async function normalizeImage(source: Uint8Array, format: SourceFormat, paper: Paper): Promise<Converted> {
   const sharp = await loadSharp();

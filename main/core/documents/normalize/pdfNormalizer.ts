@@ -10,7 +10,8 @@ const DAMAGED = { readAs: 'PDF' } as const;
 /**
  * A PDF as it will be faxed: a faithful copy of its pages (sizes, rotation, content streams and
  * images untouched), decrypted when only an owner password protects it, with filled form fields
- * flattened into the pages, and nothing else (no scripts, attachments or leftover objects).
+ * flattened into the pages, and nothing else (no scripts, attachments, or what earlier edits of
+ * the file deleted but left in it).
  *
  * pdf.js (what the preview uses) decides what opens: it refuses files that need a user password
  * and counts the pages. pdf-lib's parser reads the objects in file order, ignoring the
@@ -41,21 +42,30 @@ export async function normalizePdf(source: Uint8Array): Promise<Converted> {
       nextStep: 'Open it in the program that made it, save or export it again, and add the new file.',
     });
   }
-  if (sourcePages === undefined) {
-    warnings.push(`This PDF was damaged; Faxdesk recovered ${leaves.length} ${leaves.length === 1 ? 'page' : 'pages'} from it. Check that none is missing before sending.`);
-  } else if (rebuilt) {
-    warnings.push('This PDF was damaged; Faxdesk rebuilt its list of pages. Check the page order before sending.');
+  // Gathered pages may include ones deleted in an earlier edit of the file: never more than pdf.js counts.
+  if (rebuilt && sourcePages !== undefined) leaves.splice(sourcePages);
+  if (rebuilt) {
+    const found = `${leaves.length} ${leaves.length === 1 ? 'page' : 'pages'}`;
+    warnings.push(`This PDF was damaged; Faxdesk recovered ${found} from it. Check every page before sending: some may be missing or out of order.`);
   }
-
-  const out = await PDFDocument.create({ updateMetadata: false });
-  const copier = PDFObjectCopier.for(doc.context, out.context);
-  for (const leaf of leaves) {
-    const copied = copier.copy(leaf);
-    out.addPage(PDFPage.of(copied, out.context.register(copied), out));
-  }
-  const pdf = await out.save({ objectsPerTick: Infinity });
+  const pdf = await copyPages(doc, leaves);
   const pages = await checkPdfPages(pdf.slice());
   return { pdf, pages, warnings };
+}
+
+/** The pages alone, in a new document: only what they reference is copied (no scripts, attachments, deleted revisions). */
+async function copyPages(doc: PDFDocument, leaves: ReturnType<typeof pageLeaves>['leaves']): Promise<Uint8Array> {
+  try {
+    const out = await PDFDocument.create({ updateMetadata: false });
+    const copier = PDFObjectCopier.for(doc.context, out.context);
+    for (const leaf of leaves) {
+      const copied = copier.copy(leaf);
+      out.addPage(PDFPage.of(copied, out.context.register(copied), out));
+    }
+    return await out.save({ objectsPerTick: Infinity });
+  } catch {
+    throw new Refusal('damaged', DAMAGED); // an object pdf-lib cannot copy or write
+  }
 }
 
 /** A complete PDF ends with %%EOF (a little junk after it is common, a missing one is not). */
