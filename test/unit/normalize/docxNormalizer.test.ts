@@ -46,6 +46,12 @@ describe('DOCX without LibreOffice', () => {
     }
   });
 
+  it('says what other Office zips are', async () => {
+    expect((await normalizeBytes('budget.docx', zip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }))).output).toMatchObject({
+      reason: 'not_docx', message: 'budget.docx is an Excel workbook, not a Word document.', nextStep: 'Save or print it as PDF from Excel, and add the PDF.',
+    });
+  });
+
   it('refuses a Word document cut short as damaged', async () => {
     const full = docx(2);
     expect((await normalizeBytes('letter.docx', full.subarray(0, full.length - 40))).output).toMatchObject({

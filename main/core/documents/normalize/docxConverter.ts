@@ -17,8 +17,20 @@ export function assertDocx(zip: Uint8Array): void {
   } catch {
     throw new Refusal('damaged', { readAs: 'Word document' });
   }
-  if (!names.includes('word/document.xml')) throw new Refusal('not_docx');
+  if (names.includes('word/document.xml')) return;
+  const other = OTHER_OFFICE_FILES.find(({ part }) => names.includes(part));
+  throw new Refusal('not_docx', other && {
+    message: `{name} is ${other.what}, not a Word document.`,
+    nextStep: `Save or print it as PDF from ${other.app}, and add the PDF.`,
+  });
 }
+
+/** Zips people take for documents: what each is, by the part that marks it. */
+const OTHER_OFFICE_FILES = [
+  { part: 'xl/workbook.xml', what: 'an Excel workbook', app: 'Excel' },
+  { part: 'ppt/presentation.xml', what: 'a PowerPoint presentation', app: 'PowerPoint' },
+  { part: 'content.xml', what: 'an OpenDocument file', app: 'LibreOffice' },
+];
 
 /**
  * A Word document as PDF pages, laid out by LibreOffice (the only layout engine that paginates
