@@ -31,7 +31,7 @@ export async function normalizeFile(
     return await tasks.run('document.normalize', { ...file, workDir }, { timeoutMs: options.timeoutMs ?? NORMALIZE_TIMEOUT_MS, signal: options.signal });
   } catch (error) {
     await rm(file.outputPath, { force: true });
-    await stopLibreOffice(workDir);
+    await stopLibreOfficeIn(workDir);
     const failed = error instanceof WorkerTaskError ? error.failure : undefined;
     if (failed === 'timeout' || failed === 'crashed') return refusalWords('damaged', file.name, failed === 'timeout' ? TOOK_TOO_LONG : STOPPED_READER);
     throw failure(error, failed, file.name);
@@ -54,7 +54,12 @@ function failure(error: unknown, failed: string | undefined, name: string): unkn
   });
 }
 
-async function stopLibreOffice(workDir: string): Promise<void> {
+/**
+ * Stops a LibreOffice that a `document.normalize` task started in `workDir` and could not stop
+ * itself (its thread was terminated at the task's time limit). For callers that run the task
+ * without normalizeFile: call it when the task fails, before removing the work folder.
+ */
+export async function stopLibreOfficeIn(workDir: string): Promise<void> {
   const pid = Number(await readFile(join(workDir, LIBREOFFICE_PID_FILE), 'utf8').catch(() => ''));
   if (Number.isInteger(pid) && pid > 0) killTree(pid);
 }
