@@ -16,7 +16,7 @@ let received: Uint8Array | undefined;
 let uploaded: { name: string; bytes: Buffer; path: string } | undefined;
 let uploadDir: string;
 const documentBytes = Buffer.from(Array.from({ length: 5_000 }, (_, i) => i % 256));
-const info = (name: string, size: number) => ({ id: 'd1', name, kind: 'pdf', pages: 1, sizeBytes: size, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: size, warnings: [] });
+const info = (name: string, size: number) => ({ id: 'd1', name, kind: 'pdf', pages: 1, sizeBytes: size, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: size, warnings: [], sha256: 'x' });
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'faxdesk-bridge-'));

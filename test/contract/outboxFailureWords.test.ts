@@ -154,11 +154,13 @@ describe('what a person reads when the provider refuses the send', () => {
 });
 
 describe('what a person reads when Faxdesk refuses before sending', () => {
-  it('a file that is not a PDF, and a wrong number', async () => {
+  it('a file Faxdesk cannot fax, and a wrong number', async () => {
     const accountId = await addAccount('sinch');
-    expect(await h.core.dispatch('documents.add', { name: 'notes.pdf', bytes: new TextEncoder().encode('just some notes') })).toEqual({
+    const program = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff]);
+    expect(await h.core.dispatch('documents.add', { name: 'notes.pdf', bytes: program })).toEqual({
       ok: false,
-      error: shown('unsupported_file', 'notes.pdf is not a PDF.', 'Choose a PDF file, or print the document to PDF first.', { kind: 'choose_other_files' }, false),
+      error: shown('unsupported_file', 'notes.pdf is not a kind of file Faxdesk can fax.',
+        'Fax a PDF, a picture (PNG, JPEG, GIF, WebP, BMP or TIFF), a Word document (.docx) or a plain text file; print anything else to PDF first.', { kind: 'choose_other_files' }, false),
     });
     const wrongNumber = await h.core.dispatch('fax.send', { accountId, to: ['12'], documentIds: [documentId] });
     expect(wrongNumber).toEqual({

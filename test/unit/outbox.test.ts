@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxJob } from '../../common/domain/fax';
 import { openDatabase } from '../../main/core/store/database';
@@ -36,7 +38,9 @@ describe('outbox with the Sinch emulator', () => {
     expect(seen).toEqual(expect.arrayContaining(['queued', 'submitting', 'sent']));
     const faxes = await emulatorFaxes();
     expect(faxes).toHaveLength(1);
-    expect(JSON.stringify(faxes[0])).toContain(doc.sha256);
+    // What the emulator holds is exactly the file Faxdesk prepared (the normalised PDF).
+    const sent = core.core.documentContent(done.documents[0]!.id)!;
+    expect(JSON.stringify(faxes[0])).toContain(createHash('sha256').update(readFileSync(sent.path)).digest('hex'));
     // Finished work leaves no job behind.
     expect(core.services.db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE queue != 'maintenance'").get()).toEqual({ n: 0 });
   });

@@ -22,6 +22,19 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/*.node');
   });
 
+  it('unpacks sharp and its libvips from the asar, so the document converter can load them', async () => {
+    const { getConfig } = require('app-builder-lib/out/util/config/config') as {
+      getConfig(dir: string, file: string | null, extra: null): Promise<{ asarUnpack?: string[] }>;
+    };
+    const { asarUnpack = [] } = await getConfig(root, resolve(root, 'electron-builder.yml'), null);
+    expect(asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/sharp/**/*', '**/node_modules/@img/**/*']));
+    // What those patterns must catch in this install: sharp's binding and libvips.
+    const { globSync } = await import('node:fs');
+    const natives = globSync('node_modules/@img/sharp-*/**/*.{node,so*}', { cwd: root });
+    expect(natives.some((file) => file.endsWith('.node'))).toBe(true);
+    expect(natives.some((file) => /libvips/.test(file))).toBe(true);
+  });
+
   it('packages the built preload that the window points at', () => {
     expect(existsSync(resolve(root, 'out/preload/index.cjs'))).toBe(true);
   });

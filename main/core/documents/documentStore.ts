@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MAX_DOCUMENT_BYTES, type DocumentInfo } from '../../../common/domain/document';
 import { AppError } from '../../../common/ipc/result';
@@ -8,7 +8,7 @@ import type { OutgoingDocument } from '../providers/faxProvider';
 import type { DocumentRow, DocumentsRepo } from '../store/documentsRepo';
 import type { CoreTasks } from '../workers/coreTasks';
 import type { TaskRunner } from '../workers/taskProtocol';
-import { normalizeFailure } from './normalizeFailure';
+import { normalizeFile } from './normalize/normalizeFile';
 
 export interface DocumentStoreOptions {
   /** The page size images, scans and text are laid out on, as the settings say now. */
@@ -57,19 +57,13 @@ export class DocumentStore {
     checkSize(displayName, facts.size);
     const id = randomUUID();
     const source = join(this.folder, `${id}.source`);
-    const workDir = join(this.incoming, `work-${id}`);
     await (move ? rename(path, source).catch(() => copyFile(path, source)) : copyFile(path, source));
     try {
-      await mkdir(workDir, { recursive: true });
-      let result;
-      try {
-        result = await this.tasks.run('document.normalize', {
-          sourcePath: source, outputPath: this.sentPath(id, 'pdf'), name: displayName, paper: this.options.paper(),
-          libreOffice: this.options.libreOffice(), workDir,
-        });
-      } catch (error) {
-        throw normalizeFailure(error, displayName);
-      }
+      // normalizeFile owns the work folder, and after a time-out or crash removes what the task left and stops LibreOffice.
+      const result = await normalizeFile(this.tasks, {
+        sourcePath: source, outputPath: this.sentPath(id, 'pdf'), name: displayName, paper: this.options.paper(),
+        libreOffice: this.options.libreOffice(),
+      });
       if (!result.ok) throw AppError.of('unsupported_file', result.message, { nextStep: result.nextStep });
       if (result.sentAs === 'original') await rename(source, this.sentPath(id, 'original'));
       const sent = await stat(this.sentPath(id, result.sentAs));
@@ -85,7 +79,6 @@ export class DocumentStore {
       throw error;
     } finally {
       await rm(source, { force: true });
-      await rm(workDir, { recursive: true, force: true });
     }
   }
 

@@ -1,17 +1,7 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isPasswordError, openWithPdfjs } from './pdfjsNode';
 
 /** What pdf.js found: a page count, or why a fax service could not send the file. */
 export type PdfVerdict = { pages: number } | { refused: 'encrypted' | 'password' | 'damaged' | 'no_pages' };
-
-const requireHere = createRequire(import.meta.url);
-let standardFontDataUrl: string | undefined;
-
-function fontsUrl(): string {
-  standardFontDataUrl ??= pathToFileURL(join(dirname(requireHere.resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/').href;
-  return standardFontDataUrl;
-}
 
 /**
  * Opens a PDF with pdf.js (lazy: only the xref and page tree are read) to count its pages and to
@@ -19,8 +9,7 @@ function fontsUrl(): string {
  * CPU-bound, and damaged files can keep it busy. It may take over (detach) `bytes`.
  */
 export async function readPdfFacts(bytes: Uint8Array): Promise<PdfVerdict> {
-  const { getDocument, PasswordException } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({ data: bytes, standardFontDataUrl: fontsUrl(), stopAtErrors: false, verbosity: 0 });
+  const { task } = await openWithPdfjs(bytes);
   try {
     const doc = await task.promise;
     const meta = await doc.getMetadata().catch(() => undefined);
@@ -29,7 +18,7 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<PdfVerdict> {
     if (doc.numPages < 1) return { refused: 'no_pages' };
     return { pages: doc.numPages };
   } catch (error) {
-    if (error instanceof PasswordException || (error as { name?: string }).name === 'PasswordException') return { refused: 'password' };
+    if (isPasswordError(error)) return { refused: 'password' };
     return { refused: 'damaged' };
   } finally {
     await task.destroy();

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { composePdf, type ComposeInput } from '../documents/composePdf';
-import type { NormalizeInput } from '../documents/normalizeTypes';
+import { normalizeDocument } from '../documents/normalize/normalizeDocument';
+import type { NormalizeInput } from '../documents/normalize/normalizeTypes';
 import { readPdfFacts } from '../documents/pdfFacts';
-import { normalizePdfOnly } from '../documents/pdfOnlyNormalize';
 import { layoutReport, type ReportInput } from '../outbox/reportLayout';
 import type { TaskHandlers } from './taskProtocol';
 
@@ -20,8 +20,12 @@ export const coreTasks = {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     return { sha256, verdict: await readPdfFacts(bytes) };
   },
-  /** Any added file → Faxdesk's normalised PDF (or the file itself, when the provider converts it). */
-  'document.normalize': (input: NormalizeInput) => normalizePdfOnly(input),
+  /**
+   * Any file a person adds (PDF, picture, TIFF, DOCX, text), judged by its content, as one PDF of
+   * fax pages at `outputPath`; or why it cannot be faxed (documents/normalize). Main-thread
+   * callers use normalizeFile, which owns the work folder and cleans up after a timeout.
+   */
+  'document.normalize': (input: NormalizeInput) => normalizeDocument(input),
   /** The fax's pages, after the person's page operations, as one PDF. */
   'fax.compose': (input: ComposeInput) => composePdf(input),
   /** A fax's one-page transmission report (with the SHA-256 of what was sent and a thumbnail). */

@@ -1,0 +1,81 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DETECT_BYTES, detectKind, kindOf, LEGACY_OFFICE, type SourceFormat } from './detectKind';
+import { assertDocx, convertDocx } from './docxConverter';
+import { normalizeImage } from './imageNormalizer';
+import {
+  DOCX_TYPE, PDF_TYPE, type Converted, type NormalizedKind, type NormalizeInput, type NormalizeOutput,
+} from './normalizeTypes';
+import { normalizePdf } from './pdfNormalizer';
+import { Refusal, refusalWords } from './refusal';
+import { normalizeText } from './textNormalizer';
+import { normalizeTiff } from './tiffNormalizer';
+
+/**
+ * The `document.normalize` task (in a worker thread): judges the file by its content, turns it
+ * into one PDF of fax pages at `outputPath`, and answers what was made, or why the file cannot be
+ * faxed, in words naming it. The PDF appears at `outputPath` only complete (moved into place);
+ * on a refusal nothing is left there. Failures that are not the file's fault are thrown.
+ */
+export async function normalizeDocument(input: NormalizeInput): Promise<NormalizeOutput> {
+  const file = await readFile(input.sourcePath);
+  // A plain Uint8Array view: Buffer#slice shares memory, and pdf.js takes over the copies it is given.
+  const source = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+  const sha256 = createHash('sha256').update(source).digest('hex');
+  try {
+    const detected = detectKind(source.subarray(0, DETECT_BYTES));
+    if (detected === 'empty') throw new Refusal('empty');
+    if (detected === 'unknown') throw new Refusal('unknown_type');
+    if (detected === 'legacy_office') throw new Refusal('unknown_type', LEGACY_OFFICE);
+    const kind = kindOf(detected)!;
+
+    if (kind === 'docx') {
+      assertDocx(source);
+      if (!input.libreOffice) {
+        return {
+          ok: true, kind, pages: null, sentAs: 'original', contentType: DOCX_TYPE, sha256,
+          warnings: ['LibreOffice is not installed, so the fax service converts this Word document: its page count is unknown and the preview is approximate.'],
+        };
+      }
+    }
+    const converted = await convert(kind, detected, source, input);
+    await moveIntoPlace(converted.pdf, input.workDir, input.outputPath);
+    return { ok: true, kind, pages: converted.pages, sentAs: 'pdf', contentType: PDF_TYPE, sha256, warnings: converted.warnings };
+  } catch (error) {
+    if (error instanceof Refusal) return refusalWords(error.reason, input.name, error.facts);
+    throw error;
+  }
+}
+
+function convert(kind: NormalizedKind, format: SourceFormat, source: Uint8Array, input: NormalizeInput): Promise<Converted> {
+  switch (kind) {
+    case 'pdf': return normalizePdf(source);
+    case 'image': return normalizeImage(source, format, input.paper);
+    case 'tiff': return normalizeTiff(source, input.paper);
+    case 'text': return normalizeText(source, input.paper);
+    case 'docx': return convertDocx(source, input.libreOffice!, input.workDir, input.libreOfficeTimeoutMs);
+  }
+}
+
+/**
+ * Writes the PDF in the work folder, then renames it to `outputPath`: a reader never sees half a
+ * file, and a thread terminated mid-write leaves its remains in the work folder, not at outputPath.
+ * Across file systems (no rename), it is copied next to outputPath first.
+ */
+async function moveIntoPlace(pdf: Uint8Array, workDir: string, outputPath: string): Promise<void> {
+  const staged = join(workDir, `${randomUUID()}.pdf`);
+  await writeFile(staged, pdf);
+  try {
+    await rename(staged, outputPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    const nearby = `${outputPath}.${randomUUID()}.partial`;
+    try {
+      await copyFile(staged, nearby);
+      await rename(nearby, outputPath);
+    } finally {
+      await rm(nearby, { force: true });
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+
+/**
+ * pdf.js set-up for the core (Node, worker threads). pdf.js reads these folders with
+ * fs.readFile, so they are plain paths with a trailing separator: a file:// URL string is not
+ * found (pdf.js then falls back to slower JavaScript decoders, with a warning).
+ * - standard_fonts: the 14 standard fonts, for text in PDFs that do not embed them;
+ * - wasm: the CCITT (fax), JBIG2 and JPEG 2000 decoders, without which scanned pages are blank.
+ */
+const requireHere = createRequire(import.meta.url);
+let folders: { standardFontDataUrl: string; wasmUrl: string; cMapUrl: string } | undefined;
+
+export function pdfjsFolders() {
+  if (!folders) {
+    const root = dirname(requireHere.resolve('pdfjs-dist/package.json'));
+    folders = {
+      standardFontDataUrl: join(root, 'standard_fonts') + sep,
+      wasmUrl: join(root, 'wasm') + sep,
+      cMapUrl: join(root, 'cmaps') + sep,
+    };
+  }
+  return folders;
+}
+
+/** Opens a PDF with pdf.js in Node (legacy build); the caller destroys the returned task. */
+export async function openWithPdfjs(data: Uint8Array) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({ data, ...pdfjsFolders(), cMapPacked: true, verbosity: 0 });
+  return { task, pdfjs };
+}
+
+/** pdf.js says a password is needed (the empty user password, which it tries itself, did not open it). */
+export function isPasswordError(error: unknown): boolean {
+  return (error as { name?: string } | null)?.name === 'PasswordException';
+}
