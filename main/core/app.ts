@@ -7,6 +7,7 @@ import type { DemoEnvironment } from './accounts/demoPort';
 import type { SecretStore } from './accounts/secretStore';
 import { scheduleDocumentSweep } from './documents/documentSweep';
 import { DocumentStore } from './documents/documentStore';
+import { findLibreOffice } from './documents/normalize/findLibreOffice';
 import { resolvePaper } from './documents/paper';
 import { CoreEvents } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
@@ -49,8 +50,11 @@ export interface CoreOptions {
   checkAccountsOnStart?: boolean;
   /** Job runner timing (tests shorten it). */
   jobs?: { leaseMs?: number; pollMs?: number; backoff?: BackoffPolicy };
-  /** soffice, when LibreOffice is installed: Word files then become real pages. */
-  libreOffice?: string;
+  /**
+   * soffice, for Word files to become real pages. Default: looked up once where LibreOffice is
+   * usually installed; `false`: none (the file is sent as it is and the provider converts it).
+   */
+  libreOffice?: string | false;
   /** Runs the CPU-heavy steps; default: the core's worker pool (benches pass the main thread to compare). */
   tasks?: TaskRunner<CoreTasks>;
 }
@@ -101,9 +105,11 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   const pool = options.tasks ? undefined : createCorePool(); // closed with the core; a runner handed in is the caller's
   const tasks = options.tasks ?? pool!;
   const settings = new AppSettingsStore(meta);
+  let soffice: Promise<string | undefined> | undefined;
   const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db), tasks, {
     paper: () => resolvePaper(settings.get().paperSize),
-    libreOffice: () => options.libreOffice,
+    libreOffice: () => (soffice ??= options.libreOffice === false ? Promise.resolve(undefined)
+      : options.libreOffice !== undefined ? Promise.resolve(options.libreOffice) : findLibreOffice()),
   });
   const repo = new FaxJobsRepo(db);
   const records = new FaxRecords(repo, documents, events, (id) => accounts.isDemo(id), options.faxDurationScale);

@@ -14,7 +14,7 @@ export interface DocumentStoreOptions {
   /** The page size images, scans and text are laid out on, as the settings say now. */
   paper(): 'letter' | 'a4';
   /** soffice, when LibreOffice is installed (Word files then become real pages). */
-  libreOffice(): string | undefined;
+  libreOffice(): Promise<string | undefined> | string | undefined;
 }
 
 /**
@@ -62,7 +62,7 @@ export class DocumentStore {
       // normalizeFile owns the work folder, and after a time-out or crash removes what the task left and stops LibreOffice.
       const result = await normalizeFile(this.tasks, {
         sourcePath: source, outputPath: this.sentPath(id, 'pdf'), name: displayName, paper: this.options.paper(),
-        libreOffice: this.options.libreOffice(),
+        libreOffice: await this.options.libreOffice(),
       });
       if (!result.ok) throw AppError.of('unsupported_file', result.message, { nextStep: result.nextStep });
       if (result.sentAs === 'original') await rename(source, this.sentPath(id, 'original'));

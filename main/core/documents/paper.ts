@@ -6,14 +6,17 @@ const LETTER_REGIONS = new Set([
   'VC', 'TT', 'KN', 'JM', 'DO', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'CR', 'PA', 'SV', 'NI', 'HN',
 ]);
 
-/** The region of the computer's locale ("en-US" → "US"), if it names one. */
+let region: { value: string | undefined } | undefined;
+
+/** The region of the computer's locale ("en-US" → "US"), if it names one; worked out once (it is not cheap). */
 export function systemRegion(): string | undefined {
-  const locale = Intl.DateTimeFormat().resolvedOptions().locale;
+  if (region) return region.value;
   try {
-    return new Intl.Locale(locale).maximize().region;
+    region = { value: new Intl.Locale(Intl.DateTimeFormat().resolvedOptions().locale).maximize().region };
   } catch {
-    return undefined;
+    region = { value: undefined };
   }
+  return region.value;
 }
 
 /** The page size images, scans and text are laid out on: the setting, or the office's region for 'auto'. */
