@@ -7,7 +7,7 @@ import type { FaxResolution } from './pageRender';
 import { PageGrid } from './PageGrid';
 import type { PageActions } from './PageThumb';
 import { PageViewer } from './PageViewer';
-import { keepOnly, releaseAll } from './pdfDocuments';
+import { keepOnly, releaseAll, warmUp } from './pdfDocuments';
 import { previewPages } from './previewPages';
 import type { FaxView } from './usePageCanvas';
 
@@ -60,7 +60,11 @@ export function PreviewPane() {
 
   // Documents no page uses any more: destroy their pdf.js documents. Leaving compose (or sending): all of them.
   const usedIds = useMemo(() => [...new Set(pages.map((p) => p.documentId))].join('\n'), [pages]);
-  useEffect(() => keepOnly(new Set(usedIds.split('\n'))), [usedIds]);
+  const arriving = loading.length > 0;
+  useEffect(() => {
+    if (arriving) warmUp();
+    keepOnly(new Set(usedIds.split('\n')), !arriving);
+  }, [usedIds, arriving]);
   useEffect(() => () => {
     releaseAll();
     stopFaxWorker();

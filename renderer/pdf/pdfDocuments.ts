@@ -30,13 +30,21 @@ export class PreviewCancelled extends Error {
   }
 }
 
+/**
+ * Starts pdf.js's worker (1.3 MB of script to load and compile) while the core is still reading a
+ * file, so the first page does not wait for it after the file is ready.
+ */
+export function warmUp(): PDFWorker {
+  worker ??= PDFWorker.create({ name: 'faxdesk-preview' });
+  return worker;
+}
+
 export function openDocument(id: string, url: string): Promise<PDFDocumentProxy> {
   const hit = cache.get(id);
   if (hit) return hit.doc;
-  worker ??= PDFWorker.create({ name: 'faxdesk-preview' });
   const task = getDocument({
     url,
-    worker,
+    worker: warmUp(),
     wasmUrl: PDFJS_WASM_URL,
     // Only the byte ranges a shown page needs: the first page of a long file comes first.
     disableStream: true,
@@ -68,10 +76,13 @@ function stopWorkerWhenIdle(pending: Promise<void>[]): void {
   });
 }
 
-/** Destroys every open document whose id is not in `ids` (a file was removed from compose). */
-export function keepOnly(ids: ReadonlySet<string>): void {
+/**
+ * Destroys every open document whose id is not in `ids` (a file was removed from compose); with
+ * `idle` (no file on its way either), the worker too once nothing is open.
+ */
+export function keepOnly(ids: ReadonlySet<string>, idle = true): void {
   const pending = [...cache.keys()].filter((id) => !ids.has(id)).map(release);
-  stopWorkerWhenIdle(pending);
+  if (idle) stopWorkerWhenIdle(pending);
 }
 
 /** Destroys everything (compose closed, sent, or cleared). */
