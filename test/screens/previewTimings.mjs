@@ -50,7 +50,7 @@ async function pdfjsAlone(context, documentUrl) {
     return route.fulfill({ contentType: 'text/javascript', body: await readFile(pdfjsBuild(name)) });
   });
   await page.goto(`${origin}/__baseline/index.html`);
-  const ms = await page.waitForFunction(() => window.done).then((h) => h.jsonValue());
+  const ms = await page.waitForFunction(() => globalThis.done).then((h) => h.jsonValue());
   await page.close();
   return ms;
 }
