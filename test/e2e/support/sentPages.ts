@@ -16,7 +16,8 @@ export async function sinchDocument(sinchUrl: string, faxId: string): Promise<Bu
 /** Reads every page with pdf.js: text joined by spaces, rotation, and "W×H" of each image it paints. */
 export async function readPages(pdf: Buffer): Promise<SentPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+  const doc = await task.promise;
   const pages: SentPage[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
@@ -33,7 +34,7 @@ export async function readPages(pdf: Buffer): Promise<SentPage[]> {
       pages.push({ text, rotation: page.rotate, images });
     }
   } finally {
-    await doc.destroy();
+    await task.destroy();
   }
   return pages;
 }
