@@ -12,8 +12,9 @@ const VL3 = '0000010';
 const VR3 = '0000011';
 const EOL = '000000000001';
 
-function g4Bits(): string {
-  const { rows, top, grow, hold } = SCAN;
+/** The G4 code of a page `rows` high (at least top + 2·grow + hold): the wedge, then white rows to the end. */
+function g4Bits(rows: number = SCAN.rows): string {
+  const { top, grow, hold } = SCAN;
   const lines: string[] = [];
   for (let y = 0; y < top; y++) lines.push(V0);
   // Each wedge row starts black 3 pixels further left than the row above (VL3), then runs to the edge (V0).
@@ -24,6 +25,11 @@ function g4Bits(): string {
   lines.push(VR3);
   while (lines.length < rows) lines.push(V0);
   return lines.join('') + EOL + EOL;
+}
+
+/** A G4 strip of the wedge page, `rows` high, as TIFF and PDF hold it. */
+export function g4Strip(rows: number = SCAN.rows): Uint8Array {
+  return pack(g4Bits(rows));
 }
 
 function pack(bits: string): Uint8Array {
@@ -37,7 +43,7 @@ export const SCAN_INK_ROWS = { from: SCAN.top + SCAN.grow, to: SCAN.top + SCAN.g
 
 export async function makeScannedPdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  const image = doc.context.register(doc.context.stream(pack(g4Bits()), {
+  const image = doc.context.register(doc.context.stream(g4Strip(), {
     Type: 'XObject', Subtype: 'Image', Width: SCAN.columns, Height: SCAN.rows, ColorSpace: 'DeviceGray', BitsPerComponent: 1,
     Filter: 'CCITTFaxDecode', DecodeParms: { K: -1, Columns: SCAN.columns, Rows: SCAN.rows },
   }));
