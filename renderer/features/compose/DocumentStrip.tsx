@@ -33,11 +33,8 @@ function Tile({ doc, index, count }: { doc: ComposeDoc; index: number; count: nu
       {ready?.info.sentAs === 'original' && (
         <span className="tile-note">Approximate preview — the fax service converts it</span>
       )}
-      {ready && ready.info.warnings.length > 0 && (
-        <ul className="tile-warnings" aria-label={`Changes to ${doc.name}`}>
-          {ready.info.warnings.map((w, i) => <li key={i}>{w}</li>)}
-        </ul>
-      )}
+      {/* What changed on the way (a flattened form, a turned photo…), said once per tile. */}
+      {ready?.info.warnings.map((w, i) => <span key={i} className="tile-warning">{w}</span>)}
       <span className="tile-actions">
         <button type="button" className="icon-button" aria-label={`Move ${doc.name} earlier`} disabled={index === 0} onClick={() => moveDoc(doc.key, -1)}>←</button>
         <button type="button" className="icon-button" aria-label={`Move ${doc.name} later`} disabled={index === count - 1} onClick={() => moveDoc(doc.key, 1)}>→</button>
