@@ -28,6 +28,9 @@ async function sendFrom(page: Page, account: string) {
 }
 
 test('a scanned page (CCITT G4) previews with its ink; the fax view is only black and white, at fine and standard', async ({ page }) => {
+  // pdf.js's worker fetches the decoder from the renderer's own pdfjs/wasm/ folder (shipped by the build).
+  const wasm: string[] = [];
+  page.context().on('response', (r) => { if (r.url().includes('/pdfjs/wasm/')) wasm.push(`${r.status()} ${new URL(r.url()).pathname}`); });
   await page.goto('/');
   await dropFiles(page, [pdf('scan.pdf', await makeScannedPdf())]);
   await expect(page.getByRole('listitem').filter({ hasText: 'scan.pdf' })).toContainText('1 page');
@@ -40,6 +43,7 @@ test('a scanned page (CCITT G4) previews with its ink; the fax view is only blac
   const inked = await canvasPixels(thumb, band);
   expect(inked.dark / inked.read).toBeGreaterThan(0.8 * (3 * SCAN.grow) / SCAN.columns);
   expect((await canvasPixels(thumb, [0, 0.08])).dark).toBe(0);
+  expect(wasm).toContain('200 /pdfjs/wasm/jbig2.wasm');
 
   await preview(page).getByRole('button', { name: 'Page 1 of 1 (scan.pdf, page 1)', exact: true }).click();
   await preview(page).getByRole('switch', { name: 'As it will print at the other end' }).check();
