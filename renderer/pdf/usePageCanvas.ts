@@ -32,6 +32,8 @@ export function usePageCanvas(page: PreviewPage, active: boolean, cssWidth: numb
   const { documentId, url, pageNumber, rotation, index, kind } = page;
   const { queued, faxPixels = false } = options;
   const resolution = fax?.resolution ?? null;
+  // The fax's own pixels do not depend on the width shown: zooming them re-renders nothing.
+  const width = resolution !== null && faxPixels ? 1 : cssWidth;
   // Only a page with a header line depends on its place in the fax (the line says "Page 3 of 7").
   const headerText = fax?.headerText ?? null;
   const headerPage = headerText === null ? 0 : index + 1;
@@ -39,17 +41,17 @@ export function usePageCanvas(page: PreviewPage, active: boolean, cssWidth: numb
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!active || !canvas || cssWidth <= 0 || kind !== 'page') return;
+    if (!active || !canvas || width <= 0 || kind !== 'page') return;
     let live = true;
     const source = { documentId, url, pageNumber, rotation };
     let job: PageRender<unknown>;
     if (resolution === null) {
-      const render = renderPreviewPage(source, canvas, cssWidth, queued);
+      const render = renderPreviewPage(source, canvas, width, queued);
       render.done.then(() => { if (live) setResult({ phase: 'done', aspect: canvas.width / canvas.height, warnings: [] }); }, fail);
       job = render;
     } else {
       const header = headerText === null ? null : { text: headerText, pageNumber: headerPage, pageCount: headerPages, at: new Date() };
-      const render = renderFaxPage(source, canvas, { resolution, header, cssWidth: faxPixels ? undefined : cssWidth }, queued);
+      const render = renderFaxPage(source, canvas, { resolution, header, cssWidth: faxPixels ? undefined : width }, queued);
       render.done.then((r) => {
         if (!live) return;
         // Read by bench/faxView.ts and by people curious how long the fax view takes.
@@ -72,6 +74,6 @@ export function usePageCanvas(page: PreviewPage, active: boolean, cssWidth: numb
       canvas.height = 0;
       setResult((r) => (r.phase === 'waiting' ? r : { ...r, phase: 'waiting' }));
     };
-  }, [active, documentId, url, pageNumber, rotation, kind, cssWidth, queued, faxPixels, resolution, headerText, headerPage, headerPages]);
+  }, [active, documentId, url, pageNumber, rotation, kind, width, queued, faxPixels, resolution, headerText, headerPage, headerPages]);
   return { canvasRef, ...result };
 }
