@@ -15,7 +15,7 @@ function infoFor(name: string): DocumentInfo {
   const docx = name.endsWith('.docx');
   return {
     id: `id-${name}`, name, kind: docx ? 'docx' : 'pdf', pages: docx ? null : Number(/(\d+)p/.exec(name)?.[1] ?? 1),
-    sizeBytes: 100, sentAs: docx ? 'original' : 'pdf', sentBytes: 100, warnings: [],
+    sizeBytes: 100, sentAs: docx ? 'original' : 'pdf', sentBytes: 100, sha256: 'a'.repeat(64), warnings: [],
     contentType: docx ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
   };
 }

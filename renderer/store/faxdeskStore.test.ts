@@ -18,7 +18,7 @@ const job = (over: Partial<OutboxJob> = {}): OutboxJob => ({
 });
 
 const pdfInfo = (name: string, pages: number) => ({
-  id: `doc-${name}`, name, kind: 'pdf', pages, sizeBytes: 10, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: 10, warnings: [],
+  id: `doc-${name}`, name, kind: 'pdf', pages, sizeBytes: 10, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: 10, sha256: 'a'.repeat(64), warnings: [],
 });
 const pdfFile = (name: string, text = '%PDF-1.7 fake') => new File([text], name, { type: 'application/pdf' });
 const baseHandlers: Record<string, Handler> = {

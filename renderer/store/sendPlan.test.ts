@@ -19,7 +19,7 @@ const account = (provider: 'sinch' | 'welkin', limits: AccountLimits): Account =
 
 function doc(name: string, over: Partial<DocumentInfo> = {}): Extract<ComposeDoc, { status: 'ready' }> {
   const info: DocumentInfo = {
-    id: `id-${name}`, name, kind: 'pdf', pages: 1, sizeBytes: MB, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: MB, warnings: [], ...over,
+    id: `id-${name}`, name, kind: 'pdf', pages: 1, sizeBytes: MB, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: MB, sha256: 'a'.repeat(64), warnings: [], ...over,
   };
   return { key: name, status: 'ready', name, sizeBytes: info.sizeBytes, info };
 }
