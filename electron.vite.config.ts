@@ -1,8 +1,29 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * Ships pdfjs-dist/wasm as out/renderer/pdfjs/wasm/ (the preview's `wasmUrl`): pdf.js decodes
+ * CCITT fax and JBIG2 images with it, and renders scanned pages white without it. The QuickJS
+ * files are left out: they only serve PDF scripting, which the preview never enables.
+ */
+function shipPdfjsWasm(): Plugin {
+  const dir = resolve(root, 'node_modules/pdfjs-dist/wasm');
+  return {
+    name: 'faxdesk-pdfjs-wasm',
+    apply: 'build',
+    generateBundle() {
+      for (const name of readdirSync(dir)) {
+        if (/quickjs/i.test(name)) continue;
+        this.emitFile({ type: 'asset', fileName: `pdfjs/wasm/${name}`, source: readFileSync(join(dir, name)) });
+      }
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -40,7 +61,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), shipPdfjsWasm()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves the renderer unminified by default: 1.8 MB of JS for the page to parse.

@@ -7,6 +7,7 @@ import { NoBridge } from './ui/NoBridge';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/compose.css';
+import './styles/preview.css';
 import './styles/lists.css';
 import './styles/forms.css';
 

@@ -1,61 +1,118 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ComposeDoc } from '../store/composeSlice';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useFaxdesk } from '../store/StoreProvider';
-import { plural } from '../ui/format';
-import { PageThumb, type PreviewPage } from './PagePreview';
+import { pickAccount } from '../store/sendPlan';
+import { modKey, plural } from '../ui/format';
+import { stopFaxWorker } from './faxWorkerClient';
+import type { FaxResolution } from './pageRender';
+import { PageGrid } from './PageGrid';
+import type { PageActions } from './PageThumb';
 import { PageViewer } from './PageViewer';
-import { keepOnly, releaseAll } from './pdfPreview';
+import { keepOnly, releaseAll, warmUp } from './pdfDocuments';
+import { previewPages } from './previewPages';
+import type { FaxView } from './usePageCanvas';
 
-/** Every page that will be faxed, in send order: the ready documents, in strip order. */
-export function previewPages(docs: readonly ComposeDoc[]): PreviewPage[] {
-  const ready = docs.flatMap((d) => (d.status === 'ready' ? [d] : []));
-  const total = ready.reduce((n, d) => n + (d.info.pages ?? 0), 0);
-  const pages: PreviewPage[] = [];
-  for (const d of ready) {
-    for (let p = 1; p <= (d.info.pages ?? 0); p++) {
-      const index = pages.length;
-      pages.push({
-        id: `${d.key}:${p}`, docKey: d.key, file: d.file, docName: d.name, pageNumber: p, index,
-        label: `Page ${index + 1} of ${total} (${d.name}, page ${p})`,
-      });
-    }
-  }
-  return pages;
+/** "As it will print at the other end": on or off, and at which resolution. */
+function FaxViewControls({ on, resolution, onToggle, onResolution }: {
+  on: boolean; resolution: FaxResolution; onToggle(on: boolean): void; onResolution(r: FaxResolution): void;
+}) {
+  const id = useId();
+  return (
+    <div className="fax-controls">
+      <label className="switch">
+        <input type="checkbox" role="switch" checked={on} onChange={(e) => onToggle(e.target.checked)} />
+        As it will print at the other end
+      </label>
+      {on && (
+        <span className="field-inline">
+          <label htmlFor={id}>Resolution</label>
+          <select id={id} value={resolution} onChange={(e) => onResolution(e.target.value as FaxResolution)}>
+            <option value="fine">Fine (204 × 196 dpi)</option>
+            <option value="standard">Standard (204 × 98 dpi)</option>
+          </select>
+        </span>
+      )}
+    </div>
+  );
 }
 
 /** The right-hand side of compose (below the form on narrow windows): what will be sent. */
 export function PreviewPane() {
   const docs = useFaxdesk((s) => s.docs);
-  const pages = useMemo(() => previewPages(docs), [docs]);
+  const list = useFaxdesk((s) => s.pages);
+  const history = useFaxdesk((s) => s.history);
+  const documentUrl = useFaxdesk((s) => s.documentUrl);
+  const rotatePage = useFaxdesk((s) => s.rotatePage);
+  const removePage = useFaxdesk((s) => s.removePage);
+  const movePage = useFaxdesk((s) => s.movePage);
+  const undo = useFaxdesk((s) => s.undo);
+  const account = useFaxdesk((s) => pickAccount(s.accounts, s.composeAccountId));
+  const headerText = useFaxdesk((s) => s.headerText);
+  const pages = useMemo(() => previewPages(docs, list, documentUrl), [docs, list, documentUrl]);
   const [open, setOpen] = useState<number | null>(null);
-  const returnTo = useRef<number | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const [backTo, setBackTo] = useState<number | null>(null);
+  const [faxOn, setFaxOn] = useState(false);
+  const [resolution, setResolution] = useState<FaxResolution>('fine');
   const sectionRef = useRef<HTMLElement>(null);
   const loading = docs.filter((d) => d.status === 'reading');
   const viewing = open !== null && pages.length > 0 ? Math.min(open, pages.length - 1) : null;
+  const known = pages.filter((p) => p.kind === 'page').length;
+  const unknown = pages.length - known;
 
-  // Removed files: destroy their pdf.js documents. Leaving compose (or sending): destroy them all.
-  useEffect(() => keepOnly(new Set(docs.map((d) => d.key))), [docs]);
-  useEffect(() => releaseAll, []);
-
-  // Back from the large view: focus the thumbnail of the page that was open.
+  // Documents no page uses any more: destroy their pdf.js documents. Leaving compose (or sending): all of them.
+  const usedIds = useMemo(() => [...new Set(pages.map((p) => p.documentId))].join('\n'), [pages]);
+  const arriving = loading.length > 0;
   useEffect(() => {
-    if (viewing !== null || returnTo.current === null) return;
-    const i = returnTo.current;
-    returnTo.current = null;
-    const thumbs = sectionRef.current?.querySelectorAll<HTMLButtonElement>('button[data-page-index]');
-    if (thumbs && thumbs.length > 0) thumbs[Math.min(i, thumbs.length - 1)]?.focus();
-  }, [viewing]);
+    if (arriving) warmUp();
+    keepOnly(new Set(usedIds.split('\n')), !arriving);
+  }, [usedIds, arriving]);
+  useEffect(() => () => {
+    releaseAll();
+    stopFaxWorker();
+  }, []);
+  useEffect(() => {
+    if (!faxOn || pages.length === 0) stopFaxWorker();
+  }, [faxOn, pages.length]);
+
+  const sendsHeader = account?.capabilities.includes('headerText') ?? false;
+  const fax: FaxView | null = useMemo(
+    () => (faxOn ? { resolution, headerText: sendsHeader ? headerText.trim() : null, pageCount: pages.length } : null),
+    [faxOn, resolution, sendsHeader, headerText, pages.length],
+  );
+
+  const actions: PageActions = useMemo(() => ({
+    open: (index) => setOpen(index),
+    rotate: (id) => rotatePage(id),
+    remove: removePage,
+    move: movePage,
+  }), [rotatePage, removePage, movePage]);
 
   const close = () => {
-    returnTo.current = viewing;
+    setBackTo(viewing);
     setOpen(null);
   };
+  const last = history.at(-1);
+  const title = pages.length === 0 ? 'Preview' : `Preview — ${plural(known, 'page')}${unknown ? ` + ${plural(unknown, 'document')}` : ''}`;
 
   return (
     <section ref={sectionRef} className="preview" aria-label="Preview">
       <header className="preview-header">
-        <h2 className="section-title">{pages.length > 0 ? `Preview — ${plural(pages.length, 'page')}` : 'Preview'}</h2>
+        <div className="preview-title-row">
+          <h2 className="section-title">{title}</h2>
+          {last && (
+            <button type="button" className="undo-button" aria-label={`Undo ${last.what}`} aria-keyshortcuts="Control+Z Meta+Z" title={`Undo ${last.what} (${modKey}Z)`} onClick={undo}>
+              Undo
+            </button>
+          )}
+        </div>
+        {pages.length > 0 && (
+          <FaxViewControls on={faxOn} resolution={resolution} onToggle={setFaxOn} onResolution={setResolution} />
+        )}
+        {faxOn && pages.length > 0 && (
+          <p className="hint">
+            Every page in black and white, as a fax machine prints it.
+            {fax?.headerText !== null && ` ${account?.name ?? 'Sinch'} adds the header line at the top as it sends.`}
+          </p>
+        )}
         {loading.length > 0 && (
           <p className="hint" role="status">Loading {loading.map((d) => d.name).join(', ')}…</p>
         )}
@@ -63,13 +120,9 @@ export function PreviewPane() {
       {pages.length === 0 ? (
         <p className="preview-empty muted">The pages you add appear here, in the order they will be faxed.</p>
       ) : viewing !== null ? (
-        <PageViewer pages={pages} index={viewing} onIndex={setOpen} onClose={close} />
+        <PageViewer pages={pages} index={viewing} fax={fax} actions={actions} onIndex={setOpen} onClose={close} />
       ) : (
-        <div ref={scrollRef} className="preview-scroll">
-          <ol className="thumbs" aria-label="Pages to send">
-            {pages.map((p) => <PageThumb key={p.id} page={p} scrollRoot={scrollRef} onOpen={setOpen} />)}
-          </ol>
-        </div>
+        <PageGrid pages={pages} fax={fax} actions={actions} focusIndex={backTo} />
       )}
     </section>
   );

@@ -1,48 +1,39 @@
 import { checkFaxNumber } from '../../common/domain/phone';
-import type { DocumentInfo } from '../../common/domain/document';
 import type { ErrorInfo } from '../../common/errors';
-import { nameInMessage, refuseFile } from './fileRules';
-import { computeSendPlan } from './sendPlan';
+import { computeSendPlan, pickAccount } from './sendPlan';
 import type { SliceCreator } from './types';
 
-/** `file` stays in the draft so the preview can render its pages in the page (never fetched back from the core). */
-export type ComposeDoc =
-  | { key: string; status: 'reading'; name: string; sizeBytes: number; file: File }
-  | { key: string; status: 'ready'; name: string; sizeBytes: number; file: File; info: DocumentInfo };
+export type { ComposeDoc } from './documentsSlice';
 
 export interface Recipient { e164: string; display: string }
-export interface FileRefusal { key: string; message: string }
 
+/** Who the fax goes to and how; the documents and pages are in documentsSlice. */
 export interface ComposeSlice {
-  docs: ComposeDoc[];
-  fileRefusals: FileRefusal[];
   recipients: Recipient[];
   numberText: string;
   /** Set once the person left the field or tried to add the number: only then is it judged aloud. */
   numberTouched: boolean;
   composeAccountId: string | null;
+  /** Sinch prints this line (with the date and page numbers) at the top of every page it transmits. */
+  headerText: string;
   sending: boolean;
   sendError: ErrorInfo | null;
   openCompose(): void;
-  addFiles(files: readonly File[]): Promise<void>;
-  removeDoc(key: string): void;
-  moveDoc(key: string, delta: -1 | 1): void;
-  dismissRefusal(key: string): void;
   setNumberText(text: string): void;
   /** Enter / comma / blur: turns valid typed text into a chip. Returns false when the text is invalid. */
   commitNumber(): boolean;
   touchNumber(): void;
   removeRecipient(e164: string): void;
   setComposeAccount(id: string): void;
+  setHeaderText(text: string): void;
   send(): Promise<boolean>;
 }
 
-let keySeq = 0;
-const nextKey = () => `doc-${++keySeq}`;
+/** Longest header line Sinch prints. */
+export const HEADER_TEXT_MAX = 50;
 
 const EMPTY_DRAFT = {
-  docs: [], fileRefusals: [], recipients: [], numberText: '', numberTouched: false,
-  sending: false, sendError: null,
+  recipients: [], numberText: '', numberTouched: false, headerText: '', sending: false, sendError: null,
 } satisfies Partial<ComposeSlice>;
 
 export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get) => {
@@ -51,67 +42,11 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
     set((s) => ({ recipients: [...s.recipients, { e164, display }] }));
   };
 
-  const readOne = async (file: File) => {
-    const refusal = refuseFile(file);
-    if (refusal) {
-      set((s) => ({ fileRefusals: [...s.fileRefusals, { key: nextKey(), message: refusal }] }));
-      return;
-    }
-    const key = nextKey();
-    set((s) => ({ docs: [...s.docs, { key, status: 'reading', name: file.name, sizeBytes: file.size, file }] }));
-    let message: string | null = null;
-    try {
-      const r = await api.files.add(file);
-      if (r.ok) {
-        const info = r.value;
-        // The tile may have been removed while the file was uploading: then drop the document again.
-        if (!get().docs.some((d) => d.key === key)) {
-          void api.documents.remove({ id: info.id });
-          return;
-        }
-        set((s) => ({
-          docs: s.docs.map((d) => (d.key === key ? { key, status: 'ready', name: file.name, sizeBytes: info.sizeBytes, file, info } : d)),
-        }));
-        return;
-      }
-      message = `${nameInMessage(file.name, r.error.message)} ${r.error.nextStep}`;
-    } catch {
-      message = `${file.name} could not be read. Check that the file is still there and try again.`;
-    }
-    set((s) => ({
-      docs: s.docs.filter((d) => d.key !== key),
-      fileRefusals: [...s.fileRefusals, { key: nextKey(), message: message ?? `${file.name} was refused.` }],
-    }));
-  };
-
   return {
     ...EMPTY_DRAFT,
     composeAccountId: null,
 
     openCompose: () => set({ pane: 'compose' }),
-
-    async addFiles(files) {
-      set({ pane: 'compose' });
-      // One at a time keeps the strip in the order the files were chosen.
-      for (const file of files) await readOne(file);
-    },
-
-    removeDoc(key) {
-      const doc = get().docs.find((d) => d.key === key);
-      set((s) => ({ docs: s.docs.filter((d) => d.key !== key) }));
-      if (doc?.status === 'ready') void api.documents.remove({ id: doc.info.id });
-    },
-
-    moveDoc(key, delta) {
-      const docs = [...get().docs];
-      const i = docs.findIndex((d) => d.key === key);
-      const j = i + delta;
-      if (i < 0 || j < 0 || j >= docs.length) return;
-      [docs[i], docs[j]] = [docs[j]!, docs[i]!];
-      set({ docs });
-    },
-
-    dismissRefusal: (key) => set((s) => ({ fileRefusals: s.fileRefusals.filter((f) => f.key !== key) })),
 
     setNumberText(text) {
       if (!text.includes(',')) {
@@ -155,18 +90,26 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
 
     setComposeAccount: (id) => set({ composeAccountId: id }),
 
+    setHeaderText: (text) => set({ headerText: text.slice(0, HEADER_TEXT_MAX) }),
+
     async send() {
       const s = get();
       const plan = computeSendPlan(s);
       if (!plan.canSend || s.sending || plan.accountId === null) return false;
+      const account = pickAccount(s.accounts, s.composeAccountId);
+      const headerText = account?.capabilities.includes('headerText') ? s.headerText.trim() : '';
       set({ sending: true, sendError: null });
-      const r = await api.fax.send({ accountId: plan.accountId, to: plan.to, documentIds: plan.documentIds });
+      const r = await api.fax.send({
+        accountId: plan.accountId, to: plan.to, documentIds: plan.documentIds, parts: plan.parts,
+        options: headerText ? { headerText } : {},
+      });
       if (!r.ok) {
         set({ sending: false, sendError: r.error });
         return false;
       }
       for (const job of r.value) get().applyJob(job, true);
       set({ ...EMPTY_DRAFT, pane: 'outbox', selectedJobId: r.value[0]?.id ?? null });
+      get().clearDocuments(new Set(plan.documentIds));
       return true;
     },
   };

@@ -2,7 +2,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FaxdeskApi } from '../../common/ipc/bridge';
 import { createAccountsSlice } from './accountsSlice';
 import { createComposeSlice } from './composeSlice';
+import { createDocumentsSlice } from './documentsSlice';
 import { createOutboxSlice } from './outboxSlice';
+import { createSettingsSlice } from './settingsSlice';
 import type { FaxdeskState } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -13,7 +15,9 @@ export function createFaxdeskStore(api: FaxdeskApi): FaxdeskStore {
   return createStore<FaxdeskState>()((...a) => ({
     ...createAccountsSlice(api)(...a),
     ...createComposeSlice(api)(...a),
+    ...createDocumentsSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
+    ...createSettingsSlice(api)(...a),
     ...createUiSlice(api)(...a),
   }));
 }
@@ -28,5 +32,6 @@ export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () =>
   ];
   void store.getState().loadAccounts();
   void store.getState().loadOutbox();
+  void store.getState().loadSettings();
   return () => offs.forEach((off) => off());
 }

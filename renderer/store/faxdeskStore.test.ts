@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Account } from '../../common/domain/account';
 import type { OutboxJob } from '../../common/domain/fax';
 import { errorInfo } from '../../common/errors';
-import { createBridge } from '../../common/ipc/bridge';
-import type { Result } from '../../common/ipc/result';
 import { createFaxdeskStore, connectFaxdeskStore } from './createFaxdeskStore';
+import { fakeApi, type Handler } from './fakeApi';
 import { computeSendPlan } from './sendPlan';
 import { isNewer } from './outboxSlice';
 
@@ -18,39 +17,14 @@ const job = (over: Partial<OutboxJob> = {}): OutboxJob => ({
   attempts: 0, createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z', ...over,
 });
 
-type Handler = (input: Record<string, unknown>) => Result<unknown>;
-
-/** A fake core behind the real bridge shape: records calls, answers from a table. */
-function fakeApi(handlers: Record<string, Handler>) {
-  const calls: Array<{ channel: string; input: unknown }> = [];
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
-  const api = createBridge({
-    async invoke(channel, input) {
-      calls.push({ channel, input });
-      const h = handlers[channel];
-      return h ? h(input as Record<string, unknown>) : { ok: false, error: errorInfo('internal', { message: `no ${channel}` }) };
-    },
-    subscribe(event, listener) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => listeners.get(event)!.delete(listener);
-    },
-    async addFile(file) {
-      calls.push({ channel: 'files.add', input: file.name });
-      const h = handlers['documents.add'];
-      return h ? h({ name: file.name }) : { ok: false, error: errorInfo('internal', { message: 'no documents.add' }) };
-    },
-    documentUrl: (id) => `/documents/${id}`,
-  });
-  const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
-  return { api, calls, emit };
-}
-
+const pdfInfo = (name: string, pages: number) => ({
+  id: `doc-${name}`, name, kind: 'pdf', pages, sizeBytes: 10, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: 10, sha256: 'a'.repeat(64), warnings: [],
+});
 const pdfFile = (name: string, text = '%PDF-1.7 fake') => new File([text], name, { type: 'application/pdf' });
 const baseHandlers: Record<string, Handler> = {
   'accounts.list': () => ({ ok: true, value: [demo] }),
   'outbox.list': () => ({ ok: true, value: [] }),
-  'documents.add': (i) => ({ ok: true, value: { id: `doc-${String(i.name)}`, name: i.name, pages: 3, sizeBytes: 10, contentType: 'application/pdf' } }),
+  'documents.add': (i) => ({ ok: true, value: pdfInfo(String(i.name), 3) }),
   'documents.remove': () => ({ ok: true, value: { removed: true } }),
 };
 
@@ -78,15 +52,14 @@ describe('renderer store', () => {
     expect(isNewer(sent, job({ state: 'queued', attempts: 1, updatedAt: '2026-01-01T10:00:09.000Z' }))).toBe(true);
   });
 
-  it('refuses non-PDFs by name before upload and names the file in core refusals', async () => {
+  it('leaves judging a file to the core, refuses only empty files itself, and names the file in core refusals', async () => {
     const { store, calls } = await ready({
-      'documents.add': () => ({ ok: false, error: errorInfo('unsupported_file', { message: 'This is not a PDF.', nextStep: 'Print it to PDF.' }) }),
+      'documents.add': () => ({ ok: false, error: errorInfo('unsupported_file', { message: 'This is not a file Faxdesk can fax.', nextStep: 'Save it as a PDF.' }) }),
     });
-    await store.getState().addFiles([new File(['MZ'], 'notes.exe'), pdfFile('notes.pdf', 'hello')]);
+    await store.getState().addFiles([new File([], 'empty.pdf'), new File(['MZ'], 'notes.exe')]);
     const messages = store.getState().fileRefusals.map((r) => r.message);
-    expect(messages[0]).toMatch(/^notes\.exe is not a PDF/);
-    expect(messages[1]).toBe('notes.pdf: This is not a PDF. Print it to PDF.');
-    expect(calls.filter((c) => c.channel === 'files.add')).toHaveLength(1);
+    expect(messages).toEqual(['empty.pdf is empty.', 'notes.exe: This is not a file Faxdesk can fax. Save it as a PDF.']);
+    expect(calls.filter((c) => c.channel === 'files.add').map((c) => c.input)).toEqual(['notes.exe']);
     expect(store.getState().docs).toEqual([]);
     expect(store.getState().pane).toBe('compose');
   });
@@ -102,6 +75,8 @@ describe('renderer store', () => {
     expect(await store.getState().send()).toBe(true);
     expect(calls.find((c) => c.channel === 'fax.send')?.input).toMatchObject({
       accountId: demo.id, to: ['+12015550123', '+19898989898'], documentIds: ['doc-a.pdf', 'doc-b.pdf'],
+      parts: [0, 1, 2].map((page) => ({ type: 'page', documentId: 'doc-a.pdf', page, rotation: 0 }))
+        .concat([0, 1, 2].map((page) => ({ type: 'page', documentId: 'doc-b.pdf', page, rotation: 0 }))),
     });
     const s = store.getState();
     expect([s.pane, s.docs.length, s.recipients.length, s.numberText, s.selectedJobId]).toEqual(['outbox', 0, 0, '', 'j1']);
@@ -110,7 +85,7 @@ describe('renderer store', () => {
 
   it('keeps everything when the send fails, and explains why Send is disabled', async () => {
     const { store } = await ready({ 'fax.send': () => ({ ok: false, error: errorInfo('network', { message: 'The core is not answering.' }) }) });
-    expect(computeSendPlan(store.getState()).reason).toBe('Add a PDF to send.');
+    expect(computeSendPlan(store.getState()).reason).toBe('Add a document to send.');
     await store.getState().addFiles([pdfFile('a.pdf')]);
     store.getState().setNumberText('12');
     expect(computeSendPlan(store.getState())).toMatchObject({ canSend: false, reason: 'Fix the fax number to send.' });

@@ -1,16 +1,17 @@
 import { MAX_DOCUMENT_BYTES } from '../../common/domain/document';
-/** What the page refuses before reading a file; the core sniffs the bytes of everything else. */
-export const ACCEPT_ATTR = 'application/pdf,.pdf';
-/** The core's own cap, checked here too so the page never reads a huge file into memory. */
+/**
+ * What the file chooser offers first (anything can still be chosen): the core judges every file by
+ * its content, never its name, and explains what it cannot take.
+ */
+export const ACCEPT_ATTR = [
+  'application/pdf', '.pdf', 'image/*', '.tif', '.tiff', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.bmp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.docx', 'text/plain', '.txt',
+].join(',');
+/** The core's own cap, checked here too so a huge file is not handed over at all. */
 export const MAX_FILE_BYTES = MAX_DOCUMENT_BYTES;
 
-export function refuseFile(file: { name: string; type: string; size: number }): string | null {
+export function refuseFile(file: { name: string; size: number }): string | null {
   const name = file.name || 'This file';
-  const isPdfName = /\.pdf$/i.test(file.name);
-  const isPdfType = file.type === 'application/pdf';
-  if (!isPdfName && !isPdfType) {
-    return `${name} is not a PDF. Faxdesk can send PDF files; save or print it as a PDF first.`;
-  }
   if (file.size === 0) return `${name} is empty.`;
   if (file.size > MAX_FILE_BYTES) {
     return `${name} is too large (${formatBytes(file.size)}). Files must be under ${formatBytes(MAX_FILE_BYTES)}.`;

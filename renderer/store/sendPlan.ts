@@ -1,9 +1,14 @@
-import type { Account } from '../../common/domain/account';
+import { PROVIDER_NAMES, type Account } from '../../common/domain/account';
+import type { FaxPart } from '../../common/domain/document';
 import { checkFaxNumber } from '../../common/domain/phone';
+import { plural } from '../ui/format';
 import type { ComposeDoc, Recipient } from './composeSlice';
+import { toParts, usedDocKeys, type ComposePage } from './pageList';
+import { limitProblems, planUploads } from './uploadPlan';
 
 export interface SendPlanInput {
   docs: readonly ComposeDoc[];
+  pages: readonly ComposePage[];
   recipients: readonly Recipient[];
   numberText: string;
   composeAccountId: string | null;
@@ -18,11 +23,19 @@ export interface SendPlan {
   label: string;
   to: string[];
   documentIds: string[];
+  parts: FaxPart[];
+  /** Pages known to go (a document the fax service converts counts in `unknownDocs`). */
   pages: number;
+  unknownDocs: number;
   accountId: string | null;
+  /** What the chosen account's provider would refuse, one message per refusal, each naming the file. */
+  problems: string[];
+  /** Said above Send, without stopping it: a long fax is a long and costly call. */
+  caution: string | null;
 }
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+/** Above this many pages a fax is a long phone call, billed per minute or page. */
+export const LONG_FAX_PAGES = 50;
 
 /** The account compose will use: the chosen one if it still exists, else the first that isn't signed out. */
 export function pickAccount(accounts: readonly Account[], chosen: string | null): Account | null {
@@ -32,31 +45,45 @@ export function pickAccount(accounts: readonly Account[], chosen: string | null)
     ?? null;
 }
 
+function sendLabel(pages: number, unknownDocs: number, recipients: number): string {
+  const what = unknownDocs === 0
+    ? plural(pages, 'page')
+    : pages === 0
+      ? `${plural(unknownDocs, 'document')} (pages unknown)`
+      : `${plural(pages, 'page')} + ${plural(unknownDocs, 'document')}`;
+  return `Send ${what} to ${plural(recipients, 'recipient')}`;
+}
+
 export function computeSendPlan(s: SendPlanInput): SendPlan {
-  const ready = s.docs.flatMap((d) => (d.status === 'ready' ? [d.info] : []));
-  const pages = ready.reduce((n, d) => n + (d.pages ?? 0), 0);
+  const ready = new Map(s.docs.flatMap((d) => (d.status === 'ready' ? [[d.key, d] as const] : [])));
+  const listed = s.pages.filter((p) => ready.has(p.docKey));
+  const pages = listed.filter((p) => p.kind === 'page').length;
+  const unknownDocs = listed.length - pages;
   const to = s.recipients.map((r) => r.e164);
   const typed = s.numberText.trim() === '' ? null : checkFaxNumber(s.numberText);
   if (typed?.ok && !to.includes(typed.e164)) to.push(typed.e164);
   const account = pickAccount(s.accounts, s.composeAccountId);
+  const problems = account ? limitProblems(planUploads(listed, ready), account.limits, PROVIDER_NAMES[account.settings.provider]) : [];
 
   let reason: string | null = null;
   if (!account) reason = 'Add an account in Settings to send.';
   else if (s.docs.some((d) => d.status === 'reading')) reason = 'Wait for the files to finish loading.';
-  else if (ready.length === 0) reason = 'Add a PDF to send.';
+  else if (listed.length === 0) reason = 'Add a document to send.';
+  else if (problems.length > 0) reason = problems.length === 1 ? problems[0]! : `${account.name} cannot send this fax as it is: see the ${problems.length} problems above.`;
   else if (typed && !typed.ok) reason = 'Fix the fax number to send.';
   else if (to.length === 0) reason = 'Enter a fax number to send.';
 
-  const label = ready.length === 0 || to.length === 0
-    ? 'Send'
-    : `Send ${plural(pages, 'page')} to ${plural(to.length, 'recipient')}`;
   return {
     canSend: reason === null,
     reason,
-    label,
+    label: listed.length === 0 || to.length === 0 ? 'Send' : sendLabel(pages, unknownDocs, to.length),
     to,
-    documentIds: ready.map((d) => d.id),
+    documentIds: usedDocKeys(listed).map((key) => ready.get(key)!.info.id),
+    parts: toParts(listed, (key) => ready.get(key)!.info.id),
     pages,
+    unknownDocs,
     accountId: account?.id ?? null,
+    problems,
+    caution: pages > LONG_FAX_PAGES ? `This fax has ${pages} pages: a long and costly call. Check that every page needs to go.` : null,
   };
 }

@@ -1,7 +1,15 @@
 import { useEffect } from 'react';
 import { useFaxdeskStore } from '../store/StoreProvider';
 
-/** Ctrl/Cmd+N new fax · Ctrl/Cmd+, settings · Ctrl/Cmd+Enter send · Escape closes compose (the draft is kept). */
+/**
+ * Ctrl/Cmd+N new fax · Ctrl/Cmd+, settings · Ctrl/Cmd+Enter send · Ctrl/Cmd+Z undoes the last page
+ * operation in compose (text fields keep their own undo) · Escape closes compose (the draft is kept).
+ */
+function isTextField(target: EventTarget | null): boolean {
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'file', 'range', 'color'].includes(target.type);
+  return target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable);
+}
+
 export function useGlobalKeys(): void {
   const store = useFaxdeskStore();
   useEffect(() => {
@@ -19,6 +27,9 @@ export function useGlobalKeys(): void {
       } else if (mod && e.key === 'Enter' && s.pane === 'compose') {
         e.preventDefault();
         void s.send();
+      } else if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && s.pane === 'compose' && !isTextField(e.target)) {
+        e.preventDefault();
+        s.undo();
       } else if (e.key === 'Escape' && s.pane === 'compose' && !e.defaultPrevented) {
         e.preventDefault();
         s.showPane('outbox');

@@ -35,7 +35,7 @@ test('no document: Send is disabled with the reason', async ({ page }) => {
   await page.keyboard.press('Control+n');
   await page.getByLabel('Fax number').fill('+19898989898');
   await expect(sendButton(page)).toBeDisabled();
-  await expect(page.getByText('Add a PDF to send.')).toBeVisible();
+  await expect(page.getByText('Add a document to send.')).toBeVisible();
 });
 
 test('several recipients as chips; each removable', async ({ page }) => {
@@ -51,17 +51,20 @@ test('several recipients as chips; each removable', async ({ page }) => {
   await expect(sendButton(page)).toHaveText('Send 3 pages to 1 recipient');
 });
 
-test('wrong files are refused with a message naming the file, and nothing is uploaded', async ({ page }) => {
+test('files the core cannot fax are refused with a message naming the file, and nothing is uploaded', async ({ page }) => {
   const before = (await sinchControl().faxes()).length;
   await page.goto('/');
+  // Judged by content, never by name: a program, and random bytes named .pdf (the core's words say why).
   await dropFiles(page, [
-    { name: 'notes.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ\x90\x00 not really a program') },
-    { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('These are my notes, saved as text with a .pdf name.\n') },
+    { name: 'notes.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00 not really a program', 'latin1') },
+    { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from(Array.from({ length: 600 }, (_v, i) => (i * 37 + 11) % 256)) },
+    { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
   ]);
-  await expect(page.getByRole('alert').filter({ hasText: 'notes.exe is not a PDF' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: /notes\.pdf is not a PDF/ })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /^notes\.exe is not a/ })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /^notes\.pdf is not a/ })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'empty.pdf is empty.' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Documents to send' })).toHaveCount(0);
-  await expect(page.getByText('Drop PDFs anywhere in the window, or choose files.')).toBeVisible();
+  await expect(page.getByText(/^Drop files anywhere in the window/)).toBeVisible();
 
   // A good file still goes in next to the refusals; dismissing a refusal removes only it.
   await page.getByLabel('Choose files').setInputFiles({ name: 'good.pdf', mimeType: 'application/pdf', buffer: await makePdf(2) });

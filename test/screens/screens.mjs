@@ -44,7 +44,19 @@ try {
       await page.getByRole('button', { name: /New fax/ }).first().click();
       await page.getByLabel('Choose files').setInputFiles(pdfPath);
       await page.waitForTimeout(1_000);
+      // The preview after page operations: page 2 turned, page 3 moved first (Undo offered).
+      const preview = page.getByRole('region', { name: 'Preview' });
+      await preview.getByRole('button', { name: 'Rotate page 2', exact: true }).click();
+      await preview.getByRole('button', { name: 'Move page 3 earlier', exact: true }).click();
+      await page.waitForTimeout(800);
       await shot('compose');
+      await preview.getByRole('switch', { name: 'As it will print at the other end' }).check();
+      await page.waitForTimeout(2_000);
+      await shot('faxview');
+      await preview.getByRole('button', { name: /^Page 3 of 3/ }).click();
+      await page.waitForTimeout(2_000);
+      await shot('faxpage');
+      await page.keyboard.press('Escape');
       await page.keyboard.press('Control+,');
       await page.waitForTimeout(500);
       await shot('settings');

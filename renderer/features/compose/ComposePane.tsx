@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { AccountPicker } from './AccountPicker';
 import { DocumentStrip } from './DocumentStrip';
+import { HeaderLineField } from './HeaderLineField';
 import { RecipientField } from './RecipientField';
 import { SendBar } from './SendBar';
 
@@ -20,6 +21,7 @@ export function ComposePane() {
         <div className="compose-body">
           <RecipientField />
           <AccountPicker />
+          <HeaderLineField />
           <DocumentStrip />
           <SendBar />
         </div>

@@ -1,24 +1,40 @@
 import { useEffect, useRef } from 'react';
+import type { DocumentKind } from '../../../common/domain/document';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { ACCEPT_ATTR, formatBytes } from '../../store/fileRules';
 import type { ComposeDoc } from '../../store/composeSlice';
 import { plural } from '../../ui/format';
 
+const KIND_LABEL: Record<DocumentKind, string> = { pdf: 'PDF', image: 'Image', tiff: 'TIFF', docx: 'Word', text: 'Text' };
+
+/** "3 pages", "2 of 3 pages" once some are removed, or "pages unknown" for a file the fax service converts. */
+function pagesText(doc: Extract<ComposeDoc, { status: 'ready' }>, listed: number): string {
+  if (doc.info.pages === null) return 'pages unknown';
+  return listed === doc.info.pages ? plural(doc.info.pages, 'page') : `${listed} of ${plural(doc.info.pages, 'page')}`;
+}
+
 function Tile({ doc, index, count }: { doc: ComposeDoc; index: number; count: number }) {
   const removeDoc = useFaxdesk((s) => s.removeDoc);
   const moveDoc = useFaxdesk((s) => s.moveDoc);
+  const listed = useFaxdesk((s) => s.pages.filter((p) => p.docKey === doc.key && p.kind === 'page').length);
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (!e.altKey) return;
     if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') { e.preventDefault(); moveDoc(doc.key, -1); }
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') { e.preventDefault(); moveDoc(doc.key, 1); }
   };
+  const ready = doc.status === 'ready' ? doc : null;
   return (
     <li className="tile" onKeyDown={onKeyDown}>
-      <span className="tile-icon" aria-hidden="true">PDF</span>
+      <span className="tile-icon" aria-hidden="true">{ready ? KIND_LABEL[ready.info.kind] : '…'}</span>
       <span className="tile-name" title={doc.name}>{doc.name}</span>
       <span className="tile-meta">
-        {doc.status === 'reading' ? 'Loading…' : `${doc.info.pages === null ? 'pages unknown' : plural(doc.info.pages, 'page')} · ${formatBytes(doc.sizeBytes)}`}
+        {ready ? `${pagesText(ready, listed)} · ${formatBytes(doc.sizeBytes)}` : 'Loading…'}
       </span>
+      {ready?.info.sentAs === 'original' && (
+        <span className="tile-note">Approximate preview — the fax service converts it</span>
+      )}
+      {/* What changed on the way (a flattened form, a turned photo…), said once per tile. */}
+      {ready?.info.warnings.map((w, i) => <span key={i} className="tile-warning">{w}</span>)}
       <span className="tile-actions">
         <button type="button" className="icon-button" aria-label={`Move ${doc.name} earlier`} disabled={index === 0} onClick={() => moveDoc(doc.key, -1)}>←</button>
         <button type="button" className="icon-button" aria-label={`Move ${doc.name} later`} disabled={index === count - 1} onClick={() => moveDoc(doc.key, 1)}>→</button>
@@ -65,7 +81,7 @@ export function DocumentStrip() {
           {docs.map((d, i) => <Tile key={d.key} doc={d} index={i} count={docs.length} />)}
         </ol>
       ) : (
-        <p className="drop-hint">Drop PDFs anywhere in the window, or choose files.</p>
+        <p className="drop-hint">Drop files anywhere in the window — PDF, scans and photos (TIFF, PNG, JPEG), Word or text — or choose files.</p>
       )}
       <div className="documents-actions">
         <button ref={chooseRef} type="button" onClick={() => inputRef.current?.click()}>Choose files…</button>

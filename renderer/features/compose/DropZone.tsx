@@ -48,7 +48,7 @@ export function DropZone() {
   if (!dragging) return null;
   return (
     <div className="drop-overlay" aria-hidden="true">
-      <div className="drop-overlay-card">Drop PDFs to fax them</div>
+      <div className="drop-overlay-card">Drop files to fax them</div>
     </div>
   );
 }

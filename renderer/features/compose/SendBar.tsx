@@ -21,6 +21,12 @@ export function SendBar() {
           <div><ErrorActionButton action={sendError.action} busy={sending} onRetry={() => void send()} /></div>
         </div>
       )}
+      {plan.problems.length > 1 && (
+        <ul className="refusals" aria-label="Why this fax cannot be sent as it is">
+          {plan.problems.map((p) => <li key={p} className="refusal">{p}</li>)}
+        </ul>
+      )}
+      {plan.caution && <p className="banner banner-warning">{plan.caution}</p>}
       <div className="send-row">
         <p id={reasonId} className="hint" aria-live="polite">
           {plan.reason ?? `${modKey}Enter sends.`}

@@ -5,12 +5,13 @@ import { computeSendPlan, type SendPlan } from '../../store/sendPlan';
 /** Selects the few inputs narrowly, then derives the plan (a new object each time, so not inside a selector). */
 export function useSendPlan(): SendPlan {
   const docs = useFaxdesk((s) => s.docs);
+  const pages = useFaxdesk((s) => s.pages);
   const recipients = useFaxdesk((s) => s.recipients);
   const numberText = useFaxdesk((s) => s.numberText);
   const composeAccountId = useFaxdesk((s) => s.composeAccountId);
   const accounts = useFaxdesk((s) => s.accounts);
   return useMemo(
-    () => computeSendPlan({ docs, recipients, numberText, composeAccountId, accounts }),
-    [docs, recipients, numberText, composeAccountId, accounts],
+    () => computeSendPlan({ docs, pages, recipients, numberText, composeAccountId, accounts }),
+    [docs, pages, recipients, numberText, composeAccountId, accounts],
   );
 }

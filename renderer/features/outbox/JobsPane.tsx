@@ -15,7 +15,7 @@ function EmptyState({ view }: { view: JobsView }) {
   }
   return (
     <div className="empty">
-      <p className="empty-lead">Faxes you send appear here. Drop a PDF anywhere to start.</p>
+      <p className="empty-lead">Faxes you send appear here. Drop a file anywhere to start.</p>
       <button type="button" className="primary" onClick={openCompose}>New fax</button>
       {onlyDemo && (
         <div className="first-run">

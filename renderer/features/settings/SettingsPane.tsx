@@ -4,6 +4,7 @@ import { useFaxdesk } from '../../store/StoreProvider';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { AccountCard, type TestState } from './AccountCard';
 import { AccountFormDialog } from './AccountFormDialog';
+import { PaperSizeField } from './PaperSizeField';
 
 type Editing = { account: Account | null } | null;
 
@@ -74,12 +75,15 @@ export function SettingsPane() {
             />
           ))}
         </ul>
+        <h2>Documents</h2>
+        <PaperSizeField />
         <h2>Keyboard</h2>
         <dl className="shortcuts">
           <dt>Ctrl/⌘+N</dt><dd>New fax</dd>
           <dt>Ctrl/⌘+Enter</dt><dd>Send</dd>
           <dt>Ctrl/⌘+,</dt><dd>Settings</dd>
           <dt>↑ / ↓, Enter</dt><dd>Move in lists, open</dd>
+          <dt>Ctrl/⌘+Z</dt><dd>Undo the last change to the pages of a fax</dd>
           <dt>Escape</dt><dd>Close a dialog or the compose pane</dd>
         </dl>
       </div>

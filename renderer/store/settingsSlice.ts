@@ -1,0 +1,26 @@
+import type { AppSettings } from '../../common/ipc/contract';
+import type { Result } from '../../common/ipc/result';
+import type { SliceCreator } from './types';
+
+/** Faxdesk's own settings (not an account's), as the core keeps them. */
+export interface SettingsSlice {
+  /** Null until the core answered. */
+  appSettings: AppSettings | null;
+  loadSettings(): Promise<void>;
+  updateSettings(change: Partial<AppSettings>): Promise<Result<AppSettings>>;
+}
+
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set) => ({
+  appSettings: null,
+
+  async loadSettings() {
+    const r = await api.settings.get();
+    if (r.ok) set({ appSettings: r.value });
+  },
+
+  async updateSettings(change) {
+    const r = await api.settings.update(change);
+    if (r.ok) set({ appSettings: r.value });
+    return r;
+  },
+});
