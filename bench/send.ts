@@ -49,12 +49,11 @@ const providerFactory: ProviderFactory = {
 };
 
 type Phase = MemoryRun & { ms: number; source: string };
-interface Added extends BenchAccounts { phase: Phase; dataDir: string; documentId: string }
+interface Added extends BenchAccounts { phase: Phase; dataDir: string; documentId: string; warmPath: string }
 
-async function addSmall(bench: BenchCore, dir: string): Promise<string> {
-  const path = join(dir, `warm-${Date.now()}.pdf`);
-  writeFileSync(path, await pdfBytes());
-  return (expectOk(await bench.core.dispatch('documents.addFile', { path, name: 'warm.pdf' }), 'documents.addFile') as DocumentInfo).id;
+/** Adds the small PDF the parent wrote (made there: pdf-lib's work must not land in the measured process). */
+async function addSmall(bench: BenchCore, warmPath: string): Promise<string> {
+  return (expectOk(await bench.core.dispatch('documents.addFile', { path: warmPath, name: 'warm.pdf' }), 'documents.addFile') as DocumentInfo).id;
 }
 
 async function measured<T>(work: () => Promise<T>): Promise<{ result: T; phase: Phase }> {
@@ -64,13 +63,13 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; phase: 
 }
 
 /** Child mode 1: a core adds the big PDF by path (after a warm-up add) and leaves its data folder. */
-async function addChild(sinchUrl: string, welkinUrl: string, pdfPath: string): Promise<void> {
+async function addChild(sinchUrl: string, welkinUrl: string, pdfPath: string, warmPath: string): Promise<void> {
   const bench = await startBenchCore({ sinchUrl, welkinUrl, providerFactory, keepDataDir: true });
   try {
-    await addSmall(bench, bench.dataDir); // the worker thread and pdf.js loaded, as in steady use
+    await addSmall(bench, warmPath); // the worker thread and pdf.js loaded, as in steady use
     const { result, phase } = await measured(() => bench.core.dispatch('documents.addFile', { path: pdfPath, name: 'big.pdf' }));
     const documentId = (expectOk(result, 'documents.addFile') as DocumentInfo).id;
-    const added: Added = { phase, dataDir: bench.dataDir, documentId, sinchId: bench.sinchId, welkinId: bench.welkinId };
+    const added: Added = { phase, dataDir: bench.dataDir, documentId, warmPath, sinchId: bench.sinchId, welkinId: bench.welkinId };
     process.stdout.write(`${JSON.stringify(added)}\n`);
   } finally {
     await bench.close();
@@ -82,7 +81,7 @@ async function sendChild(sinchUrl: string, welkinUrl: string, addedJson: string)
   const added = JSON.parse(addedJson) as Added;
   const bench = await startBenchCore({ sinchUrl, welkinUrl, providerFactory, reopen: added });
   try {
-    const warm = await sendAndWait(bench.core, bench.welkinId, [await addSmall(bench, bench.dataDir)], FINISHED);
+    const warm = await sendAndWait(bench.core, bench.welkinId, [await addSmall(bench, added.warmPath)], FINISHED);
     if (warm.state !== 'sent') throw new Error(`warm-up send ended ${warm.state}`);
     const { result: job, phase } = await measured(() => sendAndWait(bench.core, bench.welkinId, [added.documentId], FINISHED));
     if (job.state !== 'sent') throw new Error(`big send ended ${job.state}: ${job.error?.message}`);
@@ -122,6 +121,8 @@ async function main(): Promise<void> {
     }
     console.log(`send call → provider request (Sinch, 1 page, median of ${RUNS}): ${median(latencies).toFixed(1)} ms  [runs: ${latencies.map((v) => v.toFixed(1)).join(', ')}]`);
 
+    const warmPath = join(dir, 'warm.pdf');
+    writeFileSync(warmPath, small);
     for (const bytes of BIG_SIZES) {
       const pdfPath = join(dir, `big-${bytes}.pdf`);
       writeFileSync(pdfPath, await pdfBytes({ paddingBytes: bytes }));
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
       const adds: Phase[] = [];
       const sends: Phase[] = [];
       for (let run = 0; run < RUNS; run++) {
-        const added = await runInFreshProcess<Added>(import.meta.url, ['--add-child', sinch.url, welkin.url, pdfPath]);
+        const added = await runInFreshProcess<Added>(import.meta.url, ['--add-child', sinch.url, welkin.url, pdfPath, warmPath]);
         try {
           adds.push(added.phase);
           sends.push(await runInFreshProcess<Phase>(import.meta.url, ['--send-child', sinch.url, welkin.url, JSON.stringify(added)]));
@@ -150,6 +151,6 @@ async function main(): Promise<void> {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--add-child') await addChild(args[1]!, args[2]!, args[3]!);
+if (args[0] === '--add-child') await addChild(args[1]!, args[2]!, args[3]!, args[4]!);
 else if (args[0] === '--send-child') await sendChild(args[1]!, args[2]!, args[3]!);
 else await main();
