@@ -23,7 +23,6 @@ import type { ProviderFactory } from '../main/core/accounts/accounts';
 import { SinchProvider } from '../main/core/providers/sinch/sinchProvider';
 import { WelkinProvider } from '../main/core/providers/welkin/welkinProvider';
 import { defaultProviderFactory } from '../main/core/providers/providerFactory';
-import { pdfBytes } from '../test/support/testKit';
 import { FINISHED, expectOk, sendAndWait, startBenchCore, type BenchAccounts, type BenchCore } from './support/benchCore';
 import { mb, median, startChildEmulator } from './support/childEmulator';
 import { runInFreshProcess } from './support/freshProcess';
@@ -110,6 +109,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'faxdesk-bench-send-'));
   const bench = await startBenchCore({ sinchUrl: sinch.url, welkinUrl: welkin.url, providerFactory });
   try {
+    const { pdfBytes } = await import('../test/support/testKit'); // pdf-lib stays out of the measured processes
     const small = await pdfBytes({ text: 'Faxdesk benchmark' });
     const latencies: number[] = [];
     for (let run = 0; run < RUNS; run++) {

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { InMemorySecretStore } from '../../main/core/accounts/secretStore';
 import { createCore, type Core } from '../../main/core/app';
 import { createLogger } from '../../main/core/log';
-import { coreTasks } from '../../main/core/workers/coreTasks';
 import { median } from '../support/childEmulator';
 import { watchEventLoop, type EventLoopFigures } from '../support/eventLoop';
 import { InlineTaskRunner } from '../support/inlineTaskRunner';
@@ -28,11 +27,12 @@ function corpusEntries(corpus: string): Array<{ name: string; bytes: number; pag
     .map((entry) => ({ name: entry.path!, bytes: statSync(join(corpus, entry.path!)).size, pages: entry.pages ?? 0 }));
 }
 
-function startCore(path: Path): { core: Core; close(): Promise<void> } {
+async function startCore(path: Path): Promise<{ core: Core; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'faxdesk-bench-docs-'));
+  // Imported here: it loads pdf.js on this thread, which the other sections' processes must not carry.
+  const tasks = path === 'main thread' ? new InlineTaskRunner((await import('../../main/core/workers/coreTasks')).coreTasks) : undefined;
   const core = createCore({
-    dataDir, secretStore: new InMemorySecretStore(), host: 'web-bridge', version: 'bench',
-    logger: createLogger(() => {}), tasks: path === 'main thread' ? new InlineTaskRunner(coreTasks) : undefined,
+    dataDir, secretStore: new InMemorySecretStore(), host: 'web-bridge', version: 'bench', logger: createLogger(() => {}), tasks,
   });
   return { core, close: async () => { await core.close(); rmSync(dataDir, { recursive: true, force: true }); } };
 }
@@ -51,7 +51,7 @@ async function addOnce(core: Core, name: string, bytes: Uint8Array): Promise<Fig
 
 /** The largest PDF the core accepts (the largest of all may be one it refuses at once), and the longest. */
 async function chooseDocuments(corpus: string): Promise<string[]> {
-  const chooser = startCore('pool');
+  const chooser = await startCore('pool');
   try {
     const accepted = async (name: string) => (await addOnce(chooser.core, name, readFileSync(join(corpus, name)))).ok;
     const entries = corpusEntries(corpus);
@@ -75,7 +75,7 @@ export async function eventLoopSection(corpus: string | undefined): Promise<void
     return;
   }
   const documents = await chooseDocuments(corpus);
-  const cores = { pool: startCore('pool'), 'main thread': startCore('main thread') } satisfies Record<Path, unknown>;
+  const cores = { pool: await startCore('pool'), 'main thread': await startCore('main thread') } satisfies Record<Path, unknown>;
   const row = (label: string, path: Path, figures: Figures) =>
     console.log(`  ${label.padEnd(14)} ${path.padEnd(12)} event-loop max ${figures.maxMs.toFixed(1).padStart(6)} ms · p99 ${figures.p99Ms.toFixed(1).padStart(6)} ms · add ${figures.ms.toFixed(0).padStart(5)} ms`);
   try {

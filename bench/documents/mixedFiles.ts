@@ -3,7 +3,6 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import { join } from 'node:path';
 import type { DocumentInfo } from '../../common/domain/document';
 import type { Core } from '../../main/core/app';
-import { pdfBytes } from '../../test/support/testKit';
 
 /**
  * The files bench/documents normalises into one 200-page fax: ten files of the kinds an office
@@ -128,6 +127,7 @@ function corpusPdfs(corpus: string, dir: string): Candidate[] {
 
 /** Without the corpus: pdf-lib PDFs of varied lengths and weights (padding stands in for images). */
 async function generatedPdfs(dir: string): Promise<Candidate[]> {
+  const { pdfBytes } = await import('../../test/support/testKit');
   const shapes: Array<[pages: number, padding: number]> = [[60, 0], [40, 1 << 20], [20, 0], [10, 3 << 20], [5, 0], [1, 2 << 20], [2, 512 << 10], [3, 0], [1, 0]];
   const out: Candidate[] = [];
   for (const [index, [pages, padding]] of shapes.entries()) {
@@ -142,6 +142,7 @@ async function generatedPdfs(dir: string): Promise<Candidate[]> {
 export async function buildFileMix(core: Core, corpus: string | undefined, workDir: string): Promise<FileMix> {
   const dir = join(workDir, 'mix');
   mkdirSync(dir, { recursive: true });
+  const { pdfBytes } = await import('../../test/support/testKit');
   const warmPath = join(dir, 'warm.pdf');
   writeFileSync(warmPath, await pdfBytes({ pages: 2, text: 'warm-up' }));
   const mix: FileMix = { files: [], warmPath, pagesUsed: [], notes: [] };

@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { pdfBytes } from '../../test/support/testKit';
 import { renderersBuilt, startBridgeHost } from '../support/bridgeHost';
 import { median } from '../support/childEmulator';
 import { VIEWPORT, launchChromium, timeToFirstInk, type FirstInk } from '../support/chromium';
@@ -110,6 +109,7 @@ export async function previewSection(entryUrl: string, workDir: string): Promise
     console.log('  Chromium is not installed here (set CHROMIUM_PATH): section skipped.');
     return;
   }
+  const { pdfBytes } = await import('../../test/support/testKit');
   const pdfPath = join(workDir, `preview-${PAGES}.pdf`);
   writeFileSync(pdfPath, await pdfBytes({ pages: PAGES, text: 'Faxdesk preview bench — a page of the referral' }));
   const host = await startBridgeHost(entryUrl);

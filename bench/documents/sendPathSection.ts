@@ -1,8 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { SinchClient } from '@sinch/sdk-core';
-import { pdfBytes } from '../../test/support/testKit';
 import { TEST_NUMBER } from '../support/benchCore';
 import { renderersBuilt, startBridgeHost, type BridgeHost } from '../support/bridgeHost';
 import { mb, median } from '../support/childEmulator';
@@ -32,6 +30,7 @@ const growth = (memory: MemoryRun) => memory.peakRss - memory.before.rss;
 
 /** Child mode: the SDK sends the files as one fax in this fresh process, after a warm-up call. */
 export async function sdkSendChild(url: string, paths: string[]): Promise<void> {
+  const { SinchClient } = await import('@sinch/sdk-core'); // loaded by the SDK's process only
   const sdk = new SinchClient({ ...DEMO, authHostname: url, faxHostname: url });
   await sdk.fax.services.list({});
   const watch = watchMemory();
@@ -82,6 +81,7 @@ async function pathRun(entryUrl: string, browser: Browser, sinchUrl: string, war
 
 export async function sendPathSection(entryUrl: string, sinchUrl: string, workDir: string): Promise<void> {
   console.log(`\n(d) the core's memory while ${FILE_COUNT} PDFs (≈100 MB) go renderer → bridge upload → core → Sinch emulator, vs the official Sinch SDK (goal: growth under 20% of the bytes sent)`);
+  const { pdfBytes } = await import('../../test/support/testKit');
   const paths: string[] = [];
   for (let index = 1; index <= FILE_COUNT; index++) {
     const path = join(workDir, `attachment-${index}.pdf`);

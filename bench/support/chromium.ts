@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 /** Debian's Chromium with the flags of playwright.config.ts (no browser download). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -8,6 +8,7 @@ export const VIEWPORT = { width: 1280, height: 800 };
 
 export async function launchChromium(): Promise<Browser | undefined> {
   if (!existsSync(CHROMIUM_PATH)) return undefined;
+  const { chromium } = await import('@playwright/test'); // only the driving process loads Playwright
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
 }
 
