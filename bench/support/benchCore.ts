@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,12 @@ export interface BenchCoreOptions {
   keepDataDir?: boolean;
 }
 
+/** soffice on PATH, handed to the core as the app would, so Word files become real pages where it is installed. */
+function libreOfficeOnPath(): string | undefined {
+  const found = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim().split('\n')[0] : undefined;
+}
+
 /**
  * A core with one Sinch and one Welkin account on the given emulators, tokens already fetched (as in
  * steady use). Secrets live in memory, so a reopened folder gets them again under the same ids.
@@ -39,7 +46,7 @@ export async function startBenchCore(options: BenchCoreOptions): Promise<BenchCo
   const secretStore = new InMemorySecretStore();
   const core = createCore({
     dataDir, secretStore, host: 'web-bridge', version: 'bench',
-    providerFactory: options.providerFactory, logger: createLogger(() => {}), followIntervalMs: 50,
+    providerFactory: options.providerFactory, logger: createLogger(() => {}), followIntervalMs: 50, libreOffice: libreOfficeOnPath(),
   });
   let accounts: BenchAccounts;
   if (options.reopen) {
