@@ -25,6 +25,8 @@ export interface MergeContext { entryUrl: string; sinchUrl: string; welkinUrl: s
 
 interface MergeRun {
   addMs: number;
+  /** Each file's documents.addFile, in mix order. */
+  fileMs: number[];
   composeMs: number;
   submitMs: number;
   memory: MemoryRun;
@@ -52,7 +54,12 @@ export async function mergeChild(sinchUrl: string, welkinUrl: string, mixPath: s
     const loop = await watchEventLoop();
     const started = performance.now();
     const docs: DocumentInfo[] = [];
-    for (const file of mix.files) docs.push(await addFile(file.path, file.name));
+    const fileMs: number[] = [];
+    for (const file of mix.files) {
+      const fileStarted = performance.now();
+      docs.push(await addFile(file.path, file.name));
+      fileMs.push(performance.now() - fileStarted);
+    }
     const added = performance.now();
     const parts: FaxPartInput[] = docs.flatMap((doc, index) => Array.from({ length: mix.pagesUsed[index]! }, (_v, page) => ({ type: 'page' as const, documentId: doc.id, page })));
     const jobs = expectOk(await core.dispatch('fax.send', { accountId, to: ['+19898989898'], documentIds: docs.map((doc) => doc.id), parts }), 'fax.send') as OutboxJob[];
@@ -61,7 +68,7 @@ export async function mergeChild(sinchUrl: string, welkinUrl: string, mixPath: s
     const submitted = performance.now();
     const eventLoop = await loop.stop();
     const run: MergeRun = {
-      addMs: added - started, composeMs: composed - added, submitMs: submitted - composed,
+      addMs: added - started, fileMs, composeMs: composed - added, submitMs: submitted - composed,
       memory: memory.stop(), source: peakSource(), eventLoop, pages: job.pages, composedBytes: job.documents.reduce((sum, doc) => sum + doc.sentBytes, 0),
     };
     if (!['submitted', 'sending', 'sent'].includes(job.state)) throw new Error(`the merged fax ended ${job.state}: ${job.error?.message}`);
@@ -113,8 +120,6 @@ export async function mergeSection(context: MergeContext): Promise<void> {
   writeFileSync(mixPath, JSON.stringify(mix));
   const inputBytes = mix.files.reduce((sum, file) => sum + file.bytes, 0);
   console.log(`\n(a) ${mix.files.length} files → one ${TARGET_PAGES}-page fax: documents.addFile each, then fax.send with parts (${mb(inputBytes)} in)`);
-  for (const [index, file] of mix.files.entries()) console.log(`  ${String(index + 1).padStart(2)}. ${file.name.padEnd(34)} ${file.origin.slice(0, 44).padEnd(44)} ${mb(file.bytes).padStart(8)}  ${mix.pagesUsed[index]} of ${file.pages} p`);
-  for (const note of mix.notes) console.log(`  note: ${note}`);
 
   const exportDir = join(context.workDir, 'normalised');
   const runs: MergeRun[] = [];
@@ -122,6 +127,10 @@ export async function mergeSection(context: MergeContext): Promise<void> {
     runs.push(await runInFreshProcess<MergeRun>(context.entryUrl, ['--merge-child', context.sinchUrl, context.welkinUrl, mixPath, run === 0 ? exportDir : '']));
   }
   const at = (pick: (run: MergeRun) => number) => median(runs.map(pick));
+  for (const [index, file] of mix.files.entries()) {
+    console.log(`  ${String(index + 1).padStart(2)}. ${file.name.padEnd(32)} ${file.origin.slice(0, 44).padEnd(44)} ${mb(file.bytes).padStart(8)}  ${String(mix.pagesUsed[index]).padStart(3)} of ${String(file.pages).padStart(3)} p  add ${ms(at((run) => run.fileMs[index]!)).padStart(8)}`);
+  }
+  for (const note of mix.notes) console.log(`  note: ${note}`);
   const total = (run: MergeRun) => run.addMs + run.composeMs;
   const growth = (run: MergeRun) => run.memory.peakRss - run.memory.before.rss;
   console.log(`  fresh process per run, warm (a small add and send first), median of ${RUNS}; pages in the fax: ${runs.map((run) => run.pages).join(', ')}; merged PDF ${mb(at((run) => run.composedBytes))}`);
