@@ -28,6 +28,7 @@ export default defineConfig({
         ...benches,
         taskWorker: resolve(root, 'main/core/workers/taskWorker.ts'),
         emulatorCli: resolve(root, 'main/emulators/cli.ts'),
+        killableCore: resolve(root, 'test/support/killableCore.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },

@@ -10,7 +10,7 @@ export const TRANSPORT_ERROR_CODES = [
 ] as const;
 export const APP_ERROR_CODES = [
   'unsupported_file', 'too_many_files', 'files_too_large', 'conflict', 'forbidden_sender', 'internal',
-  'uncertain', 'interrupted',
+  'uncertain', 'interrupted', 'possible_duplicate', 'pages_may_have_arrived',
 ] as const;
 /** Outcomes of a fax the provider took and then could not deliver (Sinch §11.3, Welkin/Notifyre reasons). */
 export const FAX_FAILURE_CODES = [
@@ -114,6 +114,10 @@ const WORDS: Record<ErrorCode, Words> = {
   files_too_large: words((p) => `The files are larger than ${p.service} accepts.`,
     'Send fewer or smaller files, or split the document.', 'choose_other_files', false),
   conflict: words('That cannot be done while the fax is in this state.', 'Check the fax’s status first.', 'none', false),
+  possible_duplicate: words('These pages were already sent to this number today.',
+    'Send them again only if the recipient needs them twice.', 'none', false),
+  pages_may_have_arrived: words('Some or all pages may already have reached the recipient.',
+    'Check with the recipient first, then confirm to send again.', 'check_with_recipient', false),
   forbidden_sender: words('Faxdesk refused a request that did not come from its own window.', 'Restart Faxdesk.', 'none', false),
   internal: words('Something went wrong inside Faxdesk. The problem was logged.',
     'Retry. If it keeps failing, restart Faxdesk.', 'retry', true),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { E164_PATTERN } from './phone';
 
 export const ProviderKindSchema = z.enum(['sinch', 'welkin']);
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
@@ -18,8 +19,9 @@ export const SinchSettingsSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Token endpoint origin; defaults to https://auth.sinch.com, or baseUrl when that is set. */
   authUrl: z.url({ protocol: /^https?$/ }).optional(),
-  serviceId: z.string().trim().max(100).optional(),
-  fromNumber: z.string().trim().max(20).optional(),
+  serviceId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,100}$/, 'A service ID has only letters, digits, - and _').optional(),
+  /** The number faxes come from; Sinch refuses a send from a number that is not E.164 or not the project's. */
+  fromNumber: z.string().trim().regex(E164_PATTERN, 'Enter the from-number in international form, such as +12015550100').optional(),
 });
 export type SinchSettings = z.infer<typeof SinchSettingsSchema>;
 
@@ -57,6 +59,8 @@ export const AccountSchema = z.object({
   hasSecret: z.boolean(),
   status: AccountStatusSchema,
   statusMessage: z.string().optional(),
+  /** When Faxdesk tries a retrying account again by itself. */
+  nextCheckAt: z.string().optional(),
   settings: AccountSettingsSchema,
   capabilities: z.array(z.string()),
   limits: AccountLimitsSchema,

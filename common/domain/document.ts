@@ -22,6 +22,8 @@ export const DocumentInfoSchema = z.object({
   sentBytes: z.number().int().nonnegative(),
   /** What changed on the way (flattened form fields, a rotated photo…), in plain words. */
   warnings: z.array(z.string()),
+  /** SHA-256 of the file as the person gave it: the same file added twice is asked about. */
+  sha256: z.string(),
 });
 export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;
 

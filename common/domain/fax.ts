@@ -30,10 +30,27 @@ export const OutboxJobSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().optional(),
+  /** From a Demo account: never transmitted, and marked so wherever it appears. */
+  demo: z.boolean(),
+  subject: z.string().optional(),
+  resolution: z.enum(['FINE', 'SUPERFINE']).optional(),
+  /** A person's decision: it arrived after all (checked with the recipient), or it was sent again. */
+  decision: z.enum(['confirmed_by_person', 'resent']).optional(),
+  /** Out of the Outbox; still in history and search. */
+  archivedAt: z.string().optional(),
+  /** This fax sends the rest of another, from its page `firstPage` (1-based). */
+  resentFrom: z.string().optional(),
+  firstPage: z.number().int().positive().optional(),
+  /** When a fax on its way should be done by, from its pages and resolution; later than that it is stuck. */
+  expectedDoneAt: z.string().optional(),
+  /** When it was first seen taking longer than it should. */
+  stuckSince: z.string().optional(),
 });
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 
 export const SendOptionsSchema = z.object({
+  /** The person's subject for the fax (Welkin shows it); never replaced by Faxdesk's own references. */
+  subject: z.string().trim().max(200).optional(),
   headerText: z.string().max(50).optional(),
   resolution: z.enum(['FINE', 'SUPERFINE']).optional(),
 });
@@ -49,5 +66,7 @@ export const SendRequestSchema = z.object({
    */
   parts: z.array(FaxPartSchema).min(1, 'The fax has no pages left').max(2_000).optional(),
   options: SendOptionsSchema.default({}),
+  /** The person saw that these pages already went to this number today, and sends them anyway. */
+  confirmDuplicate: z.boolean().default(false),
 });
 export type SendRequest = z.infer<typeof SendRequestSchema>;

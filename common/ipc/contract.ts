@@ -36,10 +36,30 @@ export const AddDocumentFileInputSchema = z.object({
   name: z.string().min(1).max(255),
 }).strict();
 
+export const OutboxQuerySchema = z.object({
+  /** Words or digits found in the number, the subject or a file name. */
+  text: z.string().trim().max(200).optional(),
+  accountId: z.string().min(1).optional(),
+  states: z.array(z.enum(['queued', 'submitting', 'submitted', 'sending', 'sent', 'failed', 'uncertain', 'cancelled'])).max(8).optional(),
+  /** Created at or after / before these instants. */
+  since: z.iso.datetime().optional(),
+  until: z.iso.datetime().optional(),
+  limit: z.number().int().min(1).max(5_000).default(500),
+}).strict().default({ limit: 500 });
+export type OutboxQuery = z.infer<typeof OutboxQuerySchema>;
+
 /** Settings that are Faxdesk's, not an account's. */
 export const AppSettingsSchema = z.object({
   /** Page size for images, scans and text; 'auto': Letter in North America, A4 elsewhere. */
   paperSize: PaperSizeSchema,
+  /** Hide the Demo accounts (and their faxes) once real accounts are set up. */
+  hideDemoAccounts: z.boolean(),
+});
+
+/** Settings plus what Faxdesk remembers for the person (read-only through settings.get). */
+export const AppStateSchema = AppSettingsSchema.extend({
+  /** The real account a fax was last sent from: compose starts with it. */
+  lastAccountId: z.string().optional(),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
@@ -58,19 +78,33 @@ export const contract = {
     'documents.add': { input: AddDocumentInputSchema, output: DocumentInfoSchema },
     'documents.addFile': { input: AddDocumentFileInputSchema, output: DocumentInfoSchema },
     'documents.remove': { input: IdInput, output: z.object({ removed: z.boolean() }) },
-    'settings.get': { input: NoInput, output: AppSettingsSchema },
-    'settings.update': { input: AppSettingsSchema.partial().strict(), output: AppSettingsSchema },
+    'settings.get': { input: NoInput, output: AppStateSchema },
+    'settings.update': { input: AppSettingsSchema.partial().strict(), output: AppStateSchema },
     'fax.send': { input: SendRequestSchema, output: z.array(OutboxJobSchema) },
-    'outbox.list': { input: NoInput, output: z.array(OutboxJobSchema) },
-    /** Re-sends a failed job. An uncertain job needs `confirmUncertain` (a person checked first). */
+    /** Faxes, newest first; with a query, those whose number, subject or file names match it. */
+    'outbox.list': { input: OutboxQuerySchema, output: z.array(OutboxJobSchema) },
+    /**
+     * Sends a failed or uncertain fax again. Where pages may have arrived (uncertain, partly
+     * delivered) it needs `confirm` (a person checked with the recipient); `onlyMissingPages` sends
+     * just the pages that did not arrive, as a new fax. Providers that retry on their side do so.
+     */
     'outbox.retry': {
-      input: z.object({ id: z.string().min(1), confirmUncertain: z.boolean().default(false) }).strict(),
+      input: z.object({ id: z.string().min(1), confirm: z.boolean().default(false), onlyMissingPages: z.boolean().default(false) }).strict(),
       output: OutboxJobSchema,
+    },
+    /** Proof of delivery: the transmission report of a completed, failed or uncertain fax, as a PDF. */
+    'outbox.report': { input: IdInput, output: z.object({ name: z.string(), bytes: BytesSchema }) },
+    /** A person's way out: "It arrived" (they checked), or archive (out of the Outbox, kept in history). */
+    'outbox.resolve': {
+      input: z.object({ ids: z.array(z.string().min(1)).min(1).max(500), action: z.enum(['arrived', 'archive']) }).strict(),
+      output: z.array(OutboxJobSchema),
     },
   },
   events: {
     'outbox.jobChanged': OutboxJobSchema,
     'accounts.changed': z.array(AccountSchema),
+    /** The person clicked a notification about this fax: show it. */
+    'notification.clicked': z.object({ faxId: z.string() }),
   },
 } as const;
 

@@ -39,6 +39,10 @@ export interface CoreOptions {
   demo?: DemoEnvironment;
   /** Base interval between status polls of a fax on its way (ms). */
   followIntervalMs?: number;
+  /** Scales the waits between automatic checks of a failing account (tests). */
+  recheckScale?: number;
+  /** Scales how long a fax should take before it counts as stuck (tests). */
+  faxDurationScale?: number;
   /** Faxes of one account submitted at once; each account has its own queue. */
   sendConcurrency?: number;
   /** Test every account's connection at start-up (the app does; most tests do not). */
@@ -94,7 +98,6 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     status, events, log, demo: options.demo,
   });
   accounts.seedDemoAccounts(new Date().toISOString());
-  const connection = new ConnectionCheck(accounts, status);
   const pool = options.tasks ? undefined : createCorePool(); // closed with the core; a runner handed in is the caller's
   const tasks = options.tasks ?? pool!;
   const settings = new AppSettingsStore(meta);
@@ -103,7 +106,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     libreOffice: () => options.libreOffice,
   });
   const repo = new FaxJobsRepo(db);
-  const records = new FaxRecords(repo, documents, events);
+  const records = new FaxRecords(repo, documents, events, (id) => accounts.isDemo(id), options.faxDurationScale);
 
   const jobs = new JobStore(db);
   const installation = meta.getOrCreate('installationId', randomUUID);
@@ -112,7 +115,8 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     owner: `${installation}/${randomUUID()}`, log, ...options.jobs,
     concurrency: (queue) => (queue.startsWith('send:') ? sendConcurrency : 4),
   });
-  const outbox = new Outbox({ db, repo, records, documents, accounts, status, runner, tasks, log }, {
+  const connection = new ConnectionCheck(accounts, status, runner, options.recheckScale);
+  const outbox = new Outbox({ db, repo, records, documents, accounts, status, runner, tasks, settings, log }, {
     followIntervalMs: options.followIntervalMs ?? 2_000,
   });
   // Jobs this installation held when it last stopped (crash, kill) are due now, not when their leases run out.

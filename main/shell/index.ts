@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import * as electron from 'electron';
 import { createCore, type Core } from '../core/app';
 import { createDemoEnvironment } from '../demo/demoEnvironment';
+import { connectNotifications } from '../core/outbox/notifications';
 import { createSenderCheck, registerIpc, type IpcMainLike } from '../core/ipc/registerIpc';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './appProtocol';
 import { KeytarSecretStore } from './keytarSecretStore';
-import { connectNotifications } from './notify';
 import { watchOnline } from './onlineWatch';
 import { createMainWindow, preloadPathFrom } from './window';
 
@@ -63,7 +63,20 @@ export async function startShell(): Promise<Core | undefined> {
   });
   connectNotifications(
     (listener) => core.events.subscribe((event, payload) => { if (event === 'outbox.jobChanged') listener(payload as Parameters<typeof listener>[0]); }),
-    { isSupported: () => Notification.isSupported(), show: (title, body) => new Notification({ title, body, silent: false }).show() },
+    {
+      isSupported: () => Notification.isSupported(),
+      show: ({ title, body, faxId }) => {
+        const notification = new Notification({ title, body, silent: false });
+        // Clicking opens that fax in the window.
+        notification.on('click', () => {
+          if (win.isDestroyed()) return;
+          win.show();
+          win.focus();
+          core.events.emit('notification.clicked', { faxId });
+        });
+        notification.show();
+      },
+    },
   );
   // After sleep, or when the network returns, look at due work and accounts at once.
   powerMonitor.on('resume', () => core.onSystemResume());

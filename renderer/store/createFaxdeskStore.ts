@@ -23,6 +23,8 @@ export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () =>
   const offs = [
     api.on('outbox.jobChanged', (job) => store.getState().applyJob(job)),
     api.on('accounts.changed', (accounts) => store.getState().setAccounts(accounts)),
+    // A click on a notification about a fax opens it.
+    api.on('notification.clicked', ({ faxId }) => store.setState({ pane: 'outbox', selectedJobId: faxId })),
   ];
   void store.getState().loadAccounts();
   void store.getState().loadOutbox();

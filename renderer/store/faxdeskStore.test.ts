@@ -14,7 +14,7 @@ const demo: Account = {
 };
 
 const job = (over: Partial<OutboxJob> = {}): OutboxJob => ({
-  id: 'job-1', batchId: 'b1', accountId: demo.id, to: '+19898989898', documents: [], pages: 2, state: 'queued',
+  id: 'job-1', batchId: 'b1', accountId: demo.id, to: '+19898989898', documents: [], pages: 2, state: 'queued', demo: true,
   attempts: 0, createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z', ...over,
 });
 

@@ -14,8 +14,8 @@ export interface OutboxSlice {
   /** Applies a job from an event or a call result; stale copies never overwrite newer ones. */
   applyJob(job: OutboxJob, fromThisSession?: boolean): void;
   selectJob(id: string | null): void;
-  /** `confirmUncertain`: a person confirmed they checked that an uncertain fax did not arrive. */
-  retryJob(id: string, confirmUncertain?: boolean): Promise<Result<OutboxJob>>;
+  /** `confirm`: a person checked with the recipient where pages may have arrived; `onlyMissingPages`: send just those. */
+  retryJob(id: string, choice?: { confirm?: boolean; onlyMissingPages?: boolean }): Promise<Result<OutboxJob>>;
 }
 
 const RANK: Record<JobState, number> = {
@@ -64,8 +64,8 @@ export const createOutboxSlice: SliceCreator<OutboxSlice> = (api) => (set, get) 
 
   selectJob: (id) => set({ selectedJobId: id }),
 
-  async retryJob(id, confirmUncertain = false) {
-    const r = await api.outbox.retry({ id, confirmUncertain });
+  async retryJob(id, choice = {}) {
+    const r = await api.outbox.retry({ id, ...choice });
     if (r.ok) get().applyJob(r.value, true);
     return r;
   },

@@ -77,7 +77,7 @@ async function addAccount(provider: 'sinch' | 'welkin', secret = 'demo-secret'):
 
 /** Sends one fax per number and returns each job once it failed, by number. */
 async function failedJobs(accountId: string, numbers: readonly string[]): Promise<Map<string, OutboxJob>> {
-  const sent = await call<OutboxJob[]>('fax.send', { accountId, to: numbers, documentIds: [documentId] });
+  const sent = await call<OutboxJob[]>('fax.send', { accountId, to: numbers, documentIds: [documentId], confirmDuplicate: true });
   const ids = new Set(sent.map((job) => job.id));
   const jobs = await waitFor(async () => {
     const mine = (await call<OutboxJob[]>('outbox.list', {})).filter((job) => ids.has(job.id));

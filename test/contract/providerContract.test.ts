@@ -130,7 +130,7 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
   });
 
   describe('reconciliation and lookups', () => {
-    it('findByReference finds a sent fax by its reference and nothing for an unknown one', async () => {
+    it.runIf(target.capabilities.has('referenceLabels'))('findByReference finds a sent fax by its reference and nothing for an unknown one', async () => {
       const since = new Date(Date.now() - 60_000).toISOString();
       const reference = `job-${Date.now()}`;
       const fax = await sendOne(NUMBERS.delivered, 1, reference);
@@ -140,6 +140,20 @@ describe.each(PROVIDER_TARGETS)('FaxProvider contract: $kind', (target) => {
       expect(found.map((match) => match.id)).toEqual([fax.id]);
       expect(found[0]).toMatchObject({ direction: 'outbound', to: NUMBERS.delivered });
       expect(await provider.findByReference('job-that-was-never-sent', since)).toEqual([]);
+    });
+
+    it('reports the fax\'s id as soon as it exists, and keeps the person\'s subject', async () => {
+      const created: string[] = [];
+      const document = await dir.pdf('subject.pdf', 1);
+      const [fax] = await provider.send({
+        to: [NUMBERS.delivered], documents: [document], clientReference: 'job-1.1', labels: { faxdeskRef: 'job-1.1' },
+        subject: 'Referral for J. Smith', onCreated: (id) => { created.push(id); },
+      });
+      // Providers with drafts (Welkin) say the id before uploading; the others answer it with the send.
+      if (target.capabilities.has('serverDrafts')) expect(created).toEqual([fax!.id]);
+      else expect(created).toEqual([]);
+      const read = await provider.getFax(fax!.id);
+      if (read.subject !== undefined) expect(read.subject).toBe('Referral for J. Smith');
     });
 
     it('getFax of an unknown id fails not_found', async () => {

@@ -14,7 +14,7 @@ beforeEach(() => {
 describe('Sinch provider: capabilities', () => {
   it('declares exactly the Sinch capabilities', () => {
     expect([...provider.capabilities].sort()).toEqual(
-      ['deleteContentOnly', 'faxToEmail', 'headerText', 'multiRecipient', 'resolution', 'serverCoverPages', 'services'],
+      ['deleteContentOnly', 'faxToEmail', 'headerText', 'multiRecipient', 'referenceLabels', 'resolution', 'serverCoverPages', 'services'],
     );
     expect(provider.deleteContent).toBeTypeOf('function');
   });

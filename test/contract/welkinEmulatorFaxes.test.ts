@@ -155,7 +155,7 @@ describe('Welkin emulator: fax endpoints', () => {
     expect(notMultipart.status).toBe(400);
     const empty = await h.upload(big.id, [{ name: 'empty.pdf', data: new Uint8Array(0) }]);
     expect(firstError(empty.json).errorCode).toBe('VALIDATION_ERROR');
-  });
+  }, 90_000); // uploads over 100 MB: slow on a loaded machine
 
   it('deletes a file from a draft (200 empty) and answers unknown files with 404', async () => {
     const fax = await draftWithFile(h);

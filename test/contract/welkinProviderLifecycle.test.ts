@@ -26,28 +26,33 @@ describe('Welkin provider: outgoing', () => {
 
   it('sends: draft → upload → send, then follows the fax to SENT', async () => {
     const document = await suite.files.pdf('referral.pdf', 2);
-    const [fax] = await provider.send({ to: [DELIVERED], documents: [document], clientReference: 'job-1' });
-    expect(fax).toMatchObject({ direction: 'outbound', status: 'sending', to: DELIVERED, subject: 'job-1', hasFile: true });
+    const created: string[] = [];
+    const [fax] = await provider.send({ to: [DELIVERED], documents: [document], clientReference: 'job-1', subject: 'Referral', onCreated: (id) => { created.push(id); } });
+    expect(fax).toMatchObject({ direction: 'outbound', status: 'sending', to: DELIVERED, subject: 'Referral', hasFile: true });
+    expect(created).toEqual([fax!.id]); // the draft's id, known before the upload
     const held = await suite.control.faxes();
     expect(held).toHaveLength(1);
-    expect(held[0]).toMatchObject({ status: 'PROCESSING', subject: 'job-1' });
+    expect(held[0]).toMatchObject({ status: 'PROCESSING', subject: 'Referral' });
     await finishProcessing();
     expect(await provider.getFax(fax!.id)).toMatchObject({ status: 'sent', pages: 2 });
   });
 
   it('sends one fax per recipient, in order', async () => {
     const document = await suite.files.pdf('memo.pdf');
-    const faxes = await provider.send({ to: [DELIVERED, '+15551230001'], documents: [document], labels: { jobId: 'job-2' } });
+    const created: string[] = [];
+    const faxes = await provider.send({ to: [DELIVERED, '+15551230001'], documents: [document], labels: { jobId: 'job-2' }, onCreated: (id) => { created.push(id); } });
     expect(faxes.map((fax) => fax.to)).toEqual([DELIVERED, '+15551230001']);
-    expect(faxes.every((fax) => fax.subject === 'job-2')).toBe(true);
+    expect(created).toEqual(faxes.map((fax) => fax.id));
+    // Faxdesk's reference never takes the subject's place.
+    expect(faxes.every((fax) => fax.subject === undefined)).toBe(true);
     expect((await suite.control.faxes()).filter((fax) => fax.status === 'PROCESSING')).toHaveLength(2);
   });
 
-  it('finds sent faxes by reference, newest first, and ignores other subjects', async () => {
+  it('finds faxes an earlier Faxdesk marked with its reference in the subject, and ignores other subjects', async () => {
     const since = new Date(Date.now() - 1000).toISOString();
     const document = await suite.files.pdf('a.pdf');
-    await provider.send({ to: [DELIVERED], documents: [document], clientReference: 'other' });
-    const [mine] = await provider.send({ to: [DELIVERED], documents: [document], clientReference: 'job-3' });
+    await provider.send({ to: [DELIVERED], documents: [document], subject: 'other' });
+    const [mine] = await provider.send({ to: [DELIVERED], documents: [document], subject: 'job-3' });
     const found = await provider.findByReference('job-3', since);
     expect(found.map((fax) => fax.id)).toEqual([mine!.id]);
     expect(await provider.findByReference('job-404', since)).toEqual([]);

@@ -14,7 +14,7 @@ export interface FakeElectronState {
   appEvents: Map<string, Handler[]>;
   powerEvents: Map<string, Handler[]>;
   errorBoxes: Array<{ title: string; content: string }>;
-  notifications: Array<{ title: string; body: string }>;
+  notifications: Array<{ title: string; body: string; click(): void }>;
   quitCalled: number;
 }
 
@@ -47,8 +47,10 @@ export class FakeBrowserWindow {
 
 class FakeNotification {
   static isSupported() { return true; }
+  readonly listeners = new Map<string, Handler[]>();
   constructor(private readonly options: { title: string; body: string }) {}
-  show() { state.notifications.push({ title: this.options.title, body: this.options.body }); }
+  on(event: string, fn: Handler) { push(this.listeners, event, fn); return this; }
+  show() { state.notifications.push({ title: this.options.title, body: this.options.body, click: () => this.listeners.get('click')?.forEach((fn) => fn()) }); }
 }
 
 export const electronFake = {

@@ -13,12 +13,13 @@ import { makePdfBytes, waitFor, type CoreHarness } from './coreKit';
 import { FAST_RETRY_POLICY } from './providerKit';
 
 /** The app's provider factory with the suites' quick retries and short timeouts; `fetch` may be wrapped. */
-export function fastFactory(options: { policy?: RetryPolicy; fetch?: (settings: AccountSettings) => typeof fetch | undefined } = {}): ProviderFactory {
+export function fastFactory(options: { policy?: RetryPolicy; timeoutMs?: number; fetch?: (settings: AccountSettings) => typeof fetch | undefined } = {}): ProviderFactory {
   const policy = options.policy ?? FAST_RETRY_POLICY;
+  const timeoutMs = options.timeoutMs ?? 800;
   return {
     create: (settings, secret) => settings.provider === 'sinch'
-      ? new SinchProvider({ settings: settings.sinch, secret, timeoutMs: 800, policy, fetch: options.fetch?.(settings) })
-      : new WelkinProvider({ settings: settings.welkin, secret, timeoutMs: 800, policy, fetch: options.fetch?.(settings) }),
+      ? new SinchProvider({ settings: settings.sinch, secret, timeoutMs, policy, fetch: options.fetch?.(settings) })
+      : new WelkinProvider({ settings: settings.welkin, secret, timeoutMs, uploadTimeoutMs: timeoutMs, policy, fetch: options.fetch?.(settings) }),
     capabilitiesOf: defaultProviderFactory.capabilitiesOf,
     limitsOf: defaultProviderFactory.limitsOf,
   };

@@ -27,6 +27,13 @@ function insertV1Fax(db: DatabaseSync, id: string, documentIds: string[], state 
     VALUES (?, ?, 'acct-1', '+19898989898', ?, '{}', 3, ?, 1, ?, ?)`).run(id, id, JSON.stringify(documentIds), state, NOW, NOW);
 }
 
+/** A fax as versions 2–4 stored it: its documents in the join table, none of version 5's columns. */
+function insertV2Fax(db: DatabaseSync, id: string, accountId: string, documentIds: string[], state: string) {
+  db.prepare(`INSERT INTO outbox_jobs (id, batch_id, account_id, recipient, options_json, pages, state, attempts, created_at, updated_at)
+    VALUES (?, ?, ?, '+19898989898', '{}', 1, ?, 0, ?, ?)`).run(id, id, accountId, state, NOW, NOW);
+  documentIds.forEach((documentId, position) => db.prepare('INSERT INTO outbox_job_documents (job_id, position, document_id) VALUES (?, ?, ?)').run(id, position, documentId));
+}
+
 function insertDocument(db: DatabaseSync, id: string) {
   db.prepare(`INSERT INTO documents (id, name, pages, size_bytes, content_type, sha256, created_at) VALUES (?, ?, 1, 100, 'application/pdf', 'x', ?)`).run(id, `${id}.pdf`, NOW);
 }
@@ -77,10 +84,7 @@ describe('migrations', () => {
   it('003 adds the job runner\'s table and keeps everything else', () => {
     const v2 = atVersion(2);
     insertDocument(v2, 'doc-a');
-    new FaxJobsRepo(v2).insert({
-      id: 'fax-1', batchId: 'b', accountId: 'acct-1', to: '+19898989898', documentIds: ['doc-a'], options: {}, pages: 1,
-      state: 'queued', attempts: 0, createdAt: NOW, updatedAt: NOW,
-    });
+    insertV2Fax(v2, 'fax-1', 'acct-1', ['doc-a'], 'queued');
     v2.close();
     const v3 = atVersion(3);
     expect(columns(v3, 'jobs')).toEqual(expect.arrayContaining(['kind', 'queue', 'key', 'state', 'attempts', 'run_at', 'lease_owner', 'lease_until']));
@@ -91,10 +95,7 @@ describe('migrations', () => {
   it('004 rebuilds documents for every kind of file: old rows become PDFs sent as they were, links and checks stay', () => {
     const v3 = atVersion(3);
     insertDocument(v3, 'doc-a');
-    new FaxJobsRepo(v3).insert({
-      id: 'fax-1', batchId: 'b', accountId: 'acct-1', to: '+19898989898', documentIds: ['doc-a'], options: {}, pages: 1,
-      state: 'sent', attempts: 1, createdAt: NOW, updatedAt: NOW,
-    });
+    insertV2Fax(v3, 'fax-1', 'acct-1', ['doc-a'], 'sent');
     v3.close();
     const v4 = atVersion(4);
     expect(new DocumentsRepo(v4).get('doc-a')).toEqual({
@@ -110,13 +111,24 @@ describe('migrations', () => {
     v4.close();
   });
 
+  it('005 adds what people decide about faxes; existing faxes keep everything and have no decision', () => {
+    const v4 = atVersion(4);
+    v4.prepare(`INSERT INTO documents (id, name, kind, pages, size_bytes, sent_as, content_type, sent_bytes, sha256, created_at)
+      VALUES ('doc-a', 'a.pdf', 'pdf', 1, 100, 'pdf', 'application/pdf', 100, 'x', ?)`).run(NOW);
+    insertV2Fax(v4, 'fax-1', 'acct-1', ['doc-a'], 'failed');
+    v4.close();
+    const v5 = atVersion(5);
+    const fax = new FaxJobsRepo(v5).get('fax-1')!;
+    expect(fax).toMatchObject({ state: 'failed', documentIds: ['doc-a'] });
+    expect([fax.resolution, fax.archivedAt, fax.resentFrom, fax.contentKey, fax.stuckSince]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(() => v5.prepare("UPDATE outbox_jobs SET resolution = 'shrugged' WHERE id = 'fax-1'").run()).toThrow(/CHECK/);
+    v5.close();
+  });
+
   it('a fax still queued in a database from before the job runner is picked up by it after the upgrade', async () => {
     const v2 = atVersion(2);
     insertDocument(v2, 'doc-a');
-    new FaxJobsRepo(v2).insert({
-      id: 'fax-1', batchId: 'b', accountId: 'gone-account', to: '+19898989898', documentIds: ['doc-a'], options: {}, pages: 1,
-      state: 'queued', attempts: 0, createdAt: NOW, updatedAt: NOW,
-    });
+    insertV2Fax(v2, 'fax-1', 'gone-account', ['doc-a'], 'queued');
     v2.close();
     const h = startTestCore({ demo: false, dataDir: dir });
     try {

@@ -4,8 +4,8 @@ import { openDatabase } from '../../main/core/store/database';
 import { FaxJobsRepo } from '../../main/core/store/faxJobsRepo';
 import type { SecretStore } from '../../main/core/accounts/secretStore';
 import { startTestCore, waitFor, type CoreHarness } from '../support/coreKit';
-import { useSinchEmulator } from '../support/emulatorSuite';
-import { addPdf, addSinchAccount, fastFactory, faxOf, outboxList, sendFax, waitForFax } from '../support/outboxKit';
+import { useSinchEmulator, useWelkinEmulator } from '../support/emulatorSuite';
+import { addPdf, addSinchAccount, addWelkinAccount, fastFactory, faxOf, outboxList, sendFax, waitForFax } from '../support/outboxKit';
 
 /** Real core, real SQLite, a Sinch emulator over real HTTP (it outlives core restarts); short timeouts. */
 const suite = useSinchEmulator({ speed: 20 });
@@ -81,9 +81,9 @@ describe('outbox with the Sinch emulator', () => {
     const queued = await sendFax(core, accountId, doc.id);
     const uncertain = await waitForFax(core, queued.id, ['uncertain']);
     expect(uncertain.error).toMatchObject({ code: 'uncertain', nextStep: expect.stringMatching(/Check with the recipient/) });
-    expect(await core.core.dispatch('outbox.retry', { id: queued.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await core.core.dispatch('outbox.retry', { id: queued.id })).toMatchObject({ ok: false, error: { code: 'pages_may_have_arrived' } });
     expect(await emulatorFaxes()).toHaveLength(0);
-    expect(await core.core.dispatch('outbox.retry', { id: queued.id, confirmUncertain: true })).toMatchObject({ ok: true });
+    expect(await core.core.dispatch('outbox.retry', { id: queued.id, confirm: true })).toMatchObject({ ok: true });
     await waitForFax(core, queued.id, ['sent']);
     expect(await emulatorFaxes()).toHaveLength(1);
   });
@@ -205,5 +205,28 @@ describe('outbox after a crash mid-submission (restart on the same data folder)'
     const restarted = await start(first);
     await waitForFax(restarted, queued.id, ['sent']);
     expect(await emulatorFaxes()).toHaveLength(1);
+  });
+});
+
+describe('Welkin: reconciled by the draft it kept, never by borrowing the subject', () => {
+  const welkin = useWelkinEmulator({ speed: 20 });
+
+  it('keeps the person\'s subject, and a send cut off before Welkin acted ends "not sent" with its draft removed', async () => {
+    const core = await start();
+    const accountId = await addWelkinAccount(core, welkin.url);
+    const doc = await addPdf(core, 1);
+    const sent = await core.core.dispatch('fax.send', { accountId, to: ['+19898989898'], documentIds: [doc.id], options: { subject: 'Referral for J. Smith' } });
+    const first = (sent as { value: OutboxJob[] }).value[0]!;
+    const done = await waitForFax(core, first.id, ['sent']);
+    const held = (await welkin.control.faxes()).find((fax) => fax.id === done.providerFaxId);
+    expect(held).toMatchObject({ subject: 'Referral for J. Smith' });
+
+    await welkin.control.faults({ rate: 1, kinds: ['timeout'], method: 'POST', pathPattern: '/send$', count: 1 });
+    const cut = await sendFax(core, accountId, doc.id, '+12015550199');
+    const failed = await waitForFax(core, cut.id, ['failed', 'uncertain', 'sent']);
+    expect(failed.state).toBe('failed');
+    expect(failed.error?.code).toBe('network');
+    // The draft it made was read, found unsent and removed: nothing is left to go out later.
+    expect((await welkin.control.faxes()).filter((fax) => fax.status === 'DRAFT')).toEqual([]);
   });
 });

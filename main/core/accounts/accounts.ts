@@ -59,6 +59,11 @@ export class Accounts {
     return this.toAccount(this.row(id));
   }
 
+  /** A Demo account's faxes never leave the computer (a removed account's faxes are not demo ones). */
+  isDemo(id: string): boolean {
+    return this.deps.repo.get(id)?.demo ?? false;
+  }
+
   exists(id: string): boolean {
     return this.deps.repo.get(id) !== undefined;
   }
@@ -162,6 +167,7 @@ export class Accounts {
       hasSecret,
       status: status?.status ?? 'unknown',
       ...(status?.message ? { statusMessage: status.message } : {}),
+      ...(status?.nextCheckAt ? { nextCheckAt: status.nextCheckAt } : {}),
       settings: row.settings,
       capabilities: this.deps.factory.capabilitiesOf(row.settings.provider),
       limits: this.deps.factory.limitsOf(row.settings.provider),

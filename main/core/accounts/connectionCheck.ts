@@ -2,15 +2,46 @@ import type { ConnectionTest } from '../../../common/ipc/contract';
 import { AppError } from '../../../common/ipc/result';
 import { describeError } from '../describeError';
 import { ProviderError } from '../providers/providerError';
+import type { JobRunner } from '../jobs/jobRunner';
 import type { Accounts } from './accounts';
 import type { AccountStatus, ConnectionStatus } from './connectionStatus';
 
+export const CHECK_ACCOUNT = 'accounts.check';
+/** Waits between automatic checks of an account that keeps failing: soon at first, then less often. */
+const RECHECK_MS = [60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000, 15 * 60_000];
+
 /**
  * Tests accounts' connections and records what it learns. Start-up and wake-from-sleep check
- * every account so the sidebar shows real states; "Test connection" checks one.
+ * every account so the sidebar shows real states; "Test connection" checks one. An account that
+ * is retrying (the service unreachable, failing) is checked again by itself on the job runner, and
+ * says when; an account whose sign-in was refused waits for a person.
  */
 export class ConnectionCheck {
-  constructor(private readonly accounts: Accounts, private readonly status: ConnectionStatus) {}
+  private readonly failures = new Map<string, number>();
+
+  constructor(private readonly accounts: Accounts, private readonly status: ConnectionStatus, private readonly runner: JobRunner, private readonly recheckScale = 1) {
+    runner.register<{ accountId: string }>(CHECK_ACCOUNT, async ({ payload }) => {
+      if (!this.accounts.exists(payload.accountId)) return;
+      const result = await this.test(payload.accountId);
+      if (result.ok || this.status.get(payload.accountId)?.status !== 'retrying') return this.status.setNextCheck(payload.accountId, undefined);
+      const at = this.nextCheckAt(payload.accountId);
+      this.status.setNextCheck(payload.accountId, new Date(at).toISOString());
+      return { runAgainAt: at };
+    });
+    status.onChange((accountId, entry) => {
+      if (entry.status === 'connected') this.failures.delete(accountId);
+      if (entry.status !== 'retrying' || entry.nextCheckAt) return;
+      const at = this.nextCheckAt(accountId);
+      runner.enqueue({ kind: CHECK_ACCOUNT, queue: 'accounts', key: `${CHECK_ACCOUNT}:${accountId}`, payload: { accountId }, runAt: at });
+      status.setNextCheck(accountId, new Date(at).toISOString());
+    });
+  }
+
+  private nextCheckAt(accountId: string): number {
+    const failures = this.failures.get(accountId) ?? 0;
+    this.failures.set(accountId, failures + 1);
+    return Date.now() + this.recheckScale * RECHECK_MS[Math.min(failures, RECHECK_MS.length - 1)]!;
+  }
 
   /** Tries a cheap authenticated call and records the account's status. */
   async test(id: string): Promise<ConnectionTest> {

@@ -5,6 +5,8 @@ export type AccountStatus = Account['status'];
 export interface StatusEntry {
   status: AccountStatus;
   message?: string;
+  /** When Faxdesk tries this account again by itself (an account that is retrying). */
+  nextCheckAt?: string;
 }
 
 /**
@@ -13,25 +15,38 @@ export interface StatusEntry {
  */
 export class ConnectionStatus {
   private readonly entries = new Map<string, StatusEntry>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(accountId: string, entry: StatusEntry) => void>();
 
   get(accountId: string): StatusEntry | undefined {
     return this.entries.get(accountId);
   }
 
-  /** Records a status; listeners hear only real changes. */
+  /** Records a status; listeners hear only real changes. A retrying account keeps its next check time. */
   set(accountId: string, status: AccountStatus, message?: string): void {
     const previous = this.entries.get(accountId);
     if (previous?.status === status && previous.message === message) return;
-    this.entries.set(accountId, message ? { status, message } : { status });
-    for (const listener of this.listeners) listener();
+    const nextCheckAt = status === 'retrying' ? previous?.nextCheckAt : undefined;
+    this.store(accountId, { status, ...(message ? { message } : {}), ...(nextCheckAt ? { nextCheckAt } : {}) });
+  }
+
+  /** When the account is tried again by itself. */
+  setNextCheck(accountId: string, at: string | undefined): void {
+    const previous = this.entries.get(accountId);
+    if (!previous || previous.nextCheckAt === at) return;
+    const { nextCheckAt: _old, ...rest } = previous;
+    this.store(accountId, at ? { ...rest, nextCheckAt: at } : rest);
+  }
+
+  private store(accountId: string, entry: StatusEntry): void {
+    this.entries.set(accountId, entry);
+    for (const listener of this.listeners) listener(accountId, entry);
   }
 
   forget(accountId: string): void {
     this.entries.delete(accountId);
   }
 
-  onChange(listener: () => void): () => void {
+  onChange(listener: (accountId: string, entry: StatusEntry) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

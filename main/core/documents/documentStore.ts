@@ -144,7 +144,7 @@ export class DocumentStore {
 
 export const toInfo = (row: DocumentRow): DocumentInfo => ({
   id: row.id, name: row.name, kind: row.kind, pages: row.pages, sizeBytes: row.sizeBytes, sentAs: row.sentAs,
-  contentType: row.contentType, sentBytes: row.sentBytes, warnings: row.warnings,
+  contentType: row.contentType, sentBytes: row.sentBytes, warnings: row.warnings, sha256: row.sha256,
 });
 
 const isDocumentId = (id: string) => /^[0-9a-f-]{36}$/.test(id);

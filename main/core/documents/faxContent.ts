@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FaxPart } from '../../../common/domain/document';
 import { AppError } from '../../../common/ipc/result';
 import type { CoreTasks } from '../workers/coreTasks';
@@ -10,6 +10,8 @@ export interface FaxContent {
   documentIds: string[];
   /** Pages known to be sent (a Word file the provider converts counts 0: its pages are unknown). */
   pages: number;
+  /** The pages as a key (source files, pages, turns): the same key to the same number twice is asked about. */
+  contentKey: string;
 }
 
 type PagePart = Extract<FaxPart, { type: 'page' }>;
@@ -34,7 +36,9 @@ export async function buildFaxContent(store: DocumentStore, tasks: TaskRunner<Co
   }
   if (wanted.length === 0) throw AppError.of('invalid_input', 'The fax has no pages left.', { nextStep: 'Add a document.' });
 
-  const out: FaxContent = { documentIds: [], pages: 0 };
+  const key = createHash('sha256');
+  for (const part of wanted) key.update(`${docs.get(part.documentId)!.sha256}:${part.type === 'page' ? `${part.page}:${part.rotation}` : 'original'};`);
+  const out: FaxContent = { documentIds: [], pages: 0, contentKey: key.digest('hex') };
   let run: PagePart[] = [];
   const flush = async () => {
     if (run.length === 0) return;

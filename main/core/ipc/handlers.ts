@@ -31,7 +31,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'settings.get': () => settings.get(),
     'settings.update': (change) => settings.update(change),
     'fax.send': (request) => outbox.send(request),
-    'outbox.list': () => outbox.list(),
-    'outbox.retry': ({ id, confirmUncertain }) => outbox.retry(id, confirmUncertain),
+    'outbox.list': (query) => outbox.list(query),
+    'outbox.retry': ({ id, confirm, onlyMissingPages }) => outbox.retry(id, { confirm, onlyMissingPages }),
+    'outbox.resolve': ({ ids, action }) => outbox.resolve(ids, action),
+    'outbox.report': ({ id }) => outbox.report(id),
   };
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import { ProviderError } from '../providers/providerError';
 import type { FaxJobRow } from '../store/faxJobsRepo';
 import { adoptRemote, isInFlight } from './adoptRemote';
+import { isPastExpected } from './faxDuration';
 import type { FaxRecords } from './faxRecords';
 import type { FaxJobPayload } from './submitFax';
 
@@ -36,7 +37,11 @@ export function followFaxHandler(deps: FollowDeps) {
     if (!job || !isInFlight(job) || !job.providerFaxId) return;
     try {
       const provider = await deps.accounts.providerFor(job.accountId);
-      if (adoptRemote(job, await provider.getFax(job.providerFaxId), deps.log)) deps.records.save(job);
+      const changed = adoptRemote(job, await provider.getFax(job.providerFaxId), deps.log);
+      // Well past what its pages need: say so once (the Outbox shows it, a notification tells).
+      const stuck = isInFlight(job) && !job.stuckSince && isPastExpected(job, deps.records.durationScale);
+      if (stuck) job.stuckSince = new Date().toISOString();
+      if (changed || stuck) deps.records.save(job);
       deps.status.set(job.accountId, 'connected');
     } catch (error) {
       deps.log.warn('status poll failed', { jobId: job.id, code: error instanceof ProviderError ? error.code : 'internal' });

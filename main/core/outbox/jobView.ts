@@ -1,16 +1,25 @@
-import type { OutboxJob } from '../../../common/domain/fax';
 import type { DocumentInfo } from '../../../common/domain/document';
+import type { OutboxJob } from '../../../common/domain/fax';
 import type { FaxJobRow } from '../store/faxJobsRepo';
+import { isInFlight } from './adoptRemote';
+import { expectedDoneAt } from './faxDuration';
 
-/** The renderer's view of a job: documents by name and pages, no file paths. */
-export function toOutboxJob(job: FaxJobRow, documentInfo: (id: string) => DocumentInfo | undefined): OutboxJob {
+export interface ViewContext {
+  documentInfo(id: string): DocumentInfo | undefined;
+  isDemoAccount(id: string): boolean;
+  /** Scales the time a fax should take (tests). */
+  durationScale: number;
+}
+
+/** The renderer's view of a fax: documents by name and pages, no file paths. */
+export function toOutboxJob(job: FaxJobRow, context: ViewContext): OutboxJob {
   return {
     id: job.id,
     batchId: job.batchId,
     accountId: job.accountId,
     to: job.to,
     documents: job.documentIds.flatMap((id) => {
-      const info = documentInfo(id);
+      const info = context.documentInfo(id);
       return info ? [info] : [];
     }),
     pages: job.pages,
@@ -22,5 +31,14 @@ export function toOutboxJob(job: FaxJobRow, documentInfo: (id: string) => Docume
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
     ...(job.completedAt ? { completedAt: job.completedAt } : {}),
+    demo: context.isDemoAccount(job.accountId),
+    ...(job.options.subject ? { subject: job.options.subject } : {}),
+    ...(job.options.resolution ? { resolution: job.options.resolution } : {}),
+    ...(job.resolution ? { decision: job.resolution } : {}),
+    ...(job.archivedAt ? { archivedAt: job.archivedAt } : {}),
+    ...(job.resentFrom ? { resentFrom: job.resentFrom } : {}),
+    ...(job.firstPage ? { firstPage: job.firstPage } : {}),
+    ...(isInFlight(job) ? { expectedDoneAt: expectedDoneAt(job, context.durationScale) } : {}),
+    ...(job.stuckSince ? { stuckSince: job.stuckSince } : {}),
   };
 }

@@ -10,12 +10,15 @@ import { buildFaxContent } from '../documents/faxContent';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { Logger } from '../log';
 import { transaction, type Database } from '../store/database';
-import type { FaxJobRow, FaxJobsRepo } from '../store/faxJobsRepo';
+import type { FaxJobRow, FaxJobsRepo, FaxQuery } from '../store/faxJobsRepo';
 import type { CoreTasks } from '../workers/coreTasks';
 import type { TaskRunner } from '../workers/taskProtocol';
+import type { AppSettingsStore } from '../settings/appSettings';
 import type { FaxRecords } from './faxRecords';
+import { FaxActions, type RetryChoice } from './faxActions';
 import { followDelay, followFaxHandler } from './followFax';
 import { submitFaxHandler, type FaxJobPayload } from './submitFax';
+import { transmissionReport } from './transmissionReport';
 
 export const SUBMIT_FAX = 'fax.submit';
 export const FOLLOW_FAX = 'fax.follow';
@@ -34,6 +37,8 @@ export interface OutboxDeps {
   runner: JobRunner;
   /** Composes a fax's pages into PDFs (the worker pool). */
   tasks: TaskRunner<CoreTasks>;
+  /** Remembers the real account a fax was last sent from. */
+  settings: Pick<AppSettingsStore, 'rememberAccount'>;
   log: Logger;
 }
 
@@ -50,8 +55,11 @@ const IN_FLIGHT = ['queued', 'submitting', 'submitted', 'sending'] as const;
  * job until it is sent or failed. Nothing that may have reached a provider is re-sent without a person.
  */
 export class Outbox {
+  private readonly actions: FaxActions;
+
   constructor(private readonly deps: OutboxDeps, private readonly options: OutboxOptions) {
     const follow = (job: FaxJobRow) => this.follow(job);
+    this.actions = new FaxActions({ ...deps, submit: (job) => this.submit(job), follow });
     deps.runner.register(SUBMIT_FAX, submitFaxHandler({ ...deps, follow }));
     deps.runner.register(FOLLOW_FAX, followFaxHandler({ ...deps, intervalMs: options.followIntervalMs }));
   }
@@ -65,8 +73,8 @@ export class Outbox {
     for (const job of this.deps.repo.inStates(['submitted', 'sending'])) this.follow(job, Date.now());
   }
 
-  list(): OutboxJob[] {
-    return this.deps.records.list();
+  list(query?: FaxQuery): OutboxJob[] {
+    return this.deps.records.list(query);
   }
 
   /** Persists one fax per recipient together with its job; the runner takes it from there. */
@@ -78,37 +86,49 @@ export class Outbox {
     const content = await buildFaxContent(documents, this.deps.tasks, request.documentIds, request.parts);
     checkAccountLimits(content.documentIds.map((id) => documents.toOutgoing(id)), account.limits, PROVIDER_NAMES[account.settings.provider]);
     const pages = content.pages;
+    if (!request.confirmDuplicate) this.refuseDuplicates(request.to, content.contentKey);
     const now = new Date().toISOString();
     const batchId = randomUUID();
     const rows: FaxJobRow[] = [...new Set(request.to)].map((to) => ({
       id: randomUUID(), batchId, accountId: request.accountId, to, documentIds: content.documentIds,
-      options: request.options, pages, state: 'queued', attempts: 0, createdAt: now, updatedAt: now,
+      options: request.options, pages, state: 'queued', attempts: 0, createdAt: now, updatedAt: now, contentKey: content.contentKey,
     }));
     transaction(db, () => rows.forEach((row) => {
       repo.insert(row);
       this.submit(row);
     }));
     log.info('fax queued', { batchId, jobs: rows.length, pages });
+    if (!account.demo) this.deps.settings.rememberAccount(account.id);
     for (const row of rows) records.announce(row);
     return rows.map((row) => records.view(row));
   }
 
-  /** Explicit retry by a person. An uncertain fax needs confirmation that they checked first. */
-  async retry(id: string, confirmUncertain: boolean): Promise<OutboxJob> {
-    const job = this.deps.records.get(id);
-    if (!job) throw AppError.of('not_found', 'That fax is no longer in the outbox.');
-    if (job.state === 'uncertain' && !confirmUncertain) {
-      throw AppError.of('conflict', 'This fax may already have been sent.', { nextStep: 'Check with the recipient, then confirm to send it again.' });
+  /** A person sends a failed or uncertain fax again (see FaxActions). */
+  retry(id: string, choice: RetryChoice): Promise<OutboxJob> {
+    return this.actions.retry(id, choice);
+  }
+
+  /** The transmission report (proof of delivery) of a finished fax. */
+  report(id: string): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> }> {
+    return transmissionReport(this.deps, id);
+  }
+
+  /** A person's way out: "It arrived", or archive. */
+  resolve(ids: readonly string[], action: 'arrived' | 'archive'): OutboxJob[] {
+    return this.actions.resolve(ids, action);
+  }
+
+  /** The same pages to the same number within a day are asked about first ("You sent this to …0142 at 9:14"). */
+  private refuseDuplicates(to: readonly string[], contentKey: string): void {
+    const since = new Date(Date.now() - 24 * 60 * 60_000).toISOString();
+    for (const number of new Set(to)) {
+      const earlier = this.deps.repo.lastSameContent(number, contentKey, since);
+      if (!earlier) continue;
+      const at = new Date(earlier.createdAt);
+      const when = at.toDateString() === new Date().toDateString() ? 'today' : 'yesterday';
+      const time = at.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+      throw AppError.of('possible_duplicate', `You sent these pages to …${number.slice(-4)} at ${time} ${when}.`);
     }
-    if (job.state !== 'failed' && job.state !== 'uncertain') {
-      throw AppError.of('conflict', 'Only a failed fax can be retried.');
-    }
-    Object.assign(job, { state: 'queued', error: undefined, providerFaxId: undefined, pagesSent: undefined, completedAt: undefined });
-    transaction(this.deps.db, () => {
-      this.deps.records.save(job);
-      this.submit(job);
-    });
-    return this.deps.records.view(job);
   }
 
   inFlightCount(accountId: string): number {

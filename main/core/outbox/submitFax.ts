@@ -54,6 +54,7 @@ export function submitFaxHandler(deps: SubmitDeps) {
     job.state = 'submitting';
     job.submittedAt = new Date().toISOString();
     job.error = undefined;
+    job.providerFaxId = undefined;
     deps.records.save(job); // from here on a crash is reconciled, not re-sent
     let provider: FullFaxProvider;
     let documents: OutgoingDocument[];
@@ -75,6 +76,12 @@ export function submitFaxHandler(deps: SubmitDeps) {
         resolution: job.options.resolution,
         labels: { faxdeskRef: referenceOf(job) },
         clientReference: referenceOf(job),
+        subject: job.options.subject,
+        // A draft (Welkin) is kept the moment it exists: a lost answer is then reconciled by reading it.
+        onCreated: (providerFaxId) => {
+          job.providerFaxId = providerFaxId;
+          deps.records.save(job);
+        },
         signal: context.signal,
       });
       if (!remote) throw new ProviderError({ code: 'provider_unavailable', message: 'The provider returned no fax.', maybeAccepted: true });
@@ -100,6 +107,7 @@ async function afterSendError(deps: SubmitDeps, job: FaxJobRow, error: unknown, 
   if (providerError && neverReachedProvider(providerError) && context.attempt < AUTO_RETRY_RUNS) {
     // Nothing left Faxdesk (or the provider said "not now"): safe to try again without a person.
     job.state = 'queued';
+    job.providerFaxId = undefined; // a draft made before the refusal was removed by the provider
     job.error = waitingError(providerError, job.accountId);
     deps.records.save(job);
     throw new TryLater(providerError.message, providerError.retryAfterMs);
@@ -107,12 +115,15 @@ async function afterSendError(deps: SubmitDeps, job: FaxJobRow, error: unknown, 
   const definite = providerError?.definitelyRefused === true;
   if (!definite) {
     // The provider may hold the fax after all (a 5xx after acceptance, a timeout): ask it first.
+    // A fax read by the id kept when it was created (a Welkin draft) gives a sure answer; a lookup
+    // by reference may not show a fax that is still being created.
+    const readById = job.providerFaxId !== undefined;
     const found = await findAtProvider(deps, job);
     if (found) return settle(deps, job, found);
     // An error status with no fax at the provider is a clear "not sent". No answer at all (timeout,
     // reset) or a 2xx we could not read may still turn into a fax: a person has to check.
     const answeredWithError = providerError?.status !== undefined && providerError.status >= 400;
-    if (found === undefined || (providerError?.maybeAccepted && !answeredWithError)) {
+    if (found === undefined || (providerError?.maybeAccepted && !answeredWithError && !readById)) {
       job.state = 'uncertain';
       job.error = errorInfo('uncertain', { target: 'the fax' });
       return deps.records.save(job);
@@ -153,10 +164,16 @@ async function reconcileInterrupted(deps: SubmitDeps, job: FaxJobRow, context: J
   deps.records.save(job);
 }
 
-/** The fax sent for this attempt, null when the provider shows none, undefined when it cannot tell. */
+/**
+ * The fax sent for this attempt, null when the provider shows none (or only a draft that was never
+ * sent, which is removed), undefined when it cannot tell. A fax whose provider id was kept as soon
+ * as it existed (a Welkin draft) is read by that id; otherwise it is looked up by its reference.
+ */
 async function findAtProvider(deps: SubmitDeps, job: FaxJobRow): Promise<RemoteFax | null | undefined> {
   try {
     const provider = await deps.accounts.providerFor(job.accountId);
+    if (job.providerFaxId) return await readKnownFax(provider, job.providerFaxId);
+    if (!provider.capabilities.has('referenceLabels')) return null; // nothing can have been created without an id we kept
     const since = new Date(Date.parse(job.submittedAt ?? job.createdAt) - 60_000).toISOString();
     const matches = await provider.findByReference(referenceOf(job), since);
     return matches.find((fax) => fax.to === job.to) ?? matches[0] ?? null;
@@ -164,6 +181,20 @@ async function findAtProvider(deps: SubmitDeps, job: FaxJobRow): Promise<RemoteF
     deps.log.warn('reconciliation failed', { jobId: job.id, error });
     return undefined;
   }
+}
+
+async function readKnownFax(provider: FullFaxProvider, id: string): Promise<RemoteFax | null> {
+  let fax: RemoteFax;
+  try {
+    fax = await provider.getFax(id);
+  } catch (error) {
+    if (error instanceof ProviderError && error.code === 'not_found') return null;
+    throw error;
+  }
+  if (fax.status !== 'draft') return fax;
+  // Still a draft: it was never sent. Remove it so it cannot be sent by anyone later.
+  await provider.deleteFax?.(id).catch(() => undefined);
+  return null;
 }
 
 const referenceOf = (job: FaxJobRow) => `${job.id}.${job.attempts}`;

@@ -13,6 +13,7 @@ export const CAPABILITIES = [
   'deleteContentOnly', // delete a fax's file but keep its record (Sinch)
   'deleteFax', // delete the whole fax record (Welkin)
   'retryOnServer', // the provider can retry a failed fax itself (Welkin)
+  'referenceLabels', // a reference stored with the fax finds it again after a lost answer (Sinch labels)
   'headerText',
   'resolution',
   'services', // Sinch services and numbers
@@ -38,6 +39,8 @@ export interface RemoteFax {
   failure?: FaxFailure;
   hasFile: boolean;
   labels?: Record<string, string>;
+  /** What the provider charged, once it knows (Sinch). */
+  price?: { amount: string; currency: string };
   /** Welkin-only fields that the inbox shows when present. */
   reviewed?: boolean;
   patientId?: string;
@@ -60,8 +63,15 @@ export interface SendFaxInput {
   resolution?: 'FINE' | 'SUPERFINE';
   /** Labels stored with the fax at the provider; the outbox puts its job id here to reconcile. */
   labels?: Record<string, string>;
-  /** Client reference for reconciliation when labels are not supported (Welkin subject). */
+  /** Faxdesk's reference for this attempt; stored with the fax where the provider has labels (referenceLabels). */
   clientReference?: string;
+  /** The person's subject, where the provider keeps one (Welkin). */
+  subject?: string;
+  /**
+   * Called with the provider's id of a fax as soon as it exists, before its files are uploaded
+   * and it is sent (Welkin's draft), so the caller can keep it and reconcile by reading it.
+   */
+  onCreated?(providerFaxId: string): void | Promise<void>;
   /** serverCoverPages: a cover page stored at the provider, and values for its fields. */
   coverPageId?: string;
   coverPageData?: Record<string, string>;

@@ -1,20 +1,32 @@
-import type { AppSettings } from '../../../common/ipc/contract';
 import { PaperSizeSchema } from '../../../common/domain/document';
+import type { AppSettings } from '../../../common/ipc/contract';
 import type { MetaRepo } from '../store/metaRepo';
 
-const DEFAULTS: AppSettings = { paperSize: 'auto' };
+const DEFAULTS: AppSettings = { paperSize: 'auto', hideDemoAccounts: false };
 
-/** Faxdesk's own settings (not an account's), one row each in the meta table. */
+/** Faxdesk's own settings (not an account's), and what it remembers for the person, in the meta table. */
 export class AppSettingsStore {
   constructor(private readonly meta: MetaRepo) {}
 
-  get(): AppSettings {
+  get(): AppSettings & { lastAccountId?: string } {
     const paper = PaperSizeSchema.safeParse(this.meta.get('settings.paperSize'));
-    return { ...DEFAULTS, ...(paper.success ? { paperSize: paper.data } : {}) };
+    const lastAccountId = this.meta.get('state.lastAccountId');
+    return {
+      ...DEFAULTS,
+      ...(paper.success ? { paperSize: paper.data } : {}),
+      hideDemoAccounts: this.meta.get('settings.hideDemoAccounts') === 'true',
+      ...(lastAccountId ? { lastAccountId } : {}),
+    };
   }
 
-  update(change: Partial<AppSettings>): AppSettings {
+  update(change: Partial<AppSettings>): AppSettings & { lastAccountId?: string } {
     if (change.paperSize !== undefined) this.meta.set('settings.paperSize', change.paperSize);
+    if (change.hideDemoAccounts !== undefined) this.meta.set('settings.hideDemoAccounts', String(change.hideDemoAccounts));
     return this.get();
+  }
+
+  /** Compose starts with the real account a fax was last sent from. */
+  rememberAccount(accountId: string): void {
+    this.meta.set('state.lastAccountId', accountId);
   }
 }

@@ -3,7 +3,6 @@ import type { Database } from './database';
 import { prepared } from './statements';
 
 export interface DocumentRow extends DocumentInfo {
-  sha256: string;
   /** 'added' by a person; 'composed' by the outbox from pages at send time. */
   origin: 'added' | 'composed';
   createdAt: string;

@@ -4,6 +4,15 @@ import { readStoredError } from '../describeError';
 import type { Database } from './database';
 import { prepared } from './statements';
 
+export interface FaxQuery {
+  text?: string;
+  accountId?: string;
+  states?: readonly JobState[];
+  since?: string;
+  until?: string;
+  limit?: number;
+}
+
 /** A persisted fax in the outbox, as the outbox works with it (documents by id, in send order). */
 export interface FaxJobRow {
   id: string;
@@ -22,6 +31,16 @@ export interface FaxJobRow {
   createdAt: string;
   updatedAt: string;
   completedAt?: string;
+  /** A person's decision: it arrived after all, or it was sent again as a new fax. */
+  resolution?: 'confirmed_by_person' | 'resent';
+  archivedAt?: string;
+  /** The fax this one sends the rest of, and the first page (1-based) of that fax it starts at. */
+  resentFrom?: string;
+  firstPage?: number;
+  /** The pages sent, as a key: the same pages to the same number within a day is asked about. */
+  contentKey?: string;
+  /** When it was first seen taking longer than its pages need. */
+  stuckSince?: string;
 }
 
 interface RawFaxJob {
@@ -41,6 +60,12 @@ interface RawFaxJob {
   created_at: string;
   updated_at: string;
   completed_at: string | null;
+  resolution: FaxJobRow['resolution'] | null;
+  archived_at: string | null;
+  resent_from: string | null;
+  first_page: number | null;
+  content_key: string | null;
+  stuck_since: string | null;
 }
 
 /** Document ids come back in send order from the join table, comma-joined (ids are UUIDs). */
@@ -65,6 +90,12 @@ const toRow = (raw: RawFaxJob): FaxJobRow => ({
   createdAt: raw.created_at,
   updatedAt: raw.updated_at,
   completedAt: raw.completed_at ?? undefined,
+  resolution: raw.resolution ?? undefined,
+  archivedAt: raw.archived_at ?? undefined,
+  resentFrom: raw.resent_from ?? undefined,
+  firstPage: raw.first_page ?? undefined,
+  contentKey: raw.content_key ?? undefined,
+  stuckSince: raw.stuck_since ?? undefined,
 });
 
 /** The outbox's faxes and the documents each one sends. */
@@ -74,11 +105,13 @@ export class FaxJobsRepo {
   /** Inserts the fax and its document list; call inside a transaction with anything that must go with it. */
   insert(job: FaxJobRow): void {
     prepared(this.db, `INSERT INTO outbox_jobs (id, batch_id, account_id, recipient, options_json, pages, state,
-        provider_fax_id, pages_sent, attempts, error_json, submitted_at, created_at, updated_at, completed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        provider_fax_id, pages_sent, attempts, error_json, submitted_at, created_at, updated_at, completed_at,
+        resent_from, first_page, content_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(job.id, job.batchId, job.accountId, job.to, JSON.stringify(job.options), job.pages,
         job.state, job.providerFaxId ?? null, job.pagesSent ?? null, job.attempts, job.error ? JSON.stringify(job.error) : null,
-        job.submittedAt ?? null, job.createdAt, job.updatedAt, job.completedAt ?? null);
+        job.submittedAt ?? null, job.createdAt, job.updatedAt, job.completedAt ?? null,
+        job.resentFrom ?? null, job.firstPage ?? null, job.contentKey ?? null);
     const link = prepared(this.db, 'INSERT INTO outbox_job_documents (job_id, position, document_id) VALUES (?, ?, ?)');
     job.documentIds.forEach((documentId, position) => link.run(job.id, position, documentId));
   }
@@ -86,9 +119,10 @@ export class FaxJobsRepo {
   /** Writes the mutable fields of a fax. */
   save(job: FaxJobRow): void {
     prepared(this.db, `UPDATE outbox_jobs SET state = ?, provider_fax_id = ?, pages_sent = ?, attempts = ?, error_json = ?,
-        submitted_at = ?, updated_at = ?, completed_at = ? WHERE id = ?`)
+        submitted_at = ?, updated_at = ?, completed_at = ?, resolution = ?, archived_at = ?, stuck_since = ? WHERE id = ?`)
       .run(job.state, job.providerFaxId ?? null, job.pagesSent ?? null, job.attempts, job.error ? JSON.stringify(job.error) : null,
-        job.submittedAt ?? null, job.updatedAt, job.completedAt ?? null, job.id);
+        job.submittedAt ?? null, job.updatedAt, job.completedAt ?? null, job.resolution ?? null, job.archivedAt ?? null,
+        job.stuckSince ?? null, job.id);
   }
 
   get(id: string): FaxJobRow | undefined {
@@ -96,15 +130,54 @@ export class FaxJobsRepo {
     return raw ? toRow(raw) : undefined;
   }
 
-  list(limit = 500): FaxJobRow[] {
-    const rows = prepared(this.db, `${SELECT} ORDER BY job.created_at DESC, job.id DESC LIMIT ?`).all(limit) as unknown as RawFaxJob[];
-    return rows.map(toRow);
+  /**
+   * Faxes newest first. `text` matches digits of the number (however typed), the subject and the
+   * names of the files sent; the other filters narrow by account, state and creation time.
+   */
+  list(query: FaxQuery = {}): FaxJobRow[] {
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    const digits = query.text?.replace(/\D/g, '') ?? '';
+    if (query.text) {
+      const like = `%${query.text.replace(/[\\%_]/g, '\\$&')}%`;
+      where.push(`(${digits.length >= 3 ? "job.recipient LIKE ? ESCAPE '\\' OR " : ''}json_extract(job.options_json, '$.subject') LIKE ? ESCAPE '\\'
+        OR EXISTS (SELECT 1 FROM outbox_job_documents link JOIN documents d ON d.id = link.document_id
+                   WHERE link.job_id = job.id AND d.name LIKE ? ESCAPE '\\'))`);
+      if (digits.length >= 3) params.push(`%${digits}%`);
+      params.push(like, like);
+    }
+    if (query.accountId) {
+      where.push('job.account_id = ?');
+      params.push(query.accountId);
+    }
+    if (query.states?.length) {
+      where.push(`job.state IN (${query.states.map(() => '?').join(', ')})`);
+      params.push(...query.states);
+    }
+    if (query.since) {
+      where.push('job.created_at >= ?');
+      params.push(query.since);
+    }
+    if (query.until) {
+      where.push('job.created_at < ?');
+      params.push(query.until);
+    }
+    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY job.created_at DESC, job.id DESC LIMIT ?`;
+    return (prepared(this.db, sql).all(...params, query.limit ?? 500) as unknown as RawFaxJob[]).map(toRow);
   }
 
   inStates(states: readonly JobState[]): FaxJobRow[] {
     const marks = states.map(() => '?').join(', ');
     const rows = prepared(this.db, `${SELECT} WHERE job.state IN (${marks}) ORDER BY job.created_at ASC`).all(...states) as unknown as RawFaxJob[];
     return rows.map(toRow);
+  }
+
+  /** The latest fax with these pages to this number since `since` that may have reached it. */
+  lastSameContent(to: string, contentKey: string, since: string): FaxJobRow | undefined {
+    const raw = prepared(this.db, `${SELECT} WHERE job.recipient = ? AND job.content_key = ? AND job.created_at >= ?
+        AND (job.state NOT IN ('failed', 'cancelled') OR COALESCE(job.pages_sent, 0) > 0)
+        ORDER BY job.created_at DESC LIMIT 1`).get(to, contentKey, since) as RawFaxJob | undefined;
+    return raw ? toRow(raw) : undefined;
   }
 
   countForAccount(accountId: string, states: readonly JobState[]): number {

@@ -3,6 +3,7 @@ import { composePdf, type ComposeInput } from '../documents/composePdf';
 import type { NormalizeInput } from '../documents/normalizeTypes';
 import { readPdfFacts } from '../documents/pdfFacts';
 import { normalizePdfOnly } from '../documents/pdfOnlyNormalize';
+import { layoutReport, type ReportInput } from '../outbox/reportLayout';
 import type { TaskHandlers } from './taskProtocol';
 
 /**
@@ -23,6 +24,12 @@ export const coreTasks = {
   'document.normalize': (input: NormalizeInput) => normalizePdfOnly(input),
   /** The fax's pages, after the person's page operations, as one PDF. */
   'fax.compose': (input: ComposeInput) => composePdf(input),
+  /** A fax's one-page transmission report (with the SHA-256 of what was sent and a thumbnail). */
+  'report.transmission': async (input: ReportInput, context) => {
+    const bytes = await layoutReport(input);
+    context.transfer(bytes.buffer as ArrayBuffer);
+    return bytes;
+  },
 } satisfies TaskHandlers;
 
 export type CoreTasks = typeof coreTasks;

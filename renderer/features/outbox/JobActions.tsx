@@ -20,11 +20,11 @@ export function JobActions({ job, inList = false }: { job: OutboxJob; inList?: b
   const action: ErrorAction = job.error?.action ?? (job.state === 'uncertain' ? { kind: 'check_with_recipient' } : { kind: 'retry' });
   const fax = inList ? formatFax(job.to) : undefined;
 
-  const retry = async (confirmUncertain: boolean) => {
+  const retry = async (confirm: boolean) => {
     setConfirming(false);
     setBusy(true);
     setError(null);
-    const r = await retryJob(job.id, confirmUncertain);
+    const r = await retryJob(job.id, { confirm });
     setBusy(false);
     if (!r.ok) setError([r.error.message, r.error.nextStep].join(' '));
   };

@@ -97,6 +97,7 @@ export function toRemoteFax(fax: SinchFax): RemoteFax {
       ? faxFailure(sinchFailureCode(fax.errorType, fax.errorCode), pagesSent, 'sinch', [fax.errorType, fax.errorCode, fax.errorMessage].filter((part) => part != null && part !== '').join(' '))
       : undefined,
     hasFile: fax.hasFile === true || fax.hasFile === 'true',
+    ...(fax.price ? { price: { amount: String(fax.price.amount), currency: fax.price.currencyCode } } : {}),
     labels: fax.labels ?? undefined,
   };
 }

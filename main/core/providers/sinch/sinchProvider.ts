@@ -9,7 +9,7 @@ import { toRemoteFax, toSinchFilter, toSinchInstant } from './sinchMapper';
 import { toSinchSendRequest, type SinchSendFaxInput } from './sinchSendInput';
 
 export const SINCH_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
-  'multiRecipient', 'serverCoverPages', 'deleteContentOnly', 'headerText', 'resolution', 'services', 'faxToEmail',
+  'multiRecipient', 'serverCoverPages', 'deleteContentOnly', 'headerText', 'resolution', 'services', 'faxToEmail', 'referenceLabels',
 ]);
 
 /** The shared list query plus Sinch's own filters (§5.2). */

@@ -32,6 +32,8 @@ export const SinchFaxSchema = z.object({
   coverPageId: optionalString,
   maxRetries: optionalInt,
   retryCount: optionalInt,
+  /** Set once the final price is known (§5.3): amount as a decimal string, or a number in some replies. */
+  price: z.object({ currencyCode: z.string(), amount: z.union([z.string(), z.number()]) }).nullish(),
   // The SDK types it as a string, the service sends a boolean (§16.6): accept both.
   hasFile: z.union([z.boolean(), z.string()]).nullish(),
 });

@@ -23,8 +23,9 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 export type WelkinProviderOptions = WelkinClientOptions;
 
 /**
- * Welkin as a FaxProvider. A send is draft → upload → send, one fax per recipient; Welkin has no
- * labels, so the client reference travels in the subject and `findByReference` matches on it.
+ * Welkin as a FaxProvider. A send is draft → upload → send, one fax per recipient. Welkin has no
+ * labels: the draft's id is handed to the caller the moment it exists (`onCreated`), and a lost
+ * answer is reconciled by reading that draft. The subject stays the person's.
  */
 export class WelkinProvider implements FullFaxProvider {
   readonly kind = 'welkin' as const;
@@ -44,11 +45,10 @@ export class WelkinProvider implements FullFaxProvider {
     const recipients = checkRecipients(input.to);
     // Every local check runs before the first request: a refused fax leaves nothing on the server.
     await checkUploads(input.documents);
-    const subject = referenceOf(input);
     const sent: RemoteFax[] = [];
     for (const to of recipients) {
       try {
-        sent.push(await this.sendOne(to, subject, input));
+        sent.push(await this.sendOne(to, input));
       } catch (error) {
         throw sent.length > 0 ? partlySent(error, sent.length, recipients.length) : error;
       }
@@ -88,6 +88,7 @@ export class WelkinProvider implements FullFaxProvider {
     return this.client.downloadFile(id, file.id);
   }
 
+  /** Faxes whose subject is `ref`: how earlier versions of Faxdesk marked them (today the draft id is kept instead). */
   async findByReference(ref: string, since: string): Promise<RemoteFax[]> {
     const sinceMs = Date.parse(since) - CLOCK_SKEW_MS;
     const faxes = await this.scanNewestFirst(Number.isNaN(sinceMs) ? Number.NEGATIVE_INFINITY : sinceMs);
@@ -128,9 +129,10 @@ export class WelkinProvider implements FullFaxProvider {
    * answered with an error deletes it too (had Welkin acted, the fax would be PROCESSING and Welkin
    * refuses to delete it); only a send with no answer (timeout, reset) keeps it for reconciling.
    */
-  private async sendOne(to: string, subject: string | undefined, input: SendFaxInput): Promise<RemoteFax> {
-    const draft = await this.client.createDraft({ receiverFaxNumber: to, subject }, input.signal);
+  private async sendOne(to: string, input: SendFaxInput): Promise<RemoteFax> {
+    const draft = await this.client.createDraft({ receiverFaxNumber: to, subject: input.subject }, input.signal);
     try {
+      await input.onCreated?.(draft.id);
       await this.client.uploadFiles(draft.id, input.documents, [], input.signal);
       if (input.signal?.aborted) throw ProviderError.network('Cancelled before sending.', false, 'welkin');
     } catch (error) {
@@ -174,10 +176,6 @@ function checkRecipients(to: readonly string[]): string[] {
 }
 
 /** Welkin has no labels: the reference goes in the subject (the outbox's job id, or the first label). */
-function referenceOf(input: SendFaxInput): string | undefined {
-  return input.clientReference ?? Object.values(input.labels ?? {})[0];
-}
-
 /** Some recipients already have their fax: the job must be reconciled, never re-sent whole. */
 function partlySent(error: unknown, sentCount: number, total: number): unknown {
   if (!(error instanceof ProviderError)) return error;
