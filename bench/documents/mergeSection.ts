@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import type { DocumentInfo, FaxPartInput } from '../../common/domain/document';
 import type { OutboxJob } from '../../common/domain/fax';
-import { expectOk, sendAndWait, startBenchCore, waitForJob } from '../support/benchCore';
+import { TEST_NUMBER, expectOk, sendAndWait, startBenchCore, waitForJob } from '../support/benchCore';
 import { mb, median } from '../support/childEmulator';
 import { watchEventLoop, type EventLoopFigures } from '../support/eventLoop';
 import { runInFreshProcess } from '../support/freshProcess';
@@ -62,7 +62,7 @@ export async function mergeChild(sinchUrl: string, welkinUrl: string, mixPath: s
     }
     const added = performance.now();
     const parts: FaxPartInput[] = docs.flatMap((doc, index) => Array.from({ length: mix.pagesUsed[index]! }, (_v, page) => ({ type: 'page' as const, documentId: doc.id, page })));
-    const jobs = expectOk(await core.dispatch('fax.send', { accountId, to: ['+19898989898'], documentIds: docs.map((doc) => doc.id), parts }), 'fax.send') as OutboxJob[];
+    const jobs = expectOk(await core.dispatch('fax.send', { accountId, to: [TEST_NUMBER], documentIds: docs.map((doc) => doc.id), parts, confirmDuplicate: true }), 'fax.send') as OutboxJob[];
     const composed = performance.now();
     const job = await waitForJob(core, jobs[0]!.id, ['submitted', 'sending', 'sent', 'failed', 'uncertain']);
     const submitted = performance.now();

@@ -88,7 +88,8 @@ export async function waitForJob(core: Core, id: string, states: readonly Outbox
 
 /** fax.send to the test number, then waits until the job reaches one of `until`. */
 export async function sendAndWait(core: Core, accountId: string, documentIds: string[], until: readonly OutboxJob['state'][], parts?: FaxPartInput[]): Promise<OutboxJob> {
-  const jobs = expectOk(await core.dispatch('fax.send', { accountId, to: [TEST_NUMBER], documentIds, parts }), 'fax.send') as OutboxJob[];
+  // Benches send the same pages to the test number again on purpose.
+  const jobs = expectOk(await core.dispatch('fax.send', { accountId, to: [TEST_NUMBER], documentIds, parts, confirmDuplicate: true }), 'fax.send') as OutboxJob[];
   return waitForJob(core, jobs[0]!.id, until);
 }
 
