@@ -1,118 +1,68 @@
 /**
- * bench/documents.ts — the core's event loop while a document is added (today: read by pdf.js for
- * its page count and checks), with pdf.js in the worker pool (the app) and on the main thread (the
- * old path), side by side in one run. The document is the largest PDF of the real-world corpus
- * (../shared/corpus/pdf-samples, listed in its files.json) that the core accepts.
- *
- * Figures per path: event-loop delay (perf_hooks.monitorEventLoopDelay, 1 ms resolution) max and
- * p99 over one `documents.add`, and its time; first the cold add (pdf.js not yet loaded), then the
- * median of warm runs. Goal (DESIGN §8): max under 50 ms. Run: `npm run bench:documents`.
+ * bench/documents.ts — the figures of issue 7 ("What must be shown"), each section side by side
+ * with its peer in the same run:
+ *  merge    (a) ten mixed files normalised and merged into one 200-page fax through the core: time,
+ *           peak RSS (VmHWM, a fresh process per run) and the core's event-loop delay (goal < 50 ms);
+ *           (b) the same merge with qpdf where installed (ratio).
+ *  preview  (c) time to the first preview page of a 200-page PDF in Chromium through the real
+ *           renderer and the dev bridge, vs pdf.js alone on a bare page (goal ≤ 1.1×).
+ *  send     (d) the core's memory while 100 MB of attachments go renderer → bridge upload → core →
+ *           Sinch emulator (a child process), vs the official Sinch SDK sending the same files
+ *           (goal: growth under 20% of the bytes sent).
+ *  events   the core's event loop while one corpus PDF is added, worker pool vs main thread.
+ * The processes that are measured (runs, the bridge host) load only the core: what the parent alone
+ * uses (Playwright, the Sinch SDK, pdf-lib for fixtures, pdf.js on the main thread) is imported where used.
+ * Runs built (out/bench/documents.js, after `npm run build:web` for the renderer):
+ * `npm run bench:documents`, or `npm run bench:documents -- merge preview` for some sections only.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { InMemorySecretStore } from '../main/core/accounts/secretStore';
-import { createCore, type Core } from '../main/core/app';
-import { createLogger } from '../main/core/log';
-import { coreTasks } from '../main/core/workers/coreTasks';
-import { median } from './support/childEmulator';
-import { InlineTaskRunner } from './support/inlineTaskRunner';
+import { eventLoopSection } from './documents/eventLoopSection';
+import { mergeChild, mergeSection } from './documents/mergeSection';
+import { previewSection } from './documents/previewSection';
+import { sdkSendChild, sendPathSection } from './documents/sendPathSection';
+import { runBridgeHost } from './support/bridgeHost';
+import { startChildEmulator } from './support/childEmulator';
 
-const RUNS = 7;
+const SECTIONS = ['merge', 'preview', 'send', 'events'] as const;
+
+/** The machine is shared: a load above its cores stretches every time and event-loop figure. */
+const load = () => `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+type Section = (typeof SECTIONS)[number];
+
 // Built as out/bench/documents.js: the repository is two folders up, the shared corpus beside it.
-const corpus = resolve(import.meta.dirname, '../../../shared/corpus/pdf-samples');
+const corpusDir = resolve(import.meta.dirname, '../../../shared/corpus/pdf-samples');
+const corpus = existsSync(join(corpusDir, 'files.json')) ? corpusDir : undefined;
 
-interface CorpusEntry { path?: string; pages?: number; encrypted?: boolean }
-interface Figures { maxMs: number; p99Ms: number; ms: number }
-type Path = 'pool' | 'main thread';
-
-function corpusEntries(): Array<{ name: string; bytes: number; pages: number }> {
-  const listed = JSON.parse(readFileSync(join(corpus, 'files.json'), 'utf8')) as { data?: CorpusEntry[] } | CorpusEntry[];
-  return (Array.isArray(listed) ? listed : listed.data ?? [])
-    .filter((entry) => entry.path?.endsWith('.pdf') && !entry.encrypted && existsSync(join(corpus, entry.path)))
-    .map((entry) => ({ name: entry.path!, bytes: statSync(join(corpus, entry.path!)).size, pages: entry.pages ?? 0 }));
-}
-
-/** The largest PDF the core accepts (the largest of all may be one it refuses at once), and the longest. */
-async function chooseDocuments(): Promise<string[]> {
-  const chooser = startCore('pool');
+async function main(asked: string[]): Promise<void> {
+  const unknown = asked.filter((name) => !SECTIONS.includes(name as Section));
+  if (unknown.length > 0) throw new Error(`unknown section ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
+  const sections = new Set<Section>(asked.length > 0 ? (asked as Section[]) : SECTIONS);
+  console.log(`bench/documents on Node ${process.version}; corpus ${corpus ?? 'absent (generated PDFs stand in)'}; ${load()}`);
+  const workDir = mkdtempSync(join(tmpdir(), 'faxdesk-bench-documents-'));
+  const sinch = await startChildEmulator('sinch');
+  const welkin = await startChildEmulator('welkin');
   try {
-    const accepted = async (name: string) => (await addOnce(chooser.core, name, readFileSync(join(corpus, name)))).ok;
-    const entries = corpusEntries();
-    const chosen: string[] = [];
-    for (const order of [(a: { bytes: number }, b: { bytes: number }) => b.bytes - a.bytes, (a: { pages: number }, b: { pages: number }) => b.pages - a.pages]) {
-      for (const entry of [...entries].sort(order)) {
-        if (await accepted(entry.name)) { chosen.push(entry.name); break; }
-        console.log(`skipped ${entry.name}: the core refuses it`);
-      }
-    }
-    return [...new Set(chosen)];
-  } finally {
-    await chooser.close();
-  }
-}
-
-function startCore(path: Path): { core: Core; close(): Promise<void> } {
-  const dataDir = mkdtempSync(join(tmpdir(), 'faxdesk-bench-docs-'));
-  const core = createCore({
-    dataDir, secretStore: new InMemorySecretStore(), host: 'web-bridge', version: 'bench',
-    logger: createLogger(() => {}), tasks: path === 'main thread' ? new InlineTaskRunner(coreTasks) : undefined,
-  });
-  return { core, close: async () => { await core.close(); rmSync(dataDir, { recursive: true, force: true }); } };
-}
-
-/** One `documents.add` of `bytes`, with the event loop's delay while it ran. */
-async function addOnce(core: Core, name: string, bytes: Uint8Array): Promise<Figures & { ok: boolean; detail: string }> {
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
-  const input = new Uint8Array(bytes); // the core may take over the buffer it is given, as with IPC
-  await new Promise((r) => setTimeout(r, 20)); // let the loop settle before the histogram starts
-  histogram.enable();
-  const started = performance.now();
-  const result = (await core.dispatch('documents.add', { name, bytes: input })) as { ok: boolean; value?: { id: string; pages: number }; error?: { message: string } };
-  const ms = performance.now() - started;
-  await new Promise((r) => setTimeout(r, 5)); // a stall at the very end is recorded on the next turn
-  histogram.disable();
-  if (result.ok) await core.dispatch('documents.remove', { id: result.value!.id });
-  return {
-    ok: result.ok, detail: result.ok ? `${result.value!.pages} pages` : result.error!.message,
-    maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, ms,
-  };
-}
-
-async function main(): Promise<void> {
-  if (!existsSync(join(corpus, 'files.json'))) {
-    console.log(`The real-world PDF corpus is absent (${corpus}/files.json not found); it is not part of the repository. Nothing measured.`);
-    return;
-  }
-  const documents = await chooseDocuments();
-  const cores = { pool: startCore('pool'), 'main thread': startCore('main thread') } satisfies Record<Path, unknown>;
-  const row = (label: string, path: Path, figures: Figures) =>
-    console.log(`  ${label.padEnd(14)} ${path.padEnd(12)} event-loop max ${figures.maxMs.toFixed(1).padStart(6)} ms · p99 ${figures.p99Ms.toFixed(1).padStart(6)} ms · add ${figures.ms.toFixed(0).padStart(5)} ms`);
-  try {
-    console.log(`documents.add: the core's event-loop delay while it runs (goal: max < 50 ms); Node ${process.version}`);
-    for (const [index, name] of documents.entries()) {
-      const bytes = new Uint8Array(readFileSync(join(corpus, name)));
-      const facts = await addOnce(cores.pool.core, name, bytes);
-      console.log(`${name} (${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${facts.detail})`);
-      // The first add of each core: the pool starts its thread; the main thread loads pdf.js.
-      if (index === 0) row('cold', 'pool', facts);
-      if (index === 0) row('cold', 'main thread', await addOnce(cores['main thread'].core, name, bytes));
-      const warm: Record<Path, Figures[]> = { pool: [], 'main thread': [] };
-      for (let run = 0; run < RUNS; run++) {
-        for (const path of ['pool', 'main thread'] as const) warm[path].push(await addOnce(cores[path].core, name, bytes));
-      }
-      const medians = (path: Path): Figures => ({
-        maxMs: median(warm[path].map((f) => f.maxMs)), p99Ms: median(warm[path].map((f) => f.p99Ms)), ms: median(warm[path].map((f) => f.ms)),
-      });
-      for (const path of ['pool', 'main thread'] as const) row(`warm, median ${RUNS}`, path, medians(path));
-      const maxima = (path: Path) => warm[path].map((f) => f.maxMs.toFixed(0)).join(', ');
-      console.log(`  event-loop max per warm run: pool ${maxima('pool')} ms · main thread ${maxima('main thread')} ms`);
+    const run: Record<Section, () => Promise<void>> = {
+      merge: () => mergeSection({ entryUrl: import.meta.url, sinchUrl: sinch.url, welkinUrl: welkin.url, corpus, workDir }),
+      preview: () => previewSection(import.meta.url, workDir),
+      send: () => sendPathSection(import.meta.url, sinch.url, workDir),
+      events: () => eventLoopSection(corpus),
+    };
+    for (const section of SECTIONS.filter((name) => sections.has(name))) {
+      await run[section]();
+      console.log(`  (${load()} at the end of this section)`);
     }
   } finally {
-    await cores.pool.close();
-    await cores['main thread'].close();
+    await sinch.stop();
+    await welkin.stop();
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
 
-await main();
+const args = process.argv.slice(2);
+if (args[0] === '--bridge-host') await runBridgeHost(args[1]!);
+else if (args[0] === '--sdk-child') await sdkSendChild(args[1]!, args.slice(2));
+else if (args[0] === '--merge-child') await mergeChild(args[1]!, args[2]!, args[3]!, args[4] ?? '');
+else await main(args);

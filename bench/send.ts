@@ -1,36 +1,36 @@
 /**
- * bench/send.ts — figures for the send path (issue: walking skeleton). Prints, as medians of 5:
+ * bench/send.ts — figures for the send path (issue: walking skeleton; issue 7 item 6, memory). Prints,
+ * as medians of 5:
  *  1. the time from the `fax.send` call to the moment the provider request leaves Faxdesk
  *     (Sinch, 1-page PDF; token already cached, as in steady use);
- *  2. the core's memory while adding and sending a 50 MB PDF (through a Welkin account: Sinch
- *     refuses files over 20 MB): RSS before, peak (the kernel's VmHWM, reset before the work) and
- *     after; main-thread heap and array buffers sampled every 1 ms (bench/support/memory.ts).
- *     Each run is a fresh process: in a process that already sent a large file, freed pages stay
- *     resident and the next run's peak hides in them (the old in-process figure, "peak − before
- *     0.0 MB", came from that and from a 1 ms-blind RSS sampler).
+ *  2. the core's memory around a 50 MB and a 95 MB PDF (through a Welkin account: Sinch refuses
+ *     files over 20 MB), in two fresh processes per run, because in a process that already held a large file
+ *     freed pages stay resident and the next peak hides in them:
+ *     - add: `documents.addFile` (a path, as Electron hands it over), normalised in the worker pool;
+ *     - send: a new core on the same data folder sends the added document until Welkin has it
+ *       (draft, streamed upload, send): the upload's own cost, which should stay far below the file.
+ *     RSS before, peak (the kernel's VmHWM, reset before the work) and after; main-thread heap and
+ *     array buffers sampled every 1 ms (bench/support/memory.ts).
  * Runs the built core (out/bench/send.js); emulators run in child processes so their memory is not
  * counted. Run: `npm run bench:send`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountSettings } from '../common/domain/account';
-import type { OutboxJob } from '../common/domain/fax';
+import type { DocumentInfo } from '../common/domain/document';
 import type { ProviderFactory } from '../main/core/accounts/accounts';
-import { InMemorySecretStore } from '../main/core/accounts/secretStore';
-import { createCore, type Core } from '../main/core/app';
-import { createLogger } from '../main/core/log';
 import { SinchProvider } from '../main/core/providers/sinch/sinchProvider';
 import { WelkinProvider } from '../main/core/providers/welkin/welkinProvider';
 import { defaultProviderFactory } from '../main/core/providers/providerFactory';
-import { pdfBytes } from '../test/support/testKit';
+import { FINISHED, expectOk, sendAndWait, startBenchCore, type BenchAccounts, type BenchCore } from './support/benchCore';
 import { mb, median, startChildEmulator } from './support/childEmulator';
 import { runInFreshProcess } from './support/freshProcess';
 import { measureMemory, peakSource, type MemoryRun } from './support/memory';
 
 const RUNS = 5;
-const BIG_BYTES = 50 * 1024 * 1024;
-const TEST_NUMBER = '+19898989898';
+/** 50 MB as before; 95 MB, near Welkin's 100 MB a fax, shows the upload's memory does not grow with the file. */
+const BIG_SIZES = [50 * 1024 * 1024, 95 * 1024 * 1024];
 let firstRequestAt: number | undefined;
 
 /** Records when the first fax-creating request of a send leaves (Sinch POST /faxes, Welkin POST /faxes). */
@@ -39,7 +39,7 @@ const timedFetch: typeof fetch = (input, init) => {
   if (init?.method === 'POST' && /\/faxes$/.test(new URL(url).pathname) && firstRequestAt === undefined) firstRequestAt = performance.now();
   return fetch(input, init);
 };
-const factory: ProviderFactory = {
+const providerFactory: ProviderFactory = {
   create: (settings: AccountSettings, secret: string) => settings.provider === 'sinch'
     ? new SinchProvider({ settings: settings.sinch, secret, fetch: timedFetch })
     : new WelkinProvider({ settings: settings.welkin, secret, fetch: timedFetch, uploadTimeoutMs: 120_000 }),
@@ -47,92 +47,101 @@ const factory: ProviderFactory = {
   limitsOf: defaultProviderFactory.limitsOf,
 };
 
-type ChildFigures = MemoryRun & { ms: number; source: string };
+type Phase = MemoryRun & { ms: number; source: string };
+interface Added extends BenchAccounts { phase: Phase; dataDir: string; documentId: string; warmPath: string }
 
-interface BenchCore { core: Core; sinchId: string; welkinId: string; close(): Promise<void> }
-
-/** A core with one Sinch and one Welkin account on the given emulators, tokens already fetched. */
-async function startCore(sinchUrl: string, welkinUrl: string): Promise<BenchCore> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'faxdesk-bench-'));
-  const core = createCore({
-    dataDir, secretStore: new InMemorySecretStore(), host: 'web-bridge', version: 'bench',
-    providerFactory: factory, logger: createLogger(() => {}), followIntervalMs: 50,
-  });
-  const add = async (draft: unknown) => ((await core.dispatch('accounts.add', draft)) as { value: { id: string } }).value.id;
-  const sinchId = await add({ name: 'S', secret: 'demo-secret', settings: { provider: 'sinch', sinch: { projectId: 'demo-project', keyId: 'demo-key', baseUrl: sinchUrl, authUrl: sinchUrl } } });
-  const welkinId = await add({ name: 'W', secret: 'demo-secret', settings: { provider: 'welkin', welkin: { tenant: 'demo', instance: 'live', apiClient: 'demo-client', baseUrl: welkinUrl } } });
-  await core.dispatch('accounts.test', { id: sinchId }); // warm the token cache, as in steady use
-  await core.dispatch('accounts.test', { id: welkinId });
-  return { core, sinchId, welkinId, close: async () => { await core.close(); rmSync(dataDir, { recursive: true, force: true }); } };
+/** Adds the small PDF the parent wrote (made there: pdf-lib's work must not land in the measured process). */
+async function addSmall(bench: BenchCore, warmPath: string): Promise<string> {
+  return (expectOk(await bench.core.dispatch('documents.addFile', { path: warmPath, name: 'warm.pdf' }), 'documents.addFile') as DocumentInfo).id;
 }
 
-async function waitForJob(core: Core, id: string, states: OutboxJob['state'][]): Promise<OutboxJob> {
-  for (;;) {
-    const listed = (await core.dispatch('outbox.list', {})) as { value: OutboxJob[] };
-    const job = listed.value.find((j) => j.id === id);
-    if (job && states.includes(job.state)) return job;
-    await new Promise((r) => setTimeout(r, 5));
-  }
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; phase: Phase }> {
+  const started = performance.now();
+  const { result, memory } = await measureMemory(work);
+  return { result, phase: { ...memory, ms: performance.now() - started, source: peakSource() } };
 }
 
-/** documents.add then fax.send, until the provider has it (or it failed). */
-async function addAndSend(core: Core, accountId: string, name: string, bytes: Uint8Array, until: OutboxJob['state'][]): Promise<OutboxJob> {
-  const doc = (await core.dispatch('documents.add', { name, bytes })) as { ok: boolean; value: { id: string } };
-  if (!doc.ok) throw new Error(JSON.stringify(doc));
-  const sent = (await core.dispatch('fax.send', { accountId, to: [TEST_NUMBER], documentIds: [doc.value.id] })) as { value: OutboxJob[] };
-  return waitForJob(core, sent.value[0]!.id, until);
-}
-
-/** Child mode: one 50 MB add + send in this fresh process; prints its MemoryRun as JSON. */
-async function memoryChild(sinchUrl: string, welkinUrl: string, pdfPath: string): Promise<void> {
-  const bench = await startCore(sinchUrl, welkinUrl);
+/** Child mode 1: a core adds the big PDF by path (after a warm-up add) and leaves its data folder. */
+async function addChild(sinchUrl: string, welkinUrl: string, pdfPath: string, warmPath: string): Promise<void> {
+  const bench = await startBenchCore({ sinchUrl, welkinUrl, providerFactory, keepDataDir: true });
   try {
-    // Warm-up: modules, the worker thread and pdf.js loaded, connections open, as in steady use.
-    await addAndSend(bench.core, bench.welkinId, 'warm.pdf', await pdfBytes(), ['sent']);
-    const bytes = readFileSync(pdfPath); // the input, as IPC hands it over: in memory before the baseline
-    const started = performance.now();
-    const { result: job, memory } = await measureMemory(() => addAndSend(bench.core, bench.welkinId, 'big.pdf', bytes, ['sent', 'failed', 'uncertain']));
-    const ms = performance.now() - started;
-    if (job.state !== 'sent') throw new Error(`50 MB send ended ${job.state}: ${job.error?.message}`);
-    process.stdout.write(`${JSON.stringify({ ...memory, ms, source: peakSource() } satisfies ChildFigures)}\n`);
+    await addSmall(bench, warmPath); // the worker thread and pdf.js loaded, as in steady use
+    const { result, phase } = await measured(() => bench.core.dispatch('documents.addFile', { path: pdfPath, name: 'big.pdf' }));
+    const documentId = (expectOk(result, 'documents.addFile') as DocumentInfo).id;
+    const added: Added = { phase, dataDir: bench.dataDir, documentId, warmPath, sinchId: bench.sinchId, welkinId: bench.welkinId };
+    process.stdout.write(`${JSON.stringify(added)}\n`);
   } finally {
     await bench.close();
   }
+}
+
+/** Child mode 2: a new core on that folder sends the added document through Welkin, after a warm-up send. */
+async function sendChild(sinchUrl: string, welkinUrl: string, addedJson: string): Promise<void> {
+  const added = JSON.parse(addedJson) as Added;
+  const bench = await startBenchCore({ sinchUrl, welkinUrl, providerFactory, reopen: added });
+  try {
+    const warm = await sendAndWait(bench.core, bench.welkinId, [await addSmall(bench, added.warmPath)], FINISHED);
+    if (warm.state !== 'sent') throw new Error(`warm-up send ended ${warm.state}`);
+    const { result: job, phase } = await measured(() => sendAndWait(bench.core, bench.welkinId, [added.documentId], FINISHED));
+    if (job.state !== 'sent') throw new Error(`big send ended ${job.state}: ${job.error?.message}`);
+    process.stdout.write(`${JSON.stringify(phase)}\n`);
+  } finally {
+    await bench.close();
+  }
+}
+
+function printPhase(title: string, rows: Phase[], size: number): void {
+  const at = (pick: (row: Phase) => number) => median(rows.map(pick));
+  const each = (pick: (row: Phase) => number) => rows.map((row) => mb(pick(row))).join(', ');
+  const growth = (row: Phase) => row.peakRss - row.before.rss;
+  console.log(`  ${title}`);
+  console.log(`    RSS before ${mb(at((r) => r.before.rss))} · peak during ${mb(at((r) => r.peakRss))} · after ${mb(at((r) => r.after.rss))}`);
+  console.log(`    peak − before ${mb(at(growth))} (${(at(growth) / size).toFixed(2)}× the file)  [runs: ${each(growth)}]`);
+  console.log(`    after − before ${mb(at((r) => r.after.rss - r.before.rss))}  [runs: ${each((r) => r.after.rss - r.before.rss)}]`);
+  console.log(`    main-thread heap: before ${mb(at((r) => r.before.heapUsed))} · peak ${mb(at((r) => r.peakHeapUsed))} · after ${mb(at((r) => r.after.heapUsed))}`);
+  console.log(`    array buffers: before ${mb(at((r) => r.before.arrayBuffers))} · peak ${mb(at((r) => r.peakArrayBuffers))} · after ${mb(at((r) => r.after.arrayBuffers))}`);
+  console.log(`    time ${at((r) => r.ms).toFixed(0)} ms  [runs: ${rows.map((r) => r.ms.toFixed(0)).join(', ')}]`);
 }
 
 async function main(): Promise<void> {
   const sinch = await startChildEmulator('sinch');
   const welkin = await startChildEmulator('welkin');
   const dir = mkdtempSync(join(tmpdir(), 'faxdesk-bench-send-'));
-  const bench = await startCore(sinch.url, welkin.url);
+  const bench = await startBenchCore({ sinchUrl: sinch.url, welkinUrl: welkin.url, providerFactory });
   try {
+    const { pdfBytes } = await import('../test/support/testKit'); // pdf-lib stays out of the measured processes
     const small = await pdfBytes({ text: 'Faxdesk benchmark' });
     const latencies: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const doc = (await bench.core.dispatch('documents.add', { name: 'one.pdf', bytes: new Uint8Array(small) })) as { value: { id: string } };
+      const doc = expectOk(await bench.core.dispatch('documents.add', { name: 'one.pdf', bytes: new Uint8Array(small) }), 'documents.add') as DocumentInfo;
       firstRequestAt = undefined;
       const started = performance.now();
-      const sent = (await bench.core.dispatch('fax.send', { accountId: bench.sinchId, to: [TEST_NUMBER], documentIds: [doc.value.id] })) as { value: OutboxJob[] };
-      await waitForJob(bench.core, sent.value[0]!.id, ['submitted', 'sending', 'sent', 'failed', 'uncertain']);
+      await sendAndWait(bench.core, bench.sinchId, [doc.id], ['submitted', 'sending', ...FINISHED]);
       latencies.push(firstRequestAt! - started);
     }
     console.log(`send call → provider request (Sinch, 1 page, median of ${RUNS}): ${median(latencies).toFixed(1)} ms  [runs: ${latencies.map((v) => v.toFixed(1)).join(', ')}]`);
 
-    const pdfPath = join(dir, 'big.pdf');
-    writeFileSync(pdfPath, await pdfBytes({ paddingBytes: BIG_BYTES }));
-    const rows: ChildFigures[] = [];
-    for (let run = 0; run < RUNS; run++) rows.push(await runInFreshProcess<ChildFigures>(import.meta.url, ['--memory-child', sinch.url, welkin.url, pdfPath]));
-    const at = (pick: (row: ChildFigures) => number) => median(rows.map(pick));
-    const each = (pick: (row: ChildFigures) => number) => rows.map((row) => mb(pick(row))).join(', ');
-    const size = readFileSync(pdfPath).length;
-    console.log(`${mb(size)} PDF added and sent via Welkin: the core's memory, a fresh process per run, median of ${RUNS}`);
-    console.log(`  (peak RSS: ${rows[0]!.source}; the ${mb(size)} input is in memory before "before")`);
-    console.log(`  RSS before ${mb(at((r) => r.before.rss))} · peak during ${mb(at((r) => r.peakRss))} · after ${mb(at((r) => r.after.rss))}`);
-    console.log(`  peak − before ${mb(at((r) => r.peakRss - r.before.rss))} (${(at((r) => r.peakRss - r.before.rss) / size).toFixed(2)}× the file)  [runs: ${each((r) => r.peakRss - r.before.rss)}]`);
-    console.log(`  after − before ${mb(at((r) => r.after.rss - r.before.rss))}  [runs: ${each((r) => r.after.rss - r.before.rss)}]`);
-    console.log(`  main-thread heap: before ${mb(at((r) => r.before.heapUsed))} · peak ${mb(at((r) => r.peakHeapUsed))} · after ${mb(at((r) => r.after.heapUsed))}`);
-    console.log(`  array buffers: before ${mb(at((r) => r.before.arrayBuffers))} · peak ${mb(at((r) => r.peakArrayBuffers))} · after ${mb(at((r) => r.after.arrayBuffers))}`);
-    console.log(`  add + send + delivered: ${at((r) => r.ms).toFixed(0)} ms`);
+    const warmPath = join(dir, 'warm.pdf');
+    writeFileSync(warmPath, small);
+    for (const bytes of BIG_SIZES) {
+      const pdfPath = join(dir, `big-${bytes}.pdf`);
+      writeFileSync(pdfPath, await pdfBytes({ paddingBytes: bytes }));
+      const size = statSync(pdfPath).size;
+      const adds: Phase[] = [];
+      const sends: Phase[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const added = await runInFreshProcess<Added>(import.meta.url, ['--add-child', sinch.url, welkin.url, pdfPath, warmPath]);
+        try {
+          adds.push(added.phase);
+          sends.push(await runInFreshProcess<Phase>(import.meta.url, ['--send-child', sinch.url, welkin.url, JSON.stringify(added)]));
+        } finally {
+          rmSync(added.dataDir, { recursive: true, force: true });
+        }
+      }
+      console.log(`${mb(size)} PDF through a Welkin account: the core's memory, fresh processes, median of ${RUNS} (peak RSS: ${adds[0]!.source})`);
+      printPhase('documents.addFile (normalised in the worker pool; worker threads count in the RSS)', adds, size);
+      printPhase('fax.send until Welkin has it (draft, upload streamed from disk, send; a new process on the same data folder)', sends, size);
+    }
   } finally {
     await bench.close();
     rmSync(dir, { recursive: true, force: true });
@@ -142,5 +151,6 @@ async function main(): Promise<void> {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--memory-child') await memoryChild(args[1]!, args[2]!, args[3]!);
+if (args[0] === '--add-child') await addChild(args[1]!, args[2]!, args[3]!, args[4]!);
+else if (args[0] === '--send-child') await sendChild(args[1]!, args[2]!, args[3]!);
 else await main();

@@ -45,8 +45,16 @@ function resetPeak(): boolean {
 export const peakSource = (): PeakSource =>
   resetPeak() ? 'VmHWM (reset per run via /proc/self/clear_refs)' : 'sampled process.memoryUsage().rss (1 ms)';
 
-/** Runs `work` after a full GC and returns its result with the memory it took. Needs `--expose-gc`. */
-export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result: T; memory: MemoryRun }> {
+export interface MemoryWatch {
+  /** Ends the watch: the figures since it started (a full GC before "after"). */
+  stop(): MemoryRun;
+}
+
+/**
+ * Starts watching this process's memory after a full GC; for work that is not one function call
+ * (a person's steps in a browser, driven from another process). Needs `--expose-gc`.
+ */
+export function watchMemory(): MemoryWatch {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc');
   gc();
@@ -60,14 +68,26 @@ export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result
     peak.arrayBuffers = Math.max(peak.arrayBuffers, usage.arrayBuffers);
   };
   const sampler = setInterval(sample, 1);
+  return {
+    stop() {
+      clearInterval(sampler);
+      sample();
+      const peakRss = kernelPeak ? Math.max(statusKb('VmHWM') ?? 0, peak.rss) : peak.rss;
+      gc();
+      return { before, after: process.memoryUsage(), peakRss, peakHeapUsed: peak.heapUsed, peakArrayBuffers: peak.arrayBuffers };
+    },
+  };
+}
+
+/** Runs `work` after a full GC and returns its result with the memory it took. Needs `--expose-gc`. */
+export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result: T; memory: MemoryRun }> {
+  const watch = watchMemory();
   let result: T;
   try {
     result = await work();
-  } finally {
-    clearInterval(sampler);
+  } catch (error) {
+    watch.stop();
+    throw error;
   }
-  sample();
-  const peakRss = kernelPeak ? Math.max(statusKb('VmHWM') ?? 0, peak.rss) : peak.rss;
-  gc();
-  return { result, memory: { before, after: process.memoryUsage(), peakRss, peakHeapUsed: peak.heapUsed, peakArrayBuffers: peak.arrayBuffers } };
+  return { result, memory: watch.stop() };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jwtExpiryMs, sinchTokenUrl } from '../../main/core/providers/sinch/sinchAuth';
 import { buildQuery, sinchApiOrigin, sinchPath } from '../../main/core/providers/sinch/sinchHttp';
-import { buildStreamingMultipart } from '../../main/core/providers/sinch/sinchMultipart';
+import { buildStreamingMultipart } from '../../main/core/providers/streamingMultipart';
 import { useSinchEmulator } from '../support/emulatorSuite';
 import { recordingFetch, sinchProviderFor } from '../support/providerKit';
 import { NUMBERS } from '../support/providerTargets';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildStreamingMultipart, type MultipartFilePart } from './sinchMultipart';
+import { buildStreamingMultipart, type MultipartFilePart } from '../streamingMultipart';
 import {
   SinchHttp, discardBody, parseJsonWith, sinchPath,
   type QueryValue, type SinchClientOptions,

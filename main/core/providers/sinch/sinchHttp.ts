@@ -3,7 +3,7 @@ import type { SinchSettings } from '../../../../common/domain/account';
 import { httpCall, readJson, type ProviderClientBase } from '../httpCall';
 import { SinchAuth } from './sinchAuth';
 import { isExpiredTokenResponse, sinchErrorFrom } from './sinchErrors';
-import type { StreamingMultipart } from './sinchMultipart';
+import { multipartHeaders, multipartInit, type StreamingMultipart } from '../streamingMultipart';
 
 export interface SinchClientOptions extends ProviderClientBase<SinchSettings> {
   /** Slowest upload speed we wait for; a send's timeout grows with its body. */
@@ -113,10 +113,7 @@ export class SinchHttp {
     const headers: Record<string, string> = { Authorization: authorization, Accept: spec.accept ?? 'application/json' };
     const jsonBody = spec.json === undefined ? undefined : JSON.stringify(spec.json);
     if (jsonBody !== undefined) headers['Content-Type'] = 'application/json';
-    if (spec.multipart) {
-      headers['Content-Type'] = spec.multipart.contentType;
-      headers['Content-Length'] = String(spec.multipart.contentLength);
-    }
+    if (spec.multipart) Object.assign(headers, multipartHeaders(spec.multipart));
     return httpCall({
       provider: 'sinch',
       what: spec.what,
@@ -128,13 +125,11 @@ export class SinchHttp {
       send: (signal) => this.fetchImpl(url, {
         method: spec.method,
         headers,
-        // Streams are opened per attempt; `duplex: 'half'` is required by fetch for stream bodies.
-        ...(spec.multipart ? { body: spec.multipart.open(), duplex: 'half' } : { body: jsonBody }),
-        // Sinch never redirects. Any other mode makes undici clone the request, teeing the body
-        // stream and queueing the whole upload in memory (measured: peak = body size).
+        // Sinch never redirects; a body stream is opened per attempt (see multipartInit).
         redirect: 'error',
+        ...(spec.multipart ? multipartInit(spec.multipart) : { body: jsonBody }),
         signal,
-      } as RequestInit),
+      }),
       parse: spec.parse,
       toError: async (response) => {
         inspectError(response);

@@ -1,13 +1,14 @@
 import type { WelkinSettings } from '../../../../common/domain/account';
 import type { DownloadedFile, OutgoingDocument } from '../faxProvider';
 import { DEFAULT_RETRY_POLICY, httpCall, readJson, type ProviderClientBase } from '../httpCall';
+import { multipartHeaders, multipartInit, type StreamingMultipart } from '../streamingMultipart';
 import { WelkinTokenSource, welkinApiBase } from './welkinAuth';
 import { TOKEN_PROBLEM_CODES, parseWelkinErrorBody, welkinErrorFrom } from './welkinErrors';
 import {
   WelkinDocumentTypeSchema, WelkinFaxSchema, WelkinPatientSchema, WelkinUploadResponseSchema, parseWelkinPage,
   type WelkinDocumentType, type WelkinFax, type WelkinFaxFile, type WelkinPage, type WelkinPatient,
 } from './welkinSchemas';
-import { checkUploads, uploadForm } from './welkinUpload';
+import { checkUploads, uploadBody } from './welkinUpload';
 
 export interface WelkinClientOptions extends ProviderClientBase<WelkinSettings> {
   /** Per-attempt timeout for uploads (up to 100 MB). */
@@ -53,8 +54,8 @@ interface WelkinRequest<T> {
   path: string;
   query?: Record<string, string | number | undefined>;
   json?: unknown;
-  /** Builds a fresh body per attempt (streams cannot be replayed). */
-  body?: () => Promise<FormData>;
+  /** Builds a fresh streamed body per attempt (streams cannot be replayed). */
+  multipart?: () => Promise<StreamingMultipart>;
   idempotent: boolean;
   /** One attempt only, even on a 429: a send or retry is never repeated without a person deciding. */
   singleAttempt?: boolean;
@@ -119,7 +120,7 @@ export class WelkinClient {
     const fieldName = this.options.uploadFieldName ?? 'files';
     return this.request({
       what: 'upload files', method: 'POST', path: `/faxes/${id(faxId)}/files`, idempotent: false, signal,
-      body: () => uploadForm(checked, fieldName),
+      multipart: () => uploadBody(checked, fieldName),
       timeoutMs: this.options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS,
       parse: async (response) => {
         const reply = WelkinUploadResponseSchema.parse(await readJson(response));
@@ -226,9 +227,12 @@ export class WelkinClient {
 
   private async fetchOnce(url: string, request: WelkinRequest<unknown>, token: string, signal: AbortSignal): Promise<Response> {
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: request.accept ?? 'application/json' };
-    let body: FormData | string | undefined;
-    if (request.body) body = await request.body();
-    else if (request.json !== undefined) {
+    if (request.multipart) {
+      const multipart = await request.multipart();
+      return this.fetch(url, { method: request.method, headers: { ...headers, ...multipartHeaders(multipart) }, ...multipartInit(multipart), signal });
+    }
+    let body: string | undefined;
+    if (request.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(request.json);
     }

@@ -1,7 +1,7 @@
-import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { OutgoingDocument } from '../faxProvider';
+import { buildStreamingMultipart, type StreamingMultipart } from '../streamingMultipart';
 import { invalidInput } from './welkinErrors';
 import type { WelkinFaxFile } from './welkinSchemas';
 
@@ -75,14 +75,10 @@ export async function checkUploads(documents: readonly OutgoingDocument[], alrea
 }
 
 /**
- * Builds the multipart body. `openAsBlob` gives file-backed blobs: fetch streams them from disk
- * part by part, so no whole file is read into memory. Rebuilt for every attempt.
+ * The multipart body of an upload, one `fieldName` part per file, read from disk as the request
+ * goes out (the same builder as Sinch's send): memory stays flat whatever the sizes. Opened anew
+ * for every attempt, since a stream cannot be replayed.
  */
-export async function uploadForm(files: readonly CheckedUpload[], fieldName: string): Promise<FormData> {
-  const form = new FormData();
-  for (const file of files) {
-    const blob = await openAsBlob(file.path, { type: file.contentType });
-    form.append(fieldName, blob, file.fileName);
-  }
-  return form;
+export function uploadBody(files: readonly CheckedUpload[], fieldName: string): Promise<StreamingMultipart> {
+  return buildStreamingMultipart([], files.map((file) => ({ field: fieldName, path: file.path, filename: file.fileName, contentType: file.contentType })));
 }

@@ -35,7 +35,7 @@ function fileHeader(boundary: string, part: MultipartFilePart): string {
 }
 
 /**
- * Builds a multipart/form-data body whose file parts are read from disk as the request goes out.
+ * Builds a multipart/form-data body (Sinch's send, Welkin's upload) whose file parts are read from disk as the request goes out.
  * Text parts are small and encoded up front; files are stat'ed for the length and streamed in
  * 1 MiB chunks (fewer trips through fetch's stream machinery), so memory stays flat whatever the file sizes.
  */
@@ -71,4 +71,18 @@ export async function buildStreamingMultipart(
     contentLength,
     open: () => ReadableStream.from(generate()),
   };
+}
+
+/** The headers a streamed multipart body needs: its type with the boundary, and its exact length. */
+export function multipartHeaders(multipart: StreamingMultipart): Record<string, string> {
+  return { 'Content-Type': multipart.contentType, 'Content-Length': String(multipart.contentLength) };
+}
+
+/**
+ * Fetch options that send a fresh body stream. `duplex: 'half'` is required by fetch for stream
+ * bodies. `redirect: 'error'`: neither provider redirects, and any other mode makes undici clone the
+ * request, teeing the body stream and queueing the whole upload in memory (measured: peak = body size).
+ */
+export function multipartInit(multipart: StreamingMultipart): RequestInit {
+  return { body: multipart.open(), duplex: 'half', redirect: 'error' } as RequestInit;
 }

@@ -1,0 +1,127 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { TEST_NUMBER } from '../support/benchCore';
+import { renderersBuilt, startBridgeHost, type BridgeHost } from '../support/bridgeHost';
+import { mb, median } from '../support/childEmulator';
+import { VIEWPORT, launchChromium } from '../support/chromium';
+import { runInFreshProcess } from '../support/freshProcess';
+import { watchMemory, type MemoryRun } from '../support/memory';
+
+/**
+ * (d) The core's memory while 100 MB of attachments take the whole path: chosen in the real
+ * renderer (Chromium) → streamed to the dev bridge → added by the core (normalised in its worker
+ * pool) → sent by it to the Sinch emulator in a child process. The core runs in a fresh process per
+ * run (bench/support/bridgeHost.ts) and reports its own VmHWM, per phase: the adds (file chosen →
+ * every tile ready) and the send (Send clicked → Sinch has the fax). In the same run, the official
+ * Sinch SDK (@sinch/fax, as bench/providers.ts drives it) sends the same files from a fresh process.
+ */
+
+const RUNS = 3;
+const FILE_COUNT = 5;
+/** Just under Sinch's 20 MB a file: five make 100 MB. */
+const FILE_PADDING = 20 * 1024 * 1024 - 64 * 1024;
+const DEMO = { projectId: 'demo-project', keyId: 'demo-key', keySecret: 'demo-secret' };
+
+interface PathRun { adds: MemoryRun; send: MemoryRun; ms: number }
+interface SdkRun { memory: MemoryRun; ms: number }
+
+const growth = (memory: MemoryRun) => memory.peakRss - memory.before.rss;
+
+/** Child mode: the SDK sends the files as one fax in this fresh process, after a warm-up call. */
+export async function sdkSendChild(url: string, paths: string[]): Promise<void> {
+  const { SinchClient } = await import('@sinch/sdk-core'); // loaded by the SDK's process only
+  const sdk = new SinchClient({ ...DEMO, authHostname: url, faxHostname: url });
+  await sdk.fax.services.list({});
+  const watch = watchMemory();
+  const started = performance.now();
+  await sdk.fax.faxes.send({ sendFaxRequestBody: { to: TEST_NUMBER, filePaths: paths } });
+  const run: SdkRun = { ms: performance.now() - started, memory: watch.stop() };
+  process.stdout.write(`${JSON.stringify(run)}\n`);
+}
+
+/** Chooses files in compose and waits until every tile shows its page count (the core has them). */
+async function addThroughPage(page: Page, paths: string[]): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New fax' }).click();
+  await page.getByLabel('Choose files').setInputFiles(paths);
+  for (const path of paths) {
+    const name = path.split('/').pop()!;
+    await page.getByRole('listitem').filter({ hasText: name }).filter({ hasText: /\d+ pages?/ }).waitFor({ timeout: 120_000 });
+  }
+}
+
+async function sendThroughPage(page: Page, host: BridgeHost): Promise<void> {
+  await page.getByLabel('Fax number').fill(TEST_NUMBER);
+  await page.getByRole('button', { name: /^Send/ }).click();
+  await host.waitSent();
+}
+
+async function pathRun(entryUrl: string, browser: Browser, sinchUrl: string, warmPath: string, paths: string[]): Promise<PathRun> {
+  const host = await startBridgeHost(entryUrl, { sinchUrl });
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(host.url);
+    // Warm-up through the same path: the worker thread, pdf.js, the token, as in steady use.
+    await addThroughPage(page, [warmPath]);
+    await sendThroughPage(page, host);
+    await host.watchStart();
+    const started = performance.now();
+    await addThroughPage(page, paths);
+    const adds = await host.watchStop();
+    await host.watchStart();
+    await sendThroughPage(page, host);
+    const send = await host.watchStop();
+    return { adds, send, ms: performance.now() - started };
+  } finally {
+    await context.close();
+    await host.close();
+  }
+}
+
+export async function sendPathSection(entryUrl: string, sinchUrl: string, workDir: string): Promise<void> {
+  console.log(`\n(d) the core's memory while ${FILE_COUNT} PDFs (≈100 MB) go renderer → bridge upload → core → Sinch emulator, vs the official Sinch SDK (goal: growth under 20% of the bytes sent)`);
+  const { pdfBytes } = await import('../../test/support/testKit');
+  const paths: string[] = [];
+  for (let index = 1; index <= FILE_COUNT; index++) {
+    const path = join(workDir, `attachment-${index}.pdf`);
+    writeFileSync(path, await pdfBytes({ text: `Attachment ${index}`, paddingBytes: FILE_PADDING }));
+    paths.push(path);
+  }
+  const warmPath = join(workDir, 'warm-up.pdf');
+  writeFileSync(warmPath, await pdfBytes({ text: 'warm-up' }));
+  const bytes = paths.reduce((sum, path) => sum + statSync(path).size, 0);
+
+  const sdkRuns: SdkRun[] = [];
+  const pathRuns: PathRun[] = [];
+  const browser = renderersBuilt() ? await launchChromium() : undefined;
+  if (!browser) console.log('  the built renderer (npm run build:web) or Chromium is missing: the Faxdesk side is skipped; the SDK alone is measured.');
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      if (browser) pathRuns.push(await pathRun(entryUrl, browser, sinchUrl, warmPath, paths));
+      sdkRuns.push(await runInFreshProcess<SdkRun>(entryUrl, ['--sdk-child', sinchUrl, ...paths]));
+    }
+  } finally {
+    await browser?.close();
+  }
+  const share = (value: number) => `${((value / bytes) * 100).toFixed(0)}%`;
+  const line = (label: string, values: number[]) => console.log(`  ${label.padEnd(44)} ${mb(median(values)).padStart(9)} (${share(median(values))} of the bytes)  [runs: ${values.map(mb).join(', ')}]`);
+  console.log(`  ${mb(bytes)} in ${FILE_COUNT} files; a fresh process per run for each side, median of ${RUNS}; peak − before from VmHWM`);
+  const sdkGrowth = sdkRuns.map((run) => growth(run.memory));
+  if (pathRuns.length > 0) {
+    // The whole path's peak over its start: the higher of the two phases' peaks, both over the RSS before the adds.
+    const whole = pathRuns.map((run) => Math.max(run.adds.peakRss, run.send.peakRss) - run.adds.before.rss);
+    line('Faxdesk, whole path (adds + send)', whole);
+    line('  adds: upload to the bridge, normalise', pathRuns.map((run) => growth(run.adds)));
+    // Freed pages the adds left resident absorb the send's own allocations: bench:send measures a send in a clean process.
+    line('  send: upload to Sinch (over the RSS the adds left)', pathRuns.map((run) => growth(run.send)));
+    line('  RSS left after the adds (after − before)', pathRuns.map((run) => run.adds.after.rss - run.adds.before.rss));
+    console.log(`  Faxdesk time, files chosen → Sinch has the fax: ${median(pathRuns.map((run) => run.ms)).toFixed(0)} ms`);
+  }
+  line('official Sinch SDK, faxes.send(filePaths)', sdkGrowth);
+  console.log(`  SDK time: ${median(sdkRuns.map((run) => run.ms)).toFixed(0)} ms`);
+  if (pathRuns.length > 0) {
+    const whole = median(pathRuns.map((run) => Math.max(run.adds.peakRss, run.send.peakRss) - run.adds.before.rss));
+    console.log(`  ours/SDK (growth): ${(whole / median(sdkGrowth)).toFixed(2)}×`);
+  }
+}
