@@ -39,14 +39,14 @@ describe('WorkerPool', () => {
     expect(newPool().stats()).toEqual({ workers: 0, idle: 0, busy: 0, queued: 0 });
   });
 
-  it('reads real PDFs with pdf.js in a worker, moving the bytes there', async () => {
+  it('reads real PDFs in a worker, moving the bytes there', async () => {
     const bytes = await pdfBytes({ pages: 3, text: 'pool' });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const data = new Uint8Array(bytes); // owns its buffer
-    expect(await pool.run('pdf.inspect', { bytes: data }, { transfer: [data.buffer] })).toEqual({ verdict: { pages: 3 }, sha256 });
+    expect(await pool.run('test.pdfPages', { bytes: data }, { transfer: [data.buffer] })).toEqual({ pages: 3, sha256 });
     expect(data.byteLength).toBe(0); // moved, not copied
     const broken = new Uint8Array([...bytes.slice(0, 40), ...new TextEncoder().encode('garbage'.repeat(20))]);
-    expect(await pool.run('pdf.inspect', { bytes: broken })).toMatchObject({ verdict: { refused: 'damaged' } });
+    expect(await failureOf(pool.run('test.pdfPages', { bytes: broken }))).toMatchObject({ failure: 'failed' });
   });
 
   it('moves large buffers both ways without copying', async () => {
@@ -68,7 +68,7 @@ describe('WorkerPool', () => {
     expect(message).toBe('test.spin did not finish within 300 ms');
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
     await expectStopped(beat);
-    expect(await single.run('pdf.inspect', { bytes: await pdfBytes({ pages: 2 }) })).toMatchObject({ verdict: { pages: 2 } });
+    expect(await single.run('test.pdfPages', { bytes: await pdfBytes({ pages: 2 }) })).toMatchObject({ pages: 2 });
     expect(await single.run('test.threadId', undefined)).not.toBe(thread); // a fresh thread replaced the stuck one
     expect(single.stats().workers).toBe(1);
   });
@@ -153,7 +153,7 @@ describe('WorkerPool', () => {
     expect(idle.stats().workers).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(idle.stats().workers).toBe(0);
-    expect(await idle.run('pdf.inspect', { bytes: await pdfBytes() })).toMatchObject({ verdict: { pages: 1 } });
+    expect(await idle.run('test.pdfPages', { bytes: await pdfBytes() })).toMatchObject({ pages: 1 });
   });
 
   it('closes: lets a running task finish, fails queued ones, refuses new ones', async () => {

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { composePdf, type ComposeInput } from '../documents/composePdf';
 import { normalizeDocument } from '../documents/normalize/normalizeDocument';
 import type { NormalizeInput } from '../documents/normalize/normalizeTypes';
-import { readPdfFacts } from '../documents/pdfFacts';
 import { layoutReport, type ReportInput } from '../outbox/reportLayout';
 import type { TaskHandlers } from './taskProtocol';
 
@@ -12,14 +10,6 @@ import type { TaskHandlers } from './taskProtocol';
  * output types are derived (TaskInput, TaskOutput).
  */
 export const coreTasks = {
-  /**
-   * Page count of a PDF, or why it cannot be faxed (pdf.js); and its SHA-256, taken here because
-   * hashing 100 MB holds a thread for ~80 ms (before pdf.js, which may take over the bytes).
-   */
-  'pdf.inspect': async ({ bytes }: { bytes: Uint8Array }) => {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { sha256, verdict: await readPdfFacts(bytes) };
-  },
   /**
    * Any file a person adds (PDF, picture, TIFF, DOCX, text), judged by its content, as one PDF of
    * fax pages at `outputPath`; or why it cannot be faxed (documents/normalize). Main-thread

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { threadId } from 'node:worker_threads';
+import { PDFDocument } from 'pdf-lib';
 import { coreTasks } from '../../../main/core/workers/coreTasks';
 import type { TaskHandlers } from '../../../main/core/workers/taskProtocol';
 
@@ -8,6 +10,11 @@ import type { TaskHandlers } from '../../../main/core/workers/taskProtocol';
  */
 export const testWorkerTasks = {
   ...coreTasks,
+  /** Real CPU work on real bytes: a PDF's page count and SHA-256 (pdf-lib), the bytes moved in. */
+  'test.pdfPages': async ({ bytes }: { bytes: Uint8Array }) => {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return { pages: (await PDFDocument.load(bytes)).getPageCount(), sha256 };
+  },
   /** Which thread ran it: tells a reused worker from a replacement. */
   'test.threadId': () => threadId,
   /** Sends the bytes back, moved (not copied) both ways. */
