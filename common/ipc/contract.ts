@@ -61,6 +61,7 @@ export const AppStateSchema = AppSettingsSchema.extend({
   /** The real account a fax was last sent from: compose starts with it. */
   lastAccountId: z.string().optional(),
 });
+export type AppState = z.infer<typeof AppStateSchema>;
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
 /**

@@ -45,7 +45,7 @@ export function PreviewPane() {
   const removePage = useFaxdesk((s) => s.removePage);
   const movePage = useFaxdesk((s) => s.movePage);
   const undo = useFaxdesk((s) => s.undo);
-  const account = useFaxdesk((s) => pickAccount(s.accounts, s.composeAccountId));
+  const account = useFaxdesk((s) => pickAccount(s.accounts, s.composeAccountId, s.appSettings));
   const headerText = useFaxdesk((s) => s.headerText);
   const pages = useMemo(() => previewPages(docs, list, documentUrl), [docs, list, documentUrl]);
   const [open, setOpen] = useState<number | null>(null);

@@ -26,7 +26,8 @@ export interface ComposeSlice {
   removeRecipient(e164: string): void;
   setComposeAccount(id: string): void;
   setHeaderText(text: string): void;
-  send(): Promise<boolean>;
+  /** `confirmDuplicate`: the person saw these pages already went to this number today, and sends anyway. */
+  send(confirmDuplicate?: boolean): Promise<boolean>;
 }
 
 /** Longest header line Sinch prints. */
@@ -92,16 +93,16 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
 
     setHeaderText: (text) => set({ headerText: text.slice(0, HEADER_TEXT_MAX) }),
 
-    async send() {
+    async send(confirmDuplicate = false) {
       const s = get();
       const plan = computeSendPlan(s);
       if (!plan.canSend || s.sending || plan.accountId === null) return false;
-      const account = pickAccount(s.accounts, s.composeAccountId);
+      const account = pickAccount(s.accounts, s.composeAccountId, s.appSettings);
       const headerText = account?.capabilities.includes('headerText') ? s.headerText.trim() : '';
       set({ sending: true, sendError: null });
       const r = await api.fax.send({
         accountId: plan.accountId, to: plan.to, documentIds: plan.documentIds, parts: plan.parts,
-        options: headerText ? { headerText } : {},
+        options: headerText ? { headerText } : {}, confirmDuplicate,
       });
       if (!r.ok) {
         set({ sending: false, sendError: r.error });

@@ -15,7 +15,8 @@ function infoFor(name: string): DocumentInfo {
   const docx = name.endsWith('.docx');
   return {
     id: `id-${name}`, name, kind: docx ? 'docx' : 'pdf', pages: docx ? null : Number(/(\d+)p/.exec(name)?.[1] ?? 1),
-    sizeBytes: 100, sentAs: docx ? 'original' : 'pdf', sentBytes: 100, sha256: 'a'.repeat(64), warnings: [],
+    // Files named "copy of X" hold X's bytes.
+    sizeBytes: 100, sentAs: docx ? 'original' : 'pdf', sentBytes: 100, sha256: name.replace(/^copy of /, '').padEnd(64, '0'), warnings: [],
     contentType: docx ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
   };
 }
@@ -163,7 +164,33 @@ describe('compose page list', () => {
         { type: 'original', documentId: 'id-letter.docx' },
         { type: 'page', documentId: 'id-b-2p.pdf', page: 0, rotation: 0 },
       ],
-      options: { headerText: 'Riverside Clinic' },
+      options: { headerText: 'Riverside Clinic' }, confirmDuplicate: false,
     });
+  });
+
+  it('asks about a file added twice (the same bytes): remove the copy, or keep both', async () => {
+    const { store, add } = setup();
+    await add('2p.pdf', 'copy of 2p.pdf', '1p.pdf');
+    expect(store.getState().duplicateFiles).toEqual([{ key: store.getState().docs[1]!.key, name: 'copy of 2p.pdf', sameAs: '2p.pdf' }]);
+    store.getState().settleDuplicate(store.getState().docs[1]!.key, true);
+    expect(store.getState().docs.map((d) => d.name)).toEqual(['2p.pdf', '1p.pdf']);
+    expect(store.getState().duplicateFiles).toEqual([]);
+    await add('copy of 1p.pdf');
+    store.getState().settleDuplicate(store.getState().docs[2]!.key, false);
+    expect(store.getState().docs.map((d) => d.name)).toEqual(['2p.pdf', '1p.pdf', 'copy of 1p.pdf']);
+  });
+
+  it('asks before sending the same pages to the same number again, and sends when the person confirms', async () => {
+    let sends = 0;
+    const { store, add, callsTo } = setup({
+      'fax.send': (input) => (++sends === 1 && !input.confirmDuplicate
+        ? { ok: false, error: { code: 'possible_duplicate', message: 'You sent these pages to …9898 at 9:14 AM today.', nextStep: 'Send them again only if the recipient needs them twice.', retryable: false, action: { kind: 'none' } } }
+        : { ok: true, value: [] }),
+    });
+    await add('1p.pdf');
+    expect(await store.getState().send()).toBe(false);
+    expect(store.getState().sendError).toMatchObject({ code: 'possible_duplicate' });
+    expect(await store.getState().send(true)).toBe(true);
+    expect(callsTo('fax.send')).toMatchObject([{ confirmDuplicate: false }, { confirmDuplicate: true }]);
   });
 });

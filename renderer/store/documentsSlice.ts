@@ -12,6 +12,9 @@ export type ComposeDoc =
 
 export interface FileRefusal { key: string; message: string }
 
+/** A file added again (the same bytes as another tile): the person chooses to keep both or drop the copy. */
+export interface DuplicateFile { key: string; name: string; sameAs: string }
+
 /** What an undo step restores: the tiles and the page list as they were, and what was done since. */
 export interface ComposeSnapshot { docs: ComposeDoc[]; pages: ComposePage[]; what: string }
 
@@ -22,6 +25,9 @@ export interface DocumentsSlice {
   /** Oldest first; `undo` restores the last one. Files arriving are applied to every entry, never undone. */
   history: ComposeSnapshot[];
   fileRefusals: FileRefusal[];
+  duplicateFiles: DuplicateFile[];
+  /** Keeps both copies (`remove` false) or removes the later one. */
+  settleDuplicate(key: string, remove: boolean): void;
   addFiles(files: readonly File[]): Promise<void>;
   removeDoc(key: string): void;
   moveDoc(key: string, delta: -1 | 1): void;
@@ -104,6 +110,8 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (api) => (set,
           return;
         }
         known.set(key, info.id);
+        const twin = get().docs.find((d) => d.status === 'ready' && d.info.sha256 === info.sha256);
+        if (twin) set((s) => ({ duplicateFiles: [...s.duplicateFiles, { key, name: file.name, sameAs: twin.name }] }));
         const ready: ComposeDoc = { key, status: 'ready', name: file.name, sizeBytes: info.sizeBytes, info };
         everywhere((d) => {
           if (!d.docs.some((x) => x.key === key)) return d;
@@ -125,6 +133,12 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (api) => (set,
     pages: [],
     history: [],
     fileRefusals: [],
+    duplicateFiles: [],
+
+    settleDuplicate(key, remove) {
+      set((s) => ({ duplicateFiles: s.duplicateFiles.filter((d) => d.key !== key) }));
+      if (remove) get().removeDoc(key);
+    },
 
     async addFiles(files) {
       set({ pane: 'compose' });
@@ -194,7 +208,7 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (api) => (set,
     dismissRefusal: (key) => set((s) => ({ fileRefusals: s.fileRefusals.filter((f) => f.key !== key) })),
 
     clearDocuments(keepIds) {
-      set({ docs: [], pages: [], history: [], fileRefusals: [] });
+      set({ docs: [], pages: [], history: [], fileRefusals: [], duplicateFiles: [] });
       releaseUnused(keepIds);
     },
   };

@@ -3,7 +3,7 @@ import type { Account, AccountLimits } from '../../common/domain/account';
 import type { DocumentInfo } from '../../common/domain/document';
 import type { ComposeDoc } from './documentsSlice';
 import { pagesOf, type ComposePage } from './pageList';
-import { computeSendPlan, type SendPlanInput } from './sendPlan';
+import { computeSendPlan, offeredAccounts, type SendPlanInput } from './sendPlan';
 
 const MB = 1024 * 1024;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -87,5 +87,35 @@ describe('send plan: the chosen account’s limits, before anything is uploaded'
     const three = doc('three.pdf', { pages: 3 });
     expect(plan([three], sinch, pagesOf(three).slice(1)).label).toBe('Send 2 pages to 1 recipient');
     expect(plan([three], sinch, [])).toMatchObject({ canSend: false, reason: 'Add a document to send.' });
+  });
+});
+
+describe('send plan: the account a fax goes from', () => {
+  const demo: Account = { ...account('sinch', SINCH_LIMITS), id: 'acc-demo', name: 'Demo', demo: true };
+  const base = (accounts: Account[], over: Partial<SendPlanInput> = {}): SendPlanInput => ({
+    docs: [doc('a.pdf')], pages: pagesOf(doc('a.pdf')), recipients: [], numberText: '+19898989898', composeAccountId: null, accounts, ...over,
+  });
+
+  it('starts with the real account a fax was last sent from, and offers no demo account once they are hidden', () => {
+    const sinch = account('sinch', SINCH_LIMITS);
+    const welkin = account('welkin', WELKIN_LIMITS);
+    expect(computeSendPlan(base([demo, sinch, welkin], { appSettings: { lastAccountId: welkin.id } })).accountId).toBe(welkin.id);
+    expect(computeSendPlan(base([demo, sinch])).accountId).toBe(sinch.id); // a real one before the demo
+    expect(offeredAccounts([demo, sinch], { hideDemoAccounts: true }).map((a) => a.id)).toEqual([sinch.id]);
+    expect(offeredAccounts([demo], { hideDemoAccounts: true }).map((a) => a.id)).toEqual([demo.id]); // nothing else to offer
+  });
+
+  it('a signed-out account keeps Send off, says why and offers its settings; a retrying one lets the fax wait', () => {
+    const signedOut: Account = { ...account('sinch', SINCH_LIMITS), status: 'signed_out' };
+    const p = computeSendPlan(base([signedOut], { composeAccountId: signedOut.id }));
+    expect(p.canSend).toBe(false);
+    expect(p.reason).toBe('My sinch is signed out: Sinch refused its sign-in details. Open its settings to fix them.');
+    expect(p.accountProblem).toEqual({ message: p.reason, accountId: signedOut.id });
+    const noSecret = computeSendPlan(base([{ ...account('welkin', WELKIN_LIMITS), hasSecret: false }]));
+    expect(noSecret.reason).toBe('No secret is stored for My welkin. Open its settings and enter it.');
+    const retrying: Account = { ...account('sinch', SINCH_LIMITS), status: 'retrying', nextCheckAt: '2026-12-01T10:05:00.000Z' };
+    const waits = computeSendPlan(base([retrying]));
+    expect(waits.canSend).toBe(true);
+    expect(waits.caution).toMatch(/^My sinch cannot reach Sinch right now: the fax will wait and go out when it answers\. Next try at /);
   });
 });

@@ -13,6 +13,8 @@ export interface SendPlanInput {
   numberText: string;
   composeAccountId: string | null;
   accounts: readonly Account[];
+  /** The last real account used, and whether demo accounts are hidden (from the core's settings). */
+  appSettings?: { lastAccountId?: string; hideDemoAccounts?: boolean } | null;
 }
 
 export interface SendPlan {
@@ -30,19 +32,48 @@ export interface SendPlan {
   accountId: string | null;
   /** What the chosen account's provider would refuse, one message per refusal, each naming the file. */
   problems: string[];
-  /** Said above Send, without stopping it: a long fax is a long and costly call. */
+  /** Said above Send, without stopping it: a long fax is a long and costly call; an account that waits. */
   caution: string | null;
+  /** The chosen account cannot send (signed out, no secret): what is wrong, and its settings to open. */
+  accountProblem: { message: string; accountId: string } | null;
 }
 
 /** Above this many pages a fax is a long phone call, billed per minute or page. */
 export const LONG_FAX_PAGES = 50;
 
-/** The account compose will use: the chosen one if it still exists, else the first that isn't signed out. */
-export function pickAccount(accounts: readonly Account[], chosen: string | null): Account | null {
-  return accounts.find((a) => a.id === chosen)
-    ?? accounts.find((a) => a.status !== 'signed_out')
-    ?? accounts[0]
+/** The accounts compose offers: demo ones go once the person hides them (and has a real one). */
+export function offeredAccounts(accounts: readonly Account[], prefs?: SendPlanInput['appSettings']): Account[] {
+  const real = accounts.filter((a) => !a.demo);
+  return prefs?.hideDemoAccounts && real.length > 0 ? real : [...accounts];
+}
+
+/**
+ * The account compose will use: the chosen one if it is still offered, else the real account a fax
+ * was last sent from, else the first real one that is not signed out, else any.
+ */
+export function pickAccount(accounts: readonly Account[], chosen: string | null, prefs?: SendPlanInput['appSettings']): Account | null {
+  const offered = offeredAccounts(accounts, prefs);
+  return offered.find((a) => a.id === chosen)
+    ?? offered.find((a) => a.id === prefs?.lastAccountId)
+    ?? offered.find((a) => !a.demo && a.status !== 'signed_out')
+    ?? offered.find((a) => a.status !== 'signed_out')
+    ?? offered[0]
     ?? null;
+}
+
+const when = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/** Why the account cannot send (Send stays off), or what it means for this fax (said, Send stays on). */
+function accountState(account: Account): { problem: string | null; caution: string | null } {
+  if (!account.demo && !account.hasSecret) return { problem: `No secret is stored for ${account.name}. Open its settings and enter it.`, caution: null };
+  if (account.status === 'signed_out') {
+    return { problem: `${account.name} is signed out: ${PROVIDER_NAMES[account.settings.provider]} refused its sign-in details. Open its settings to fix them.`, caution: null };
+  }
+  if (account.status === 'retrying') {
+    const next = account.nextCheckAt ? ` Next try at ${when(account.nextCheckAt)}.` : '';
+    return { problem: null, caution: `${account.name} cannot reach ${PROVIDER_NAMES[account.settings.provider]} right now: the fax will wait and go out when it answers.${next}` };
+  }
+  return { problem: null, caution: null };
 }
 
 function sendLabel(pages: number, unknownDocs: number, recipients: number): string {
@@ -62,11 +93,13 @@ export function computeSendPlan(s: SendPlanInput): SendPlan {
   const to = s.recipients.map((r) => r.e164);
   const typed = s.numberText.trim() === '' ? null : checkFaxNumber(s.numberText);
   if (typed?.ok && !to.includes(typed.e164)) to.push(typed.e164);
-  const account = pickAccount(s.accounts, s.composeAccountId);
+  const account = pickAccount(s.accounts, s.composeAccountId, s.appSettings);
+  const state = account ? accountState(account) : { problem: null, caution: null };
   const problems = account ? limitProblems(planUploads(listed, ready), account.limits, PROVIDER_NAMES[account.settings.provider]) : [];
 
   let reason: string | null = null;
   if (!account) reason = 'Add an account in Settings to send.';
+  else if (state.problem) reason = state.problem;
   else if (s.docs.some((d) => d.status === 'reading')) reason = 'Wait for the files to finish loading.';
   else if (listed.length === 0) reason = 'Add a document to send.';
   else if (problems.length > 0) reason = problems.length === 1 ? problems[0]! : `${account.name} cannot send this fax as it is: see the ${problems.length} problems above.`;
@@ -84,6 +117,8 @@ export function computeSendPlan(s: SendPlanInput): SendPlan {
     unknownDocs,
     accountId: account?.id ?? null,
     problems,
-    caution: pages > LONG_FAX_PAGES ? `This fax has ${pages} pages: a long and costly call. Check that every page needs to go.` : null,
+    caution: [pages > LONG_FAX_PAGES ? `This fax has ${pages} pages: a long and costly call. Check that every page needs to go.` : null, state.caution]
+      .filter(Boolean).join(' ') || null,
+    accountProblem: account && state.problem ? { message: state.problem, accountId: account.id } : null,
   };
 }

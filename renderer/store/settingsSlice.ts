@@ -1,13 +1,13 @@
-import type { AppSettings } from '../../common/ipc/contract';
+import type { AppSettings, AppState } from '../../common/ipc/contract';
 import type { Result } from '../../common/ipc/result';
 import type { SliceCreator } from './types';
 
 /** Faxdesk's own settings (not an account's), as the core keeps them. */
 export interface SettingsSlice {
   /** Null until the core answered. */
-  appSettings: AppSettings | null;
+  appSettings: AppState | null;
   loadSettings(): Promise<void>;
-  updateSettings(change: Partial<AppSettings>): Promise<Result<AppSettings>>;
+  updateSettings(change: Partial<AppSettings>): Promise<Result<AppState>>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set) => ({

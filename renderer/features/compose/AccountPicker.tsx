@@ -1,15 +1,17 @@
 import { useId } from 'react';
 import { useFaxdesk } from '../../store/StoreProvider';
-import { pickAccount } from '../../store/sendPlan';
+import { offeredAccounts, pickAccount } from '../../store/sendPlan';
 import { ACCOUNT_STATUS_TEXT, providerLabel } from '../../ui/accountStatus';
 
 /** "Send from" appears only when there is a choice to make. */
 export function AccountPicker() {
-  const accounts = useFaxdesk((s) => s.accounts);
+  const all = useFaxdesk((s) => s.accounts);
+  const appSettings = useFaxdesk((s) => s.appSettings);
   const chosen = useFaxdesk((s) => s.composeAccountId);
   const setAccount = useFaxdesk((s) => s.setComposeAccount);
   const id = useId();
-  const account = pickAccount(accounts, chosen);
+  const accounts = offeredAccounts(all, appSettings);
+  const account = pickAccount(all, chosen, appSettings);
   if (!account) {
     return <p className="banner banner-warning">There is no account to send from. Add one in Settings.</p>;
   }

@@ -44,6 +44,24 @@ function Tile({ doc, index, count }: { doc: ComposeDoc; index: number; count: nu
   );
 }
 
+/** The same file added twice: asked once, with both ways out. */
+function Duplicates() {
+  const duplicates = useFaxdesk((s) => s.duplicateFiles);
+  const settle = useFaxdesk((s) => s.settleDuplicate);
+  if (duplicates.length === 0) return null;
+  return (
+    <ul className="refusals" aria-label="Files added twice">
+      {duplicates.map((d) => (
+        <li key={d.key} className="refusal" role="alert">
+          <span>{d.name === d.sameAs ? `${d.name} was added twice.` : `${d.name} is the same file as ${d.sameAs}.`} Send it twice?</span>
+          <button type="button" className="link-button" onClick={() => settle(d.key, true)}>Remove the copy</button>
+          <button type="button" className="link-button" onClick={() => settle(d.key, false)}>Keep both</button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Refusals() {
   const refusals = useFaxdesk((s) => s.fileRefusals);
   const dismiss = useFaxdesk((s) => s.dismissRefusal);
@@ -101,6 +119,7 @@ export function DocumentStrip() {
         />
         {docs.length > 1 && <span className="hint">Alt+arrow keys move a focused file.</span>}
       </div>
+      <Duplicates />
       <Refusals />
     </section>
   );

@@ -5,7 +5,7 @@ import { pickAccount } from '../../store/sendPlan';
 
 /** Only accounts whose service prints a header line (Sinch) offer its text. */
 export function HeaderLineField() {
-  const account = useFaxdesk((s) => pickAccount(s.accounts, s.composeAccountId));
+  const account = useFaxdesk((s) => pickAccount(s.accounts, s.composeAccountId, s.appSettings));
   const text = useFaxdesk((s) => s.headerText);
   const setText = useFaxdesk((s) => s.setHeaderText);
   const id = useId();

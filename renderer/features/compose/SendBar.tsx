@@ -10,9 +10,22 @@ export function SendBar() {
   const sendError = useFaxdesk((s) => s.sendError);
   const send = useFaxdesk((s) => s.send);
   const reasonId = useId();
+  const duplicate = sendError?.code === 'possible_duplicate';
   return (
     <div className="send-bar">
-      {sendError && (
+      {plan.accountProblem && (
+        <div className="banner banner-danger" role="alert">
+          <p>{plan.accountProblem.message}</p>
+          <div><ErrorActionButton action={{ kind: 'open_account_settings', accountId: plan.accountProblem.accountId }} /></div>
+        </div>
+      )}
+      {duplicate && (
+        <div className="banner banner-warning" role="alert">
+          <p><strong>Send these pages again?</strong> {sendError.message} {sendError.nextStep}</p>
+          <div><button type="button" disabled={sending} onClick={() => void send(true)}>Send again anyway</button></div>
+        </div>
+      )}
+      {sendError && !duplicate && (
         <div className="banner banner-danger" role="alert">
           <p><strong>The fax was not sent.</strong> {sendError.message} {sendError.nextStep}</p>
           {sendError.fields && (

@@ -10,8 +10,9 @@ export function useSendPlan(): SendPlan {
   const numberText = useFaxdesk((s) => s.numberText);
   const composeAccountId = useFaxdesk((s) => s.composeAccountId);
   const accounts = useFaxdesk((s) => s.accounts);
+  const appSettings = useFaxdesk((s) => s.appSettings);
   return useMemo(
-    () => computeSendPlan({ docs, pages, recipients, numberText, composeAccountId, accounts }),
-    [docs, pages, recipients, numberText, composeAccountId, accounts],
+    () => computeSendPlan({ docs, pages, recipients, numberText, composeAccountId, accounts, appSettings }),
+    [docs, pages, recipients, numberText, composeAccountId, accounts, appSettings],
   );
 }
