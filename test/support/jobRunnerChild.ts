@@ -18,9 +18,15 @@ const runner = new JobRunner(new JobStore(db), {
   owner, log: createLogger(() => {}), leaseMs: Number(leaseMs), pollMs: 20, concurrency: () => 3,
 });
 const record = db.prepare('INSERT INTO runs (job_id, owner, attempt, recovered) VALUES (?, ?, ?, ?)');
+const othersRuns = db.prepare('SELECT COUNT(*) AS n FROM runs WHERE owner <> ?');
 runner.register<{ n: number }>('test.job', async (context) => {
   record.run(context.id, owner, context.attempt, context.recovered ? 1 : 0);
   if (mode === 'hang') await new Promise(() => {});
+  // On a busy machine one process can be starved long enough for the other to take every job; the
+  // jobs this runner holds wait (up to 20 s) until the other runner has started one, so both take part.
+  for (const until = Date.now() + 20_000; (othersRuns.get(owner) as { n: number }).n === 0 && Date.now() < until;) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   // A little real async work, so the two processes interleave.
   await new Promise((resolve) => setTimeout(resolve, 2 + (context.payload.n % 5)));
 });
