@@ -5,6 +5,7 @@ import { JobsPane } from './features/outbox/JobsPane';
 import { SettingsPane } from './features/settings/SettingsPane';
 import { Sidebar } from './features/sidebar/Sidebar';
 import { useFaxdesk } from './store/StoreProvider';
+import { LiveAnnouncer } from './ui/LiveAnnouncer';
 import { useGlobalKeys } from './ui/useGlobalKeys';
 
 export function App() {
@@ -30,6 +31,7 @@ export function App() {
         {pane === 'settings' && <SettingsPane />}
       </main>
       <DropZone />
+      <LiveAnnouncer />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { checkFaxNumber } from '../../common/domain/phone';
+import type { OutboxJob } from '../../common/domain/fax';
 import type { ErrorInfo } from '../../common/errors';
 import { computeSendPlan, pickAccount } from './sendPlan';
 import type { SliceCreator } from './types';
@@ -19,6 +20,8 @@ export interface ComposeSlice {
   sending: boolean;
   sendError: ErrorInfo | null;
   openCompose(): void;
+  /** Compose with a sent fax's documents: to the same number (`resend`) or to someone new (`forward`). */
+  composeFromJob(job: OutboxJob, mode: 'resend' | 'forward'): void;
   setNumberText(text: string): void;
   /** Enter / comma / blur: turns valid typed text into a chip. Returns false when the text is invalid. */
   commitNumber(): boolean;
@@ -48,6 +51,13 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
     composeAccountId: null,
 
     openCompose: () => set({ pane: 'compose' }),
+
+    composeFromJob(job, mode) {
+      const c = checkFaxNumber(job.to);
+      const recipients = mode === 'resend' && c.ok ? [{ e164: c.e164, display: c.display }] : [];
+      get().startFromDocuments(job.documents);
+      set({ ...EMPTY_DRAFT, recipients, composeAccountId: job.accountId, pane: 'compose' });
+    },
 
     setNumberText(text) {
       if (!text.includes(',')) {

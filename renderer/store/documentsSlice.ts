@@ -1,7 +1,7 @@
 import type { DocumentInfo } from '../../common/domain/document';
 import { nameInMessage, refuseFile } from './fileRules';
 import {
-  insertDocPages, moveDocPages, movePageTo, removePage, rotatePage, type ComposePage,
+  insertDocPages, moveDocPages, movePageTo, pagesOf, removePage, rotatePage, type ComposePage,
 } from './pageList';
 import type { SliceCreator } from './types';
 
@@ -42,6 +42,8 @@ export interface DocumentsSlice {
   documentUrl(documentId: string): string;
   /** Empties the draft's documents; the core forgets those that `keepIds` (what was sent) does not name. */
   clearDocuments(keepIds?: ReadonlySet<string>): void;
+  /** Starts the draft over with documents the core already holds (Resend and Forward use a sent fax's). */
+  startFromDocuments(infos: readonly DocumentInfo[]): void;
 }
 
 const HISTORY_LIMIT = 100;
@@ -210,6 +212,15 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (api) => (set,
     clearDocuments(keepIds) {
       set({ docs: [], pages: [], history: [], fileRefusals: [], duplicateFiles: [] });
       releaseUnused(keepIds);
+    },
+
+    startFromDocuments(infos) {
+      get().clearDocuments();
+      const docs: ComposeDoc[] = infos.map((info) => ({ key: nextKey(), status: 'ready', name: info.name, sizeBytes: info.sizeBytes, info }));
+      // Known, so a tile removed later is released; the core keeps what a sent fax still uses.
+      for (const doc of docs) if (doc.status === 'ready') known.set(doc.key, doc.info.id);
+      const pages = docs.flatMap((doc) => (doc.status === 'ready' ? pagesOf({ key: doc.key, info: doc.info }) : []));
+      set({ docs, pages });
     },
   };
 };

@@ -95,4 +95,29 @@ describe('renderer store', () => {
     expect(s.sendError?.message).toBe('The core is not answering.');
     expect([s.pane, s.docs.length, s.numberText]).toEqual(['compose', 1, '+19898989898']);
   });
+
+  it('announces a fax changing state to screen readers, but not the person’s own action twice', async () => {
+    const { store } = await ready();
+    store.getState().applyJob(job());
+    store.getState().applyJob(job({ state: 'sent', updatedAt: '2026-01-01T10:01:00.000Z' }));
+    await Promise.resolve();
+    expect(store.getState().announcement.text).toBe('Fax to …9898: Completed');
+    const seq = store.getState().announcement.seq;
+    store.getState().applyJob(job({ state: 'failed', updatedAt: '2026-01-01T10:02:00.000Z' }), true);
+    await Promise.resolve();
+    expect(store.getState().announcement.seq).toBe(seq);
+  });
+
+  it('Resend starts compose with the sent fax’s documents and number; Forward leaves the number to the person', async () => {
+    const { store } = await ready();
+    const sent = job({ state: 'sent', documents: [pdfInfo('lease.pdf', 2) as OutboxJob['documents'][number]] });
+    store.getState().composeFromJob(sent, 'resend');
+    expect(store.getState().pane).toBe('compose');
+    expect(store.getState().recipients.map((r) => r.e164)).toEqual(['+19898989898']);
+    expect(store.getState().pages).toHaveLength(2);
+    expect(store.getState().composeAccountId).toBe(demo.id);
+    store.getState().composeFromJob(sent, 'forward');
+    expect(store.getState().recipients).toEqual([]);
+    expect(store.getState().docs.map((d) => d.name)).toEqual(['lease.pdf']);
+  });
 });

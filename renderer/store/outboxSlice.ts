@@ -1,5 +1,7 @@
 import type { JobState, OutboxJob } from '../../common/domain/fax';
 import type { Result } from '../../common/ipc/result';
+import { jobStatus } from '../features/outbox/jobStatus';
+import { EMPTY_JOB_QUERY, isNarrowed, rangeProblem, toOutboxQuery, type JobQuery } from '../features/outbox/jobQuery';
 import type { LoadStatus } from './accountsSlice';
 import type { SliceCreator } from './types';
 
@@ -10,7 +12,22 @@ export interface OutboxSlice {
   outboxStatus: LoadStatus;
   outboxError: string | null;
   selectedJobId: string | null;
+  /** Faxes picked for an action on several at once (Ctrl/Shift+click, Shift+↑/↓); always holds the selected one. */
+  checkedJobIds: Record<string, true>;
+  jobQuery: JobQuery;
+  /** The core's matches for a search or filter, newest first; null while nothing narrows the list. */
+  foundJobIds: string[] | null;
+  /** What the last status change or action was, for the screen readers' polite live region. */
+  announcement: { text: string; seq: number };
   loadOutbox(): Promise<void>;
+  setJobQuery(patch: Partial<JobQuery>): void;
+  /** Picks `ids` for an action; `focusId` is the one the detail shows. */
+  checkJobs(ids: readonly string[], focusId: string): void;
+  /** "It arrived" or archive, for one fax or a selection; answers what went wrong in words, or null. */
+  resolveJobs(ids: readonly string[], action: 'arrived' | 'archive'): Promise<string | null>;
+  announce(text: string): void;
+  /** The transmission report of a finished fax, as a PDF the core made. */
+  jobReport(id: string): Promise<Result<{ name: string; bytes: Uint8Array }>>;
   /** Applies a job from an event or a call result; stale copies never overwrite newer ones. */
   applyJob(job: OutboxJob, fromThisSession?: boolean): void;
   selectJob(id: string | null): void;
@@ -30,43 +47,94 @@ export function isNewer(current: OutboxJob | undefined, next: OutboxJob): boolea
   return RANK[next.state] >= RANK[current.state];
 }
 
-export const createOutboxSlice: SliceCreator<OutboxSlice> = (api) => (set, get) => ({
-  jobs: {},
-  sessionJobIds: {},
-  outboxStatus: 'loading',
-  outboxError: null,
-  selectedJobId: null,
-
-  async loadOutbox() {
-    const r = await api.outbox.list();
-    if (!r.ok) {
-      set({ outboxStatus: 'error', outboxError: r.error.message });
+export const createOutboxSlice: SliceCreator<OutboxSlice> = (api) => (set, get) => {
+  let querySeq = 0;
+  /** Asks the core for the matches of a search or filter; only the latest question's answer is kept. */
+  const runQuery = async (q: JobQuery) => {
+    const seq = ++querySeq;
+    if (!isNarrowed(q) || rangeProblem(q)) {
+      set({ foundJobIds: null });
       return;
     }
-    const jobs: Record<string, OutboxJob> = { ...get().jobs };
-    for (const job of r.value) if (isNewer(jobs[job.id], job)) jobs[job.id] = job;
-    set({ jobs, outboxStatus: 'ready', outboxError: null });
-  },
+    const r = await api.outbox.list(toOutboxQuery(q));
+    if (seq !== querySeq) return;
+    if (!r.ok) {
+      set({ outboxError: r.error.message });
+      return;
+    }
+    for (const job of r.value) get().applyJob(job);
+    set({ foundJobIds: r.value.map((job) => job.id), outboxError: null });
+  };
 
-  applyJob(job, fromThisSession = false) {
-    set((s) => {
-      const newer = isNewer(s.jobs[job.id], job);
-      const known = s.sessionJobIds[job.id] === true;
-      // A job that changes while the app is open belongs to this session's Outbox view.
-      const mark = (fromThisSession || newer) && !known;
-      if (!newer && !mark) return s;
-      return {
-        jobs: newer ? { ...s.jobs, [job.id]: job } : s.jobs,
-        sessionJobIds: mark ? { ...s.sessionJobIds, [job.id]: true } : s.sessionJobIds,
-      };
-    });
-  },
+  return {
+    jobs: {},
+    sessionJobIds: {},
+    outboxStatus: 'loading',
+    outboxError: null,
+    selectedJobId: null,
+    checkedJobIds: {},
+    jobQuery: EMPTY_JOB_QUERY,
+    foundJobIds: null,
+    announcement: { text: '', seq: 0 },
 
-  selectJob: (id) => set({ selectedJobId: id }),
+    async loadOutbox() {
+      const r = await api.outbox.list();
+      if (!r.ok) {
+        set({ outboxStatus: 'error', outboxError: r.error.message });
+        return;
+      }
+      const jobs: Record<string, OutboxJob> = { ...get().jobs };
+      for (const job of r.value) if (isNewer(jobs[job.id], job)) jobs[job.id] = job;
+      set({ jobs, outboxStatus: 'ready', outboxError: null });
+    },
 
-  async retryJob(id, choice = {}) {
-    const r = await api.outbox.retry({ id, ...choice });
-    if (r.ok) get().applyJob(r.value, true);
-    return r;
-  },
-});
+    applyJob(job, fromThisSession = false) {
+      set((s) => {
+        const before = s.jobs[job.id];
+        const newer = isNewer(before, job);
+        // Screen readers hear a fax change state, as sighted people see its row change (what a
+        // person's own action changed, that action announces).
+        if (newer && before && before.state !== job.state && !fromThisSession) queueMicrotask(() => get().announce(`Fax to …${job.to.slice(-4)}: ${jobStatus(job, false).text}`));
+        const known = s.sessionJobIds[job.id] === true;
+        // A job that changes while the app is open belongs to this session's Outbox view.
+        const mark = (fromThisSession || newer) && !known;
+        if (!newer && !mark) return s;
+        return {
+          jobs: newer ? { ...s.jobs, [job.id]: job } : s.jobs,
+          sessionJobIds: mark ? { ...s.sessionJobIds, [job.id]: true } : s.sessionJobIds,
+        };
+      });
+    },
+
+    selectJob: (id) => set({ selectedJobId: id, checkedJobIds: id ? { [id]: true } : {} }),
+
+    checkJobs: (ids, focusId) => set({ selectedJobId: focusId, checkedJobIds: Object.fromEntries([...ids, focusId].map((id) => [id, true as const])) }),
+
+    setJobQuery(patch) {
+      const jobQuery = { ...get().jobQuery, ...patch };
+      set({ jobQuery });
+      void runQuery(jobQuery);
+    },
+
+    async resolveJobs(ids, action) {
+      const r = await api.outbox.resolve({ ids: [...ids], action });
+      if (!r.ok) return [r.error.message, r.error.nextStep].filter(Boolean).join(' ');
+      for (const job of r.value) get().applyJob(job, true);
+      const n = r.value.length;
+      const what = n === 1 ? 'fax' : 'faxes';
+      get().announce(action === 'arrived' ? `Marked as arrived; moved to Sent (${n} ${what}).` : `Archived ${n} ${what}. Search still finds them.`);
+      if (action === 'archive' && get().pane === 'outbox') set({ checkedJobIds: {} });
+      return null;
+    },
+
+    jobReport: (id) => api.outbox.report({ id }),
+
+    announce: (text) => set((s) => ({ announcement: { text, seq: s.announcement.seq + 1 } })),
+
+    async retryJob(id, choice = {}) {
+      const r = await api.outbox.retry({ id, ...choice });
+      if (r.ok) get().applyJob(r.value, true);
+      return r;
+    },
+  };
+};

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useFaxdeskStore } from '../store/StoreProvider';
 
 /**
- * Ctrl/Cmd+N new fax · Ctrl/Cmd+, settings · Ctrl/Cmd+Enter send · Ctrl/Cmd+Z undoes the last page
+ * Ctrl/Cmd+N new fax · Ctrl/Cmd+F search the Outbox or Sent · Ctrl/Cmd+, settings · Ctrl/Cmd+Enter send · Ctrl/Cmd+Z undoes the last page
  * operation in compose (text fields keep their own undo) · Escape closes compose (the draft is kept).
  */
 function isTextField(target: EventTarget | null): boolean {
@@ -21,6 +21,10 @@ export function useGlobalKeys(): void {
       if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
         s.openCompose();
+      } else if (mod && !e.altKey && e.key.toLowerCase() === 'f' && (s.pane === 'outbox' || s.pane === 'sent')) {
+        e.preventDefault();
+        const field = document.getElementById('jobs-search');
+        if (field instanceof HTMLInputElement) { field.focus(); field.select(); }
       } else if (mod && e.key === ',') {
         e.preventDefault();
         s.showPane('settings');

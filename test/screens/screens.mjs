@@ -41,6 +41,19 @@ try {
       await page.getByRole('button', { name: /Outbox/ }).first().click();
       await page.waitForTimeout(500);
       await shot('outbox');
+      // A partly delivered fax: its detail, then the question Retry asks.
+      const partial = page.getByRole('list', { name: 'Outbox faxes' }).getByRole('listitem').filter({ hasText: '9803' }).first();
+      await partial.getByRole('button').first().click();
+      await page.waitForTimeout(300);
+      await shot('outbox-detail');
+      await partial.getByRole('button', { name: /^Retry fax to/ }).click();
+      await page.waitForTimeout(300);
+      await shot('retry-dialog');
+      await page.keyboard.press('Escape');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sent' }).click();
+      await page.getByRole('list', { name: 'Sent faxes' }).getByRole('listitem').first().getByRole('button').first().click();
+      await page.waitForTimeout(300);
+      await shot('sent');
       await page.getByRole('button', { name: /New fax/ }).first().click();
       await page.getByLabel('Choose files').setInputFiles(pdfPath);
       await page.waitForTimeout(1_000);

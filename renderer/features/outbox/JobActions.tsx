@@ -2,54 +2,58 @@ import { useState } from 'react';
 import type { OutboxJob } from '../../../common/domain/fax';
 import type { ErrorAction } from '../../../common/errors';
 import { useFaxdesk } from '../../store/StoreProvider';
-import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorActionButton } from '../../ui/ErrorActionButton';
-import { formatFax } from '../../ui/format';
+import { RetryDialog, type RetryChoice } from './RetryDialog';
+
+export const needsDecision = (job: OutboxJob) => job.state === 'failed' || job.state === 'uncertain';
+/** Pages may have reached the recipient: sending again asks first. */
+export const mayHaveArrived = (job: OutboxJob) => job.state === 'uncertain' || (job.state === 'failed' && (job.pagesSent ?? 0) > 0);
+/** How a row's button names its fax for screen readers: "…0142" (the last four digits, as notifications do). */
+export const faxName = (job: OutboxJob) => `…${job.to.slice(-4)}`;
 
 /**
- * The way out of a failed or uncertain fax, as its error names it: Retry, "Send again anyway…" only
- * after a confirmation when pages may have arrived, or settings, other files, a new fax.
+ * The one way forward a failed or uncertain fax offers, as its error names it: Retry (asking first
+ * where pages may have arrived), or settings, other files, a new fax. `inList`: the button names
+ * its fax for screen readers ("Retry fax to …0142"); `compact`: a short label where a row has little room.
  */
-export function JobActions({ job, inList = false }: { job: OutboxJob; inList?: boolean }) {
+export function RetryAction({ job, inList = false, compact = false }: { job: OutboxJob; inList?: boolean; compact?: boolean }) {
   const retryJob = useFaxdesk((s) => s.retryJob);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [asking, setAsking] = useState(false);
+  if (!needsDecision(job)) return null;
+  const asks = mayHaveArrived(job);
+  const action: ErrorAction = asks ? { kind: 'retry' } : job.error?.action ?? { kind: 'retry' };
+  const fax = inList ? faxName(job) : undefined;
 
-  if (job.state !== 'failed' && job.state !== 'uncertain') return null;
-  const action: ErrorAction = job.error?.action ?? (job.state === 'uncertain' ? { kind: 'check_with_recipient' } : { kind: 'retry' });
-  const fax = inList ? formatFax(job.to) : undefined;
-
-  const retry = async (confirm: boolean) => {
-    setConfirming(false);
+  const retry = async (choice: RetryChoice & { confirm: boolean }) => {
+    setAsking(false);
     setBusy(true);
     setError(null);
-    const r = await retryJob(job.id, { confirm });
+    const r = await retryJob(job.id, choice);
     setBusy(false);
     if (!r.ok) setError([r.error.message, r.error.nextStep].join(' '));
   };
 
   return (
-    <div className="job-actions">
-      {action.kind === 'check_with_recipient' ? (
-        <button type="button" disabled={busy} aria-label={fax ? `Send again anyway… (fax to ${fax})` : undefined} onClick={() => setConfirming(true)}>
-          Send again anyway…
+    <>
+      {action.kind === 'retry' ? (
+        <button
+          type="button"
+          className="error-action"
+          disabled={busy}
+          aria-label={fax ? `Retry fax to ${fax}` : undefined}
+          onClick={() => (asks ? setAsking(true) : void retry({ confirm: false, onlyMissingPages: false }))}
+        >
+          {busy ? 'Retrying…' : asks ? 'Retry…' : 'Retry'}
         </button>
       ) : (
-        <ErrorActionButton action={action} fax={fax} busy={busy} onRetry={() => void retry(false)} />
+        <ErrorActionButton action={action} fax={fax} busy={busy} compact={compact} />
       )}
       {error && <p className="error-text" role="alert">Could not retry: {error}</p>}
-      <ConfirmDialog
-        title="Send this fax again?"
-        open={confirming}
-        confirmLabel="Send again anyway"
-        danger
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => void retry(true)}
-      >
-        {job.error && <p>{job.error.message} {job.error.nextStep}</p>}
-        <p>Sending again may deliver a second copy to {formatFax(job.to)}.</p>
-      </ConfirmDialog>
-    </div>
+      {asks && (
+        <RetryDialog job={job} open={asking} onCancel={() => setAsking(false)} onSend={(choice) => void retry({ confirm: true, ...choice })} />
+      )}
+    </>
   );
 }

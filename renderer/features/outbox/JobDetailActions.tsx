@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { OutboxJob } from '../../../common/domain/fax';
+import { saveBytes } from '../../print/saveBytes';
+import { useFaxdesk } from '../../store/StoreProvider';
+import { RetryAction, needsDecision } from './JobActions';
+
+const TERMINAL = new Set<OutboxJob['state']>(['sent', 'failed', 'uncertain', 'cancelled']);
+
+/**
+ * Everything a person can do with one fax: send it again (safely), say it arrived, archive it,
+ * resend or forward its documents, and save or print its transmission report.
+ */
+export function JobDetailActions({ job }: { job: OutboxJob }) {
+  const resolveJobs = useFaxdesk((s) => s.resolveJobs);
+  const composeFromJob = useFaxdesk((s) => s.composeFromJob);
+  const report = useFaxdesk((s) => s.jobReport);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [working, setWorking] = useState<string | null>(null);
+
+  const run = async (what: string, task: () => Promise<string | null>) => {
+    setWorking(what);
+    setProblem(null);
+    const failure = await task().catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    setWorking(null);
+    if (failure) setProblem(failure);
+  };
+
+  const withReport = (use: (name: string, bytes: Uint8Array) => Promise<void> | void) => async () => {
+    const r = await report(job.id);
+    if (!r.ok) return [r.error.message, r.error.nextStep].filter(Boolean).join(' ');
+    await use(r.value.name, r.value.bytes);
+    return null;
+  };
+
+  const done = TERMINAL.has(job.state);
+  const hasReport = job.state === 'sent' || needsDecision(job);
+  return (
+    <div className="detail-actions">
+      {needsDecision(job) && (
+        <div className="action-row" role="group" aria-label="Resolve this fax">
+          <RetryAction job={job} />
+          <button type="button" disabled={working !== null} onClick={() => void run('arrived', () => resolveJobs([job.id], 'arrived'))}>It arrived</button>
+        </div>
+      )}
+      <div className="action-row" role="group" aria-label="More actions">
+        <button type="button" onClick={() => composeFromJob(job, 'resend')}>Resend</button>
+        <button type="button" onClick={() => composeFromJob(job, 'forward')}>Forward</button>
+        {hasReport && (
+          <>
+            <button type="button" disabled={working !== null} onClick={() => void run('save', withReport(saveBytes))}>
+              {working === 'save' ? 'Preparing report…' : 'Save report'}
+            </button>
+            <button
+              type="button"
+              disabled={working !== null}
+              onClick={() => void run('print', withReport(async (name, bytes) => {
+                const { printPdf } = await import('../../print/printPdf');
+                await printPdf(bytes, name);
+              }))}
+            >
+              {working === 'print' ? 'Preparing to print…' : 'Print report'}
+            </button>
+          </>
+        )}
+        {done && !job.archivedAt && (
+          <button type="button" disabled={working !== null} aria-keyshortcuts="Delete" onClick={() => void run('archive', () => resolveJobs([job.id], 'archive'))}>Archive</button>
+        )}
+      </div>
+      {problem && <p className="error-text" role="alert">{problem}</p>}
+    </div>
+  );
+}
