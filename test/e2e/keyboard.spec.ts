@@ -52,7 +52,9 @@ test('↑/↓ move through the Outbox and Enter opens the detail', async ({ page
   await expect(page.getByRole('button', { name: /^Send/ })).toHaveText('Send 1 page to 2 recipients');
   await page.keyboard.press('Control+Enter');
 
-  const rows = page.getByRole('list', { name: 'Outbox faxes' }).getByRole('listitem');
+  // Fax rows (a multi-recipient send also has a line above its faxes that says how they went).
+  const rows = page.getByRole('list', { name: 'Outbox faxes' }).getByRole('listitem').filter({ has: page.getByRole('button') });
+  await expect(page.getByRole('list', { name: 'Outbox faxes' }).getByRole('listitem').first()).toContainText('One send to 2 numbers');
   // Newest first: the two just sent lead the list (older unfinished jobs may follow).
   await expect(rows.filter({ hasText: '+1 989 898 9898' }).first()).toBeVisible();
   await expect(rows.filter({ hasText: '+1 201 555 0123' }).first()).toBeVisible();

@@ -56,8 +56,9 @@ test('uncertain: "It arrived" moves the fax to Sent, confirmed by the person', a
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sent' }).click();
   const sent = list(page, 'Sent faxes').getByRole('listitem').first();
-  await expect(sent).toContainText('Arrived — confirmed by you');
+  await expect(sent).toContainText('Arrived (you)');
   await sent.getByRole('button').first().click();
+  await expect(detail(page)).toContainText('Arrived — confirmed by you');
   await expect(detail(page)).toContainText('You checked with the recipient and marked it as arrived.');
 });
 
