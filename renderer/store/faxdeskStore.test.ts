@@ -42,7 +42,8 @@ describe('renderer store', () => {
     expect(store.getState().accounts).toEqual([demo]);
     emit('outbox.jobChanged', job({ state: 'sending', updatedAt: '2026-01-01T10:00:01.000Z' }));
     expect(store.getState().jobs['job-1']?.state).toBe('sending');
-    expect(store.getState().sessionJobIds['job-1']).toBe(true);
+    emit('outbox.jobChanged', job({ state: 'sent', updatedAt: '2026-01-01T10:00:02.000Z' }));
+    expect(store.getState().justDelivered).toBe('job-1');
   });
 
   it('never lets a stale copy of a job overwrite a newer one', () => {

@@ -7,8 +7,8 @@ import type { SliceCreator } from './types';
 
 export interface OutboxSlice {
   jobs: Record<string, OutboxJob>;
-  /** Jobs sent or touched in this session stay in the Outbox after they complete, so people see them finish. */
-  sessionJobIds: Record<string, true>;
+  /** The fax that last reached Sent while the app was open: the Outbox says where it went. */
+  justDelivered: string | null;
   outboxStatus: LoadStatus;
   outboxError: string | null;
   selectedJobId: string | null;
@@ -28,7 +28,10 @@ export interface OutboxSlice {
   announce(text: string): void;
   /** The transmission report of a finished fax, as a PDF the core made. */
   jobReport(id: string): Promise<Result<{ name: string; bytes: Uint8Array }>>;
-  /** Applies a job from an event or a call result; stale copies never overwrite newer ones. */
+  /**
+   * Applies a job from an event or a call result; stale copies never overwrite newer ones.
+   * `fromThisSession`: the person's own action changed it (that action announces it).
+   */
   applyJob(job: OutboxJob, fromThisSession?: boolean): void;
   selectJob(id: string | null): void;
   /** `confirm`: a person checked with the recipient where pages may have arrived; `onlyMissingPages`: send just those. */
@@ -68,7 +71,7 @@ export const createOutboxSlice: SliceCreator<OutboxSlice> = (api) => (set, get) 
 
   return {
     jobs: {},
-    sessionJobIds: {},
+    justDelivered: null,
     outboxStatus: 'loading',
     outboxError: null,
     selectedJobId: null,
@@ -95,14 +98,10 @@ export const createOutboxSlice: SliceCreator<OutboxSlice> = (api) => (set, get) 
         // Screen readers hear a fax change state, as sighted people see its row change (what a
         // person's own action changed, that action announces).
         if (newer && before && before.state !== job.state && !fromThisSession) queueMicrotask(() => get().announce(`Fax to …${job.to.slice(-4)}: ${jobStatus(job, false).text}`));
-        const known = s.sessionJobIds[job.id] === true;
-        // A job that changes while the app is open belongs to this session's Outbox view.
-        const mark = (fromThisSession || newer) && !known;
-        if (!newer && !mark) return s;
-        return {
-          jobs: newer ? { ...s.jobs, [job.id]: job } : s.jobs,
-          sessionJobIds: mark ? { ...s.sessionJobIds, [job.id]: true } : s.sessionJobIds,
-        };
+        if (!newer) return s;
+        // A fax leaves the Outbox for Sent the moment it completes; the Outbox says where it went.
+        const delivered = job.state === 'sent' && before !== undefined && before.state !== 'sent';
+        return { jobs: { ...s.jobs, [job.id]: job }, ...(delivered ? { justDelivered: job.id } : {}) };
       });
     },
 

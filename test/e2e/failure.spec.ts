@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { sendFacingFault, sinchControl } from './support/fixtures';
+import { sendFacingFault, sinchControl, expectDelivered } from './support/fixtures';
 
 test.afterEach(async () => {
   await sinchControl().clearFaults();
@@ -20,7 +20,7 @@ test('a provider 500 on send shows Failed with the reason; Retry then delivers i
   await expect(detail).toContainText('Attempts');
 
   await row.getByRole('button', { name: 'Retry fax to …9898' }).click();
-  await expect(row).toContainText('Completed', { timeout: 25_000 });
+  await expectDelivered(page, '+1 989 898 9898');
   expect(await addedFaxes()).toHaveLength(1);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Outbox/ })).not.toContainText('failed');
 });

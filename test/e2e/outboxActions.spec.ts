@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { dropFiles, makePdf, sendFacingFault, sinchControl, sinchUrl, watchFaxes, welkinControl } from './support/fixtures';
+import { dropFiles, makePdf, sendFacingFault, sinchControl, sinchUrl, watchFaxes, welkinControl, expectDelivered } from './support/fixtures';
 import { readPages, sinchDocument } from './support/sentPages';
 
 /** Sending people can trust (issue 8): safe retries, ways out, proof of delivery, search, Demo marks. */
@@ -68,18 +68,18 @@ test('Welkin: a busy number succeeds through Retry on the server, as the same fa
   const row = rowFor(page, '+1 989 898 9805');
   await expect(row).toContainText('Failed', { timeout: 25_000 });
   await row.getByRole('button', { name: 'Retry fax to …9805' }).click();
-  await expect(row).toContainText('Completed', { timeout: 25_000 });
+  const done = await expectDelivered(page, '+1 989 898 9805');
   // Welkin sent its own fax again: one fax at the provider, two attempts here.
   expect(await added()).toHaveLength(1);
-  await row.getByRole('button').first().click();
+  await done.getByRole('button').first().click();
   await expect(detail(page).getByRole('definition').nth(2)).toHaveText('2');
 });
 
 test('proof of delivery: the saved report names the fax, both numbers, the pages and the SHA-256; Demo everywhere', async ({ page }) => {
   const added = await watchFaxes(sinchControl());
   await send(page, { file: 'signed-lease.pdf', pages: 2, number: '+19898989898' });
-  const row = rowFor(page, '+1 989 898 9898');
-  await expect(row).toContainText('Completed', { timeout: 25_000 });
+  await expect(rowFor(page, '+1 989 898 9898')).toContainText('Demo — not transmitted');
+  const row = await expectDelivered(page, '+1 989 898 9898');
   await expect(row).toContainText('Demo — not transmitted');
   await row.getByRole('button').first().click();
   await expect(detail(page).getByRole('heading', { name: /Fax to \+1 989 898 9898/ })).toContainText('Demo — not transmitted');
@@ -109,8 +109,7 @@ test('proof of delivery: the saved report names the fax, both numbers, the pages
 
 test('search (Ctrl+F) finds a sent fax by its file name; filters narrow by status', async ({ page }) => {
   await send(page, { file: 'zebra-consent-4471.pdf', number: '+19898989898' });
-  await expect(rowFor(page, '+1 989 898 9898')).toContainText('Completed', { timeout: 25_000 });
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sent' }).click();
+  await expectDelivered(page, '+1 989 898 9898');
   await page.keyboard.press('Control+f');
   const search = page.getByRole('searchbox', { name: 'Search faxes' });
   await expect(search).toBeFocused();

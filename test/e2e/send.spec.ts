@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { dropFiles, makePdf, sinchControl, watchFaxes } from './support/fixtures';
+import { dropFiles, makePdf, sinchControl, watchFaxes, expectDelivered } from './support/fixtures';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -20,11 +20,11 @@ test('drop a PDF, send to the demo number, watch it reach Completed', async ({ p
   await expect(send).toHaveText('Send 2 pages to 1 recipient');
   await send.click();
 
-  // Compose clears and the Outbox shows the job, live, until the provider confirms delivery.
+  // Compose clears and the Outbox shows the job, live, until the provider confirms delivery; then it
+  // moves to Sent and the Outbox says so.
   await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
-  const row = page.getByRole('listitem').filter({ hasText: '+1 989 898 9898' }).first();
-  await expect(row).toBeVisible();
-  await expect(row).toContainText('Completed', { timeout: 25_000 });
+  await expect(page.getByRole('list', { name: 'Outbox faxes' }).getByRole('listitem').filter({ hasText: '+1 989 898 9898' }).first()).toBeVisible();
+  const row = await expectDelivered(page, '+1 989 898 9898');
 
   const added = await addedFaxes();
   expect(added).toHaveLength(1);
@@ -43,11 +43,10 @@ test('drop a PDF, send to the demo number, watch it reach Completed', async ({ p
   await expect(detail).toContainText('Provider fax ID');
   await expect(detail).toContainText(fax.id);
 
-  // Delivered faxes are listed under Sent too.
+  // Sent from the sidebar puts focus on its heading.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outbox' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sent' }).click();
   await expect(page.getByRole('heading', { name: 'Sent', level: 1 })).toBeFocused();
-  await expect(page.getByRole('list', { name: 'Sent faxes' }).getByRole('listitem').filter({ hasText: '+1 989 898 9898' }).first())
-    .toContainText('Completed');
 });
 
 test('single number path: type a number, press Ctrl+Enter', async ({ page }) => {

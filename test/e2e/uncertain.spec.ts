@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { sendFacingFault, sinchControl } from './support/fixtures';
+import { sendFacingFault, sinchControl, expectDelivered } from './support/fixtures';
 
 test.afterEach(async () => {
   await sinchControl().clearFaults();
@@ -25,6 +25,6 @@ test('a send cut off mid-request is Uncertain; sending again needs a confirmatio
   await row.getByRole('button', { name: 'Retry fax to …9898' }).click();
   await expect(confirm).toContainText('may already have reached …9898');
   await confirm.getByRole('button', { name: 'Send again anyway' }).click();
-  await expect(row).toContainText('Completed', { timeout: 25_000 });
+  await expectDelivered(page, '+1 989 898 9898');
   expect(await addedFaxes()).toHaveLength(1);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { makePdf, watchFaxes, welkinControl } from './support/fixtures';
+import { makePdf, watchFaxes, welkinControl, expectDelivered } from './support/fixtures';
 
 test('send from the Welkin demo account and watch it reach Completed', async ({ page }) => {
   const addedFaxes = await watchFaxes(welkinControl());
@@ -20,8 +20,7 @@ test('send from the Welkin demo account and watch it reach Completed', async ({ 
   await send.click();
 
   await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
-  const row = page.getByRole('listitem').filter({ hasText: '+1 989 898 9898' }).first();
-  await expect(row).toContainText('Completed', { timeout: 25_000 });
+  await expectDelivered(page, '+1 989 898 9898');
 
   const added = await addedFaxes();
   expect(added).toHaveLength(1);

@@ -39,7 +39,7 @@ export function JobDetail({ job }: { job: OutboxJob }) {
       {stuck && (
         <div className="banner banner-warning">
           <p>This fax is taking longer than its {plural(job.pages, 'page')} should. Faxdesk keeps following it until the provider gives a final answer.</p>
-          <p>Sinch faxes cannot be cancelled once they are on their way.</p>
+          <p>{account?.settings.provider === 'welkin' ? 'Welkin' : 'Sinch'} offers no way to cancel a fax once it is on its way, so Faxdesk cannot stop it.</p>
         </div>
       )}
       {decision && <p className="muted">{decision}</p>}

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { OutboxJob } from '../../../common/domain/fax';
 import { useFaxdesk } from '../../store/StoreProvider';
-import { plural } from '../../ui/format';
+import { formatFax, plural } from '../../ui/format';
 import { JobDetail } from './JobDetail';
 import { JobList, archivable } from './JobList';
 import { JobsToolbar } from './JobsToolbar';
@@ -37,6 +37,20 @@ function EmptyState({ view, narrowed }: { view: JobsView; narrowed: boolean }) {
   );
 }
 
+/** A fax that just completed left the Outbox: say so, and where to find it. */
+function DeliveredNote() {
+  const job = useFaxdesk((s) => (s.justDelivered ? s.jobs[s.justDelivered] : undefined));
+  const showPane = useFaxdesk((s) => s.showPane);
+  const selectJob = useFaxdesk((s) => s.selectJob);
+  if (!job || job.state !== 'sent') return null;
+  return (
+    <p className="delivered-note">
+      <span>Fax to {formatFax(job.to)} completed and moved to Sent.</span>
+      <button type="button" className="link" onClick={() => { showPane('sent'); selectJob(job.id); }}>Show it in Sent</button>
+    </p>
+  );
+}
+
 /** Several faxes picked: say how many, and archive them together. */
 function SelectionBar({ picked, onArchive }: { picked: OutboxJob[]; onArchive(jobs: OutboxJob[]): void }) {
   const selectJob = useFaxdesk((s) => s.selectJob);
@@ -55,7 +69,6 @@ function SelectionBar({ picked, onArchive }: { picked: OutboxJob[]; onArchive(jo
 
 export function JobsPane({ kind }: { kind: JobsView }) {
   const jobs = useFaxdesk((s) => s.jobs);
-  const session = useFaxdesk((s) => s.sessionJobIds);
   const status = useFaxdesk((s) => s.outboxStatus);
   const error = useFaxdesk((s) => s.outboxError);
   const selectedId = useFaxdesk((s) => s.selectedJobId);
@@ -66,8 +79,8 @@ export function JobsPane({ kind }: { kind: JobsView }) {
   const [archiveProblem, setArchiveProblem] = useState<string | null>(null);
   const narrowed = isNarrowed(query);
   const list = useMemo(
-    () => sortJobs(jobsFor(kind, jobs, session, narrowed ? found ?? [] : null, query.status === 'archived'), query.sort),
-    [kind, jobs, session, narrowed, found, query.status, query.sort],
+    () => sortJobs(jobsFor(kind, jobs, narrowed ? found ?? [] : null, query.status === 'archived'), query.sort),
+    [kind, jobs, narrowed, found, query.status, query.sort],
   );
   const selected = list.find((j) => j.id === selectedId);
   const picked = list.filter((j) => checked[j.id]);
@@ -87,6 +100,7 @@ export function JobsPane({ kind }: { kind: JobsView }) {
           {list.length > 0 && <span className="muted list-count">{plural(list.length, 'fax', 'faxes')}</span>}
         </header>
         <JobsToolbar view={kind} />
+        {kind === 'outbox' && <DeliveredNote />}
         {picked.length > 1 && <SelectionBar picked={picked} onArchive={(t) => void archive(t)} />}
         {archiveProblem && <p className="error-text pad" role="alert">{archiveProblem}</p>}
         {status === 'error' && <p className="banner banner-danger" role="alert">The outbox could not be loaded: {error}</p>}

@@ -36,16 +36,15 @@ describe('outbox and sent lists', () => {
     expect(groups.map((g) => g.jobs.map((j) => j.id))).toEqual([['x1', 'x2'], ['y']]);
   });
 
-  it('keeps archived faxes out of the Outbox but in Sent and in search', () => {
+  it('moves delivered faxes to Sent, and keeps archived ones out of the Outbox but in search', () => {
     const jobs = {
       done: job('done'), failed: job('failed', { state: 'failed' }),
       archived: job('archived', { state: 'failed', archivedAt: '2026-12-01T12:00:00.000Z' }),
     };
-    expect(jobsFor('outbox', jobs, {}).map((j) => j.id)).toEqual(['failed']);
-    expect(jobsFor('outbox', jobs, { done: true }).map((j) => j.id).sort()).toEqual(['done', 'failed']);
-    expect(jobsFor('sent', jobs, {}).map((j) => j.id)).toEqual(['done']);
-    expect(jobsFor('outbox', jobs, {}, ['archived', 'failed']).map((j) => j.id)).toEqual(['archived', 'failed']);
-    expect(jobsFor('outbox', jobs, {}, ['archived', 'failed'], true).map((j) => j.id)).toEqual(['archived']);
+    expect(jobsFor('outbox', jobs).map((j) => j.id)).toEqual(['failed']);
+    expect(jobsFor('sent', jobs).map((j) => j.id)).toEqual(['done']);
+    expect(jobsFor('outbox', jobs, ['archived', 'failed', 'done']).map((j) => j.id)).toEqual(['archived', 'failed']);
+    expect(jobsFor('outbox', jobs, ['archived', 'failed'], true).map((j) => j.id)).toEqual(['archived']);
   });
 
   it('says a stuck fax is taking longer, and a fax a person confirmed as theirs', () => {

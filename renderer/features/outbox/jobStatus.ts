@@ -49,19 +49,15 @@ export const IN_PROGRESS: ReadonlySet<OutboxJob['state']> = new Set(['queued', '
 export type JobsView = 'outbox' | 'sent';
 
 /**
- * Outbox: everything not yet delivered and not archived, plus what finished while the app was open.
+ * Outbox: every fax not yet delivered and not archived; a fax moves to Sent the moment it completes.
  * Sent: delivered faxes (confirmed by the provider or by a person), archived or not. A search or
  * filter (`found`: the core's matches) reaches archived faxes too: they stay in history and search.
  */
-export function jobsFor(
-  view: JobsView, jobs: Record<string, OutboxJob>, session: Record<string, true>,
-  found: readonly string[] | null = null, onlyArchived = false,
-): OutboxJob[] {
+export function jobsFor(view: JobsView, jobs: Record<string, OutboxJob>, found: readonly string[] | null = null, onlyArchived = false): OutboxJob[] {
   const pool = found ? found.map((id) => jobs[id]).filter((j): j is OutboxJob => j !== undefined) : Object.values(jobs);
   return pool.filter((j) => {
     if (onlyArchived && !j.archivedAt) return false;
     if (view === 'sent') return j.state === 'sent';
-    if (j.archivedAt && !found) return false;
-    return j.state !== 'sent' || session[j.id] === true || (found !== null && j.archivedAt !== undefined);
+    return j.state !== 'sent' && (!j.archivedAt || found !== null);
   });
 }

@@ -62,3 +62,17 @@ export async function dropFiles(page: Page, files: Array<{ name: string; mimeTyp
   await page.dispatchEvent('body', 'dragover', { dataTransfer });
   await page.dispatchEvent('body', 'drop', { dataTransfer });
 }
+
+/**
+ * Waits until the fax to `display` ("+1 989 898 9898") completes: it leaves the Outbox for Sent and
+ * the Outbox says so. Opens it in Sent and answers its row there.
+ */
+export async function expectDelivered(page: Page, display: string, timeout = 25_000) {
+  await expect(page.getByText(`Fax to ${display} completed and moved to Sent.`)).toBeVisible({ timeout });
+  await page.getByRole('button', { name: 'Show it in Sent' }).click();
+  await expect(page.getByRole('heading', { name: 'Sent', level: 1 })).toBeVisible();
+  const row = page.getByRole('list', { name: 'Sent faxes' }).getByRole('listitem').filter({ hasText: display }).first();
+  await expect(row).toContainText('Completed');
+  await expect(row).toHaveAttribute('aria-current', 'true');
+  return row;
+}
