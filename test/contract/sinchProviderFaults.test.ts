@@ -35,7 +35,8 @@ async function caught(promise: Promise<unknown>): Promise<ProviderError> {
 const suite = useSinchEmulator({ speed: 1000 });
 beforeEach(async () => {
   counter = recordingFetch();
-  provider = sinchProviderFor(suite.url, { fetch: counter.fetch, timeoutMs: 400 });
+  // Long enough for a busy machine to answer, short enough for the timeout faults to be quick.
+  provider = sinchProviderFor(suite.url, { fetch: counter.fetch, timeoutMs: 1_500 });
   const [fax] = await provider.send({ to: [TEST_NUMBER], documents: [await suite.files.pdf('seed.pdf')] });
   faxId = fax?.id ?? '';
 });

@@ -61,7 +61,10 @@ export async function listenEmulator(app: EmulatorApp, context: EmulatorContext,
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Clients (undici) reuse an idle socket until just before the server's advertised keep-alive ends;
+  // on a busy machine a socket the server closed a moment earlier can still be picked for a POST,
+  // which then fails with ECONNRESET. Idle sockets stay open long enough for that never to happen.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
