@@ -160,8 +160,9 @@ export class Inbox {
   private announce(accountId: string, result: SyncResult): void {
     const ids = [...result.inserted, ...result.updated];
     if (ids.length > 0) this.changed(ids, 'synced');
-    if (result.initial) return;
     const demo = this.deps.accounts.isDemo(accountId);
+    // A first sync brings the account's history: not news. A Demo account's first faxes are the test faxes a person asked for.
+    if (result.initial && !demo) return;
     for (const faxId of result.arrived) {
       const row = this.repo.get(faxId);
       if (!row) continue;

@@ -123,8 +123,9 @@ class Pass {
   }
 
   /** The next watermark: the newest fax listed, held back to the oldest one still arriving (within a day). */
-  watermark(previous: string | undefined): string | undefined {
-    if (this.newest === undefined) return previous;
+  watermark(previous: string | undefined, start: string): string {
+    // An empty first pass still counts: the next ones are incremental (and announce what arrives).
+    if (this.newest === undefined) return previous ?? new Date(Date.parse(start)).toISOString();
     let mark = this.newest;
     if (this.oldestOpen !== undefined && mark - this.oldestOpen < MAX_HOLD_MS) mark = Math.min(mark, this.oldestOpen);
     const before = previous ? Date.parse(previous) : Number.NEGATIVE_INFINITY;
@@ -156,8 +157,7 @@ export async function syncWindow(ctx: SyncContext, stream: 'inbound' | 'outbound
     await pass.store(listed, keep);
     if (listed.last || listed.entries.length === 0) break;
   }
-  const next = pass.watermark(previous);
-  if (next) ctx.repo.setWatermark(ctx.accountId, stream, next, new Date().toISOString());
+  ctx.repo.setWatermark(ctx.accountId, stream, pass.watermark(previous, ctx.tuning.initialFrom), new Date().toISOString());
   return pass.result;
 }
 
@@ -180,7 +180,6 @@ export async function syncNewestFirst(ctx: SyncContext): Promise<SyncResult> {
     const reachedStored = listed.entries.some((entry) => entry.fax && Date.parse(entry.fax.createdAt) < stopBefore);
     if (reachedStored || listed.last || listed.entries.length === 0) break;
   }
-  const next = pass.watermark(previous);
-  if (next) ctx.repo.setWatermark(ctx.accountId, 'inbound', next, new Date().toISOString());
+  ctx.repo.setWatermark(ctx.accountId, 'inbound', pass.watermark(previous, ctx.tuning.initialFrom), new Date().toISOString());
   return pass.result;
 }
