@@ -28,9 +28,10 @@ function recorder() {
   return { lists, wrap, clear, breakRequests: (when: typeof breakWhen) => { breakWhen = when; } };
 }
 
-const inbound = (n: number, target: typeof sinch | typeof welkin, to: string) =>
-  Array.from({ length: n }, (_, i) => target.control.inbound({ from: `+1312555${String(1000 + i).padStart(4, '0')}`, to, pages: 1 + (i % 3) }))
-    .reduce((chain, next) => chain.then(() => next), Promise.resolve() as Promise<unknown>);
+/** `n` received faxes, one after the other (so their order is their creation order). */
+async function inbound(n: number, target: typeof sinch | typeof welkin, to: string): Promise<void> {
+  for (let i = 0; i < n; i++) await target.control.inbound({ from: `+1312555${String(1000 + i).padStart(4, '0')}`, to, pages: 1 + (i % 3) });
+}
 
 describe('Sinch inbox sync', () => {
   it('lists INBOUND faxes in an explicit createTime> window, pages through them, then one request per idle poll', async () => {

@@ -20,7 +20,7 @@ export interface SyncTuning {
 }
 
 export const DEFAULT_TUNING: SyncTuning = {
-  pageSize: 1000, incrementalPageSize: 100, overlapMs: 60 * 60_000, initialFrom: '2000-01-01T00:00:00Z', commitBatch: 250,
+  pageSize: 1000, incrementalPageSize: 100, overlapMs: 60 * 60_000, initialFrom: '2000-01-01T00:00:00Z', commitBatch: 100,
 };
 
 /** A fax still arriving holds the watermark back, but never for longer than this. */
@@ -79,23 +79,26 @@ class Pass {
     this.result = { inserted: [], arrived: [], updated: [], skipped: 0, duplicates: 0, requests: 0, initial };
   }
 
-  async store(page: ListedPage, keep: (fax: RemoteFax) => boolean): Promise<void> {
+  /** Reads and stores a page a batch at a time, giving the event loop a turn between batches. */
+  async store(page: ListedPage, keep: (fax: RemoteFax) => boolean): Promise<{ oldest?: number }> {
     const { ctx, result } = this;
-    const rows: RemoteFaxRow[] = [];
-    for (const entry of page.entries) {
-      const fax = this.read(entry);
-      if (!fax) continue;
-      const created = Date.parse(fax.createdAt);
-      this.newest = Math.max(this.newest ?? created, created);
-      if (!keep(fax)) continue;
-      if (isOpen(fax)) this.oldestOpen = Math.min(this.oldestOpen ?? created, created);
-      rows.push(toRow(ctx.accountId, fax, entry.raw));
-    }
+    let oldest: number | undefined;
     const now = new Date().toISOString();
-    for (let start = 0; start < rows.length; start += ctx.tuning.commitBatch) {
-      const batch = rows.slice(start, start + ctx.tuning.commitBatch);
+    for (let start = 0; start < page.items.length; start += ctx.tuning.commitBatch) {
+      const rows: RemoteFaxRow[] = [];
+      for (const raw of page.items.slice(start, start + ctx.tuning.commitBatch)) {
+        const entry = page.read(raw);
+        const fax = this.read(entry);
+        if (!fax) continue;
+        const created = Date.parse(fax.createdAt);
+        this.newest = Math.max(this.newest ?? created, created);
+        oldest = Math.min(oldest ?? created, created);
+        if (!keep(fax)) continue;
+        if (isOpen(fax)) this.oldestOpen = Math.min(this.oldestOpen ?? created, created);
+        rows.push(toRow(ctx.accountId, fax, entry.raw));
+      }
       transaction(ctx.repo.db, () => {
-        for (const row of batch) {
+        for (const row of rows) {
           const { id, outcome, document } = ctx.repo.upsert(row, now);
           if (document === 'pending' && outcome !== 'unchanged') ctx.documentDue?.(id);
           if (outcome === 'inserted') {
@@ -106,6 +109,7 @@ class Pass {
       });
       await (ctx.yieldToLoop ?? immediate)();
     }
+    return { oldest };
   }
 
   private read(entry: ListedEntry): RemoteFax | undefined {
@@ -155,7 +159,7 @@ export async function syncWindow(ctx: SyncContext, stream: 'inbound' | 'outbound
     const listed = await list({ direction: stream, createdFrom, page, pageSize: ctx.tuning.pageSize, signal: ctx.signal });
     pass.result.requests++;
     await pass.store(listed, keep);
-    if (listed.last || listed.entries.length === 0) break;
+    if (listed.last || listed.items.length === 0) break;
   }
   ctx.repo.setWatermark(ctx.accountId, stream, pass.watermark(previous, ctx.tuning.initialFrom), new Date().toISOString());
   return pass.result;
@@ -176,9 +180,9 @@ export async function syncNewestFirst(ctx: SyncContext): Promise<SyncResult> {
   for (let page = 1; ; page++) {
     const listed = await list({ page, pageSize, signal: ctx.signal });
     pass.result.requests++;
-    await pass.store(listed, keep);
-    const reachedStored = listed.entries.some((entry) => entry.fax && Date.parse(entry.fax.createdAt) < stopBefore);
-    if (reachedStored || listed.last || listed.entries.length === 0) break;
+    const { oldest } = await pass.store(listed, keep);
+    const reachedStored = oldest !== undefined && oldest < stopBefore;
+    if (reachedStored || listed.last || listed.items.length === 0) break;
   }
   ctx.repo.setWatermark(ctx.accountId, 'inbound', pass.watermark(previous, ctx.tuning.initialFrom), new Date().toISOString());
   return pass.result;

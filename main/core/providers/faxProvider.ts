@@ -56,9 +56,13 @@ export interface ListedEntry {
   problem?: string;
 }
 
-/** A page of a list whose entries were read one by one, so one bad entry never spoils the page. */
+/**
+ * A page of a list whose entries are read one by one (`read`), so one bad entry never spoils the
+ * page, and the caller can read a long page a part at a time without holding up its event loop.
+ */
 export interface ListedPage {
-  entries: ListedEntry[];
+  items: unknown[];
+  read(raw: unknown): ListedEntry;
   /** 1-based. */
   page: number;
   totalPages: number;

@@ -1,6 +1,6 @@
 import type { SinchSettings } from '../../../../common/domain/account';
 import type {
-  Capability, DownloadedFile, FaxPage, FullFaxProvider, ListedPage, ListFaxesQuery, RemoteDirection, RemoteFax,
+  Capability, DownloadedFile, FaxPage, FullFaxProvider, ListedEntry, ListedPage, ListFaxesQuery, RemoteDirection, RemoteFax,
 } from '../faxProvider';
 import { SinchAdmin } from './sinchAdmin';
 import { SinchClient, type SinchClientOptions, type SinchFaxQuery } from './sinchClient';
@@ -111,13 +111,13 @@ export class SinchProvider implements FullFaxProvider {
       direction: query.direction === 'inbound' ? 'INBOUND' : 'OUTBOUND', createTimeFrom: toSinchInstant(query.createdFrom),
       page: query.page, pageSize: Math.min(1000, query.pageSize),
     }, query.signal);
-    const entries = result.items.map((raw) => {
+    const read = (raw: unknown): ListedEntry => {
       const parsed = SinchFaxSchema.safeParse(raw);
       if (!parsed.success) return { raw, problem: parsed.error.issues.slice(0, 2).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
       if (Number.isNaN(Date.parse(parsed.data.createTime))) return { raw, problem: 'createTime is not a date' };
       return { raw, fax: toRemoteFax(parsed.data) };
-    });
-    return { entries, page: result.page, totalPages: result.totalPages, last: result.items.length === 0 || result.page >= result.totalPages };
+    };
+    return { items: result.items, read, page: result.page, totalPages: result.totalPages, last: result.items.length === 0 || result.page >= result.totalPages };
   }
 
   /** Removes the stored document; the record stays and shows `hasFile: false`. */

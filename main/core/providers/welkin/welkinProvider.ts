@@ -1,6 +1,6 @@
 import { E164_PATTERN } from '../../../../common/domain/phone';
 import type {
-  Capability, DocumentType, DownloadedFile, FaxPage, FullFaxProvider, ListedPage, ListFaxesQuery, Patient, RemoteFax, SendFaxInput,
+  Capability, DocumentType, DownloadedFile, FaxPage, FullFaxProvider, ListedEntry, ListedPage, ListFaxesQuery, Patient, RemoteFax, SendFaxInput,
 } from '../faxProvider';
 import { ProviderError } from '../providerError';
 import { WelkinClient, type WelkinClientOptions } from './welkinClient';
@@ -91,15 +91,14 @@ export class WelkinProvider implements FullFaxProvider {
   /** Every fax, newest first (Welkin has no time filter, reference §4.1), each entry read on its own. Pages count from 1. */
   async listNewestFirst(query: { page: number; pageSize: number; signal?: AbortSignal }): Promise<ListedPage> {
     const result = await this.client.listFaxesLoose({ page: query.page - 1, size: Math.min(1000, query.pageSize), sort: 'createdAt', direction: 'DESC' }, query.signal);
-    const entries = result.items.map((raw) => {
+    const read = (raw: unknown): ListedEntry => {
       const parsed = WelkinFaxSchema.safeParse(raw);
       if (!parsed.success) return { raw, problem: parsed.error.issues.slice(0, 2).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
-      const fax = toRemoteFax(parsed.data);
       // Without a creation time the fax cannot be placed in time: it is skipped, visibly, rather than guessed.
       if (!parsed.data.createdAt && !parsed.data.receivedAt) return { raw, problem: 'createdAt is missing' };
-      return { raw, fax };
-    });
-    return { entries, page: result.page + 1, totalPages: result.totalPages, last: result.last || result.items.length === 0 };
+      return { raw, fax: toRemoteFax(parsed.data) };
+    };
+    return { items: result.items, read, page: result.page + 1, totalPages: result.totalPages, last: result.last || result.items.length === 0 };
   }
 
   /** Faxes whose subject is `ref`: how earlier versions of Faxdesk marked them (today the draft id is kept instead). */
