@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { AccountSettings, ProviderKind } from '../../common/domain/account';
 import type { DemoEnvironment } from '../core/accounts/demoPort';
 import type { InboundRequest } from '../emulators/shared/emulatorServer';
-import { loadArchive, saveArchive, type InboundArchivable } from '../emulators/shared/inboundArchive';
+import type { InboundArchivable } from '../emulators/shared/inboundArchive';
+import { loadArchive, saveArchive } from './inboundArchive';
 import { SINCH_DEMO_CREDENTIALS, SINCH_DEMO_NUMBER } from '../emulators/sinch/constants';
 import { WELKIN_DEMO_CREDENTIALS } from '../emulators/welkin/constants';
 
