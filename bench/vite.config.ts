@@ -29,6 +29,7 @@ export default defineConfig({
         taskWorker: resolve(root, 'main/core/workers/taskWorker.ts'),
         emulatorCli: resolve(root, 'main/emulators/cli.ts'),
         killableCore: resolve(root, 'test/support/killableCore.ts'),
+        inboxCoreChild: resolve(root, 'test/support/inboxCoreChild.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },

@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { AccountDraftSchema, AccountSchema } from '../domain/account';
 import { DocumentInfoSchema, PaperSizeSchema } from '../domain/document';
 import { OutboxJobSchema, SendRequestSchema } from '../domain/fax';
+import {
+  InboxChangedSchema, InboxCountsSchema, InboxFaxArrivedSchema, InboxFaxSchema, InboxListSchema, InboxQuerySchema, InboxSyncStateSchema,
+} from '../domain/inbox';
 import { ErrorInfoSchema } from '../errors';
 
 /** Input of a channel that takes nothing. */
 const NoInput = z.object({}).strict().default({});
 const IdInput = z.object({ id: z.string().min(1) }).strict();
+const InboxIdsInput = z.object({ ids: z.array(z.string().min(1)).min(1).max(1_000), value: z.boolean().default(true) }).strict();
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -54,6 +58,8 @@ export const AppSettingsSchema = z.object({
   paperSize: PaperSizeSchema,
   /** Hide the Demo accounts (and their faxes) once real accounts are set up. */
   hideDemoAccounts: z.boolean(),
+  /** How often each account's inbox is polled, in seconds (10 s – 15 min). */
+  inboxPollSeconds: z.number().int().min(10).max(900),
 });
 
 /** Settings plus what Faxdesk remembers for the person (read-only through settings.get). */
@@ -100,9 +106,33 @@ export const contract = {
       input: z.object({ ids: z.array(z.string().min(1)).min(1).max(500), action: z.enum(['arrived', 'archive']) }).strict(),
       output: z.array(OutboxJobSchema),
     },
+    /** One page of an inbox view (newest first by default) and how many faxes the view holds. */
+    'inbox.list': { input: InboxQuerySchema, output: InboxListSchema },
+    /** Unread and needs-review counts, overall and per account. */
+    'inbox.counts': { input: NoInput, output: InboxCountsSchema },
+    /** One fax; its document (when ready) is at `window.faxdesk.files.url(id)`. */
+    'inbox.get': { input: IdInput, output: InboxFaxSchema },
+    'inbox.markRead': { input: InboxIdsInput, output: z.array(InboxFaxSchema) },
+    'inbox.markReviewed': { input: InboxIdsInput, output: z.array(InboxFaxSchema) },
+    /** "Document unavailable — retry": downloads the fax's document again. */
+    'inbox.retryDocument': { input: IdInput, output: InboxFaxSchema },
+    /** How each account's sync stands (also sent as `inbox.sync` events). */
+    'inbox.syncState': { input: NoInput, output: z.array(InboxSyncStateSchema) },
+    /** Poll now: one account, or every one. */
+    'inbox.syncNow': { input: z.object({ accountId: z.string().min(1).optional() }).strict().default({}), output: z.object({ started: z.boolean() }) },
+    /** Demo accounts only: the emulator receives one fax, and the inbox polls at once. */
+    'inbox.receiveTestFax': { input: z.object({ accountId: z.string().min(1) }).strict(), output: z.object({ received: z.boolean() }) },
   },
   events: {
     'outbox.jobChanged': OutboxJobSchema,
+    /** Faxes in the inbox were added or changed: refetch the view and the counts. */
+    'inbox.changed': InboxChangedSchema,
+    /** An account's sync state changed. */
+    'inbox.sync': InboxSyncStateSchema,
+    /** A fax arrived since the last poll (not one of a first sync's history). */
+    'inbox.faxArrived': InboxFaxArrivedSchema,
+    /** The person clicked the "New fax" notice: open this inbox fax. */
+    'inbox.notificationClicked': z.object({ faxId: z.string() }),
     'accounts.changed': z.array(AccountSchema),
     /** The person clicked a notification about this fax: show it. */
     'notification.clicked': z.object({ faxId: z.string() }),

@@ -11,6 +11,7 @@ import { findLibreOffice } from './documents/normalize/findLibreOffice';
 import { resolvePaper } from './documents/paper';
 import { CoreEvents } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
+import { Inbox, type InboxOptions } from './inbox/inbox';
 import { createHandlers } from './ipc/handlers';
 import type { BackoffPolicy } from './jobs/backoff';
 import { JobRunner } from './jobs/jobRunner';
@@ -57,6 +58,8 @@ export interface CoreOptions {
   libreOffice?: string | false;
   /** Runs the CPU-heavy steps; default: the core's worker pool (benches pass the main thread to compare). */
   tasks?: TaskRunner<CoreTasks>;
+  /** Inbox sync timing (tests shorten it); `intervalMs` overrides the poll interval setting. */
+  inbox?: InboxOptions & { intervalMs?: number };
 }
 
 /** What the shell and the dev bridge may use: the handler table and a few named entry points. */
@@ -67,6 +70,8 @@ export interface Core {
   log: Logger;
   /** The computer woke up: look at due work and accounts now rather than at the next timer. */
   onSystemResume(): void;
+  /** The computer is going to sleep: polls pause (and catch up on resume). */
+  onSystemSuspend(): void;
   /** The network went away or came back. */
   onOnlineChanged(online: boolean): void;
   /** The file a document's preview shows (what is sent), for the shell's and the bridge's document routes. */
@@ -82,6 +87,7 @@ export interface CoreServices {
   connection: ConnectionCheck;
   documents: DocumentStore;
   outbox: Outbox;
+  inbox: Inbox;
   runner: JobRunner;
   jobs: JobStore;
 }
@@ -97,8 +103,9 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   const events = new CoreEvents();
   const meta = new MetaRepo(db);
   const status = new ConnectionStatus();
+  const accountsRepo = new AccountsRepo(db);
   const accounts = new Accounts({
-    repo: new AccountsRepo(db), meta, secrets: options.secretStore, factory: options.providerFactory ?? defaultProviderFactory,
+    repo: accountsRepo, meta, secrets: options.secretStore, factory: options.providerFactory ?? defaultProviderFactory,
     status, events, log, demo: options.demo,
   });
   accounts.seedDemoAccounts(new Date().toISOString());
@@ -129,11 +136,27 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   const recovered = jobs.recoverLeasesOf(installation, runner.owner);
   if (recovered > 0) log.warn('resuming jobs interrupted by the last shutdown', { jobs: recovered });
   outbox.resume();
+  const inbox = new Inbox({
+    db, dataDir: options.dataDir, accounts, status, runner, jobs, tasks, events, log, demo: options.demo,
+    intervalMs: () => options.inbox?.intervalMs ?? settings.get().inboxPollSeconds * 1_000,
+    hiddenAccounts: () => (settings.get().hideDemoAccounts ? accountsRepo.list().filter((row) => row.demo).map((row) => row.id) : []),
+  }, options.inbox);
+  const inboxReady = inbox.resume().catch((error: unknown) => log.error('inbox could not resume', { error }));
+  // New accounts get their loops; an account whose settings were fixed polls at once.
+  events.subscribe((event, payload) => {
+    if (event !== 'accounts.changed') return;
+    const ids = (payload as Array<{ id: string }>).map((account) => account.id);
+    inbox.loop.ensure(ids);
+    inbox.loop.syncNow(ids.filter((id) => inbox.loop.state(id)?.state === 'signed_out'));
+  });
   scheduleDocumentSweep(runner, documents, log);
   runner.start();
   if (options.checkAccountsOnStart) void connection.testAll();
 
-  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, settings });
+  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings });
+  let offline = false;
+  let asleep = false;
+  const pauseRunner = () => runner.setPaused(offline || asleep);
   let closing: Promise<void> | undefined;
   const core: Core = {
     handlers,
@@ -141,17 +164,33 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     events,
     log,
     onSystemResume() {
+      asleep = false;
+      inbox.loop.setPaused('asleep', false);
+      pauseRunner();
+      // Catch up: every inbox polls now rather than at its next timer.
+      inbox.syncNow();
       runner.wake();
       void connection.testAll();
     },
-    documentContent: (id) => documents.content(id),
+    onSystemSuspend() {
+      asleep = true;
+      inbox.loop.setPaused('asleep', true);
+      pauseRunner();
+    },
+    documentContent: (id) => documents.content(id) ?? inbox.documentContent(id),
     onOnlineChanged(online) {
       log.info(online ? 'network is back' : 'network is gone');
-      runner.setPaused(!online);
-      if (online) void connection.testAll();
+      offline = !online;
+      inbox.loop.setPaused('offline', offline);
+      pauseRunner();
+      if (online) {
+        inbox.syncNow();
+        void connection.testAll();
+      }
     },
     close() {
       closing ??= (async () => {
+        await inboxReady;
         await runner.stop(1_000);
         await pool?.close();
         await options.demo?.close();
@@ -160,5 +199,5 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       return closing;
     },
   };
-  return { core, services: { db, accounts, status, connection, documents, outbox, runner, jobs } };
+  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs } };
 }

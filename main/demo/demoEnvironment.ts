@@ -1,6 +1,11 @@
-import type { AccountSettings } from '../../common/domain/account';
+import { randomInt } from 'node:crypto';
+import { join } from 'node:path';
+import type { AccountSettings, ProviderKind } from '../../common/domain/account';
 import type { DemoEnvironment } from '../core/accounts/demoPort';
-import { SINCH_DEMO_CREDENTIALS } from '../emulators/sinch/constants';
+import type { InboundRequest } from '../emulators/shared/emulatorServer';
+import type { InboundArchivable } from '../emulators/shared/inboundArchive';
+import { loadArchive, saveArchive } from './inboundArchive';
+import { SINCH_DEMO_CREDENTIALS, SINCH_DEMO_NUMBER } from '../emulators/sinch/constants';
 import { WELKIN_DEMO_CREDENTIALS } from '../emulators/welkin/constants';
 
 export interface DemoOptions {
@@ -9,6 +14,13 @@ export interface DemoOptions {
   welkinPort?: number;
   /** Lifecycle speed of both emulators (1 = real time). */
   speed?: number;
+  /**
+   * Where the emulators keep their received faxes (the app's data folder), so a restart of the app
+   * looks like a restart of a real service. Without it they forget everything when they stop.
+   */
+  stateDir?: string;
+  /** How often a change is saved (received faxes injected through the control API). */
+  saveEveryMs?: number;
 }
 
 export interface RunningDemo extends DemoEnvironment {
@@ -19,7 +31,37 @@ export interface RunningDemo extends DemoEnvironment {
 
 interface Started {
   url: string;
+  app: InboundArchivable & { inbound(request: InboundRequest): Promise<unknown> };
+  /** Saves the received faxes now (when they are kept). */
+  save?(): void;
   close(): Promise<void>;
+}
+
+const DEMO_NUMBERS: Record<ProviderKind, string> = { sinch: SINCH_DEMO_NUMBER, welkin: WELKIN_DEMO_CREDENTIALS.faxNumber };
+
+/** Keeps an emulator's received faxes in `dir`: loaded when it starts, saved when they change and when it stops. */
+function keepInbound(emulator: Started, dir: string | undefined, everyMs: number): Started {
+  if (!dir) return emulator;
+  emulator.app.importInbound(loadArchive(dir));
+  let saved = JSON.stringify(emulator.app.exportInbound().map((fax) => fax.record));
+  const save = () => {
+    const faxes = emulator.app.exportInbound();
+    const now = JSON.stringify(faxes.map((fax) => fax.record));
+    if (now === saved) return;
+    saveArchive(dir, faxes);
+    saved = now;
+  };
+  const timer = setInterval(save, everyMs);
+  timer.unref();
+  return {
+    ...emulator,
+    save,
+    close: async () => {
+      clearInterval(timer);
+      save();
+      await emulator.close();
+    },
+  };
 }
 
 /**
@@ -29,19 +71,27 @@ interface Started {
  */
 export function createDemoEnvironment(options: DemoOptions = {}): RunningDemo {
   const speed = options.speed ?? 1;
+  const every = options.saveEveryMs ?? 1_000;
+  const dirOf = (provider: ProviderKind) => (options.stateDir ? join(options.stateDir, provider) : undefined);
   let sinch: Promise<Started> | undefined;
   let welkin: Promise<Started> | undefined;
-  const sinchUrl = async () => {
-    sinch ??= import('../emulators/sinch/index').then(({ startSinchEmulator }) => startSinchEmulator({ port: options.sinchPort ?? 0, speed }));
-    return (await sinch).url;
-  };
-  const welkinUrl = async () => {
-    welkin ??= import('../emulators/welkin/index').then(({ startWelkinEmulator }) => startWelkinEmulator({ port: options.welkinPort ?? 0, speed }));
-    return (await welkin).url;
-  };
+  const startSinch = () => (sinch ??= import('../emulators/sinch/index')
+    .then(({ startSinchEmulator }) => startSinchEmulator({ port: options.sinchPort ?? 0, speed }))
+    .then((started) => keepInbound(started, dirOf('sinch'), every)));
+  const startWelkin = () => (welkin ??= import('../emulators/welkin/index')
+    .then(({ startWelkinEmulator }) => startWelkinEmulator({ port: options.welkinPort ?? 0, speed }))
+    .then((started) => keepInbound(started, dirOf('welkin'), every)));
+  const sinchUrl = async () => (await startSinch()).url;
+  const welkinUrl = async () => (await startWelkin()).url;
   return {
     sinchUrl,
     welkinUrl,
+    async receiveTestFax(provider) {
+      const emulator = await (provider === 'sinch' ? startSinch() : startWelkin());
+      // A made-up sender in the 555-01xx range (reserved for fiction), one to three pages.
+      await emulator.app.inbound({ from: `+1201555${String(100 + randomInt(100)).padStart(4, '0')}`, to: DEMO_NUMBERS[provider], pages: 1 + randomInt(3) });
+      emulator.save?.();
+    },
     isStarted: (provider) => (provider === 'sinch' ? sinch : welkin) !== undefined,
     seedAccounts: () => [
       {

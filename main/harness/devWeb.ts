@@ -19,7 +19,8 @@ const speed = process.env.FAXDESK_DEMO_SPEED ? Number(process.env.FAXDESK_DEMO_S
 
 mkdirSync(dataDir, { recursive: true });
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
-const demo = createDemoEnvironment({ sinchPort: demoSinchPort, welkinPort: demoWelkinPort, speed });
+// The demo emulators keep their received faxes in the data folder, like a real service across a restart.
+const demo = createDemoEnvironment({ sinchPort: demoSinchPort, welkinPort: demoWelkinPort, speed, stateDir: join(dataDir, 'demo-emulators') });
 // Started now, not on first use: the printed URLs are where tests and people reach the control API.
 const demoUrl = await demo.sinchUrl();
 const demoWelkinUrl = await demo.welkinUrl();

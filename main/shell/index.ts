@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import * as electron from 'electron';
 import { createCore, type Core } from '../core/app';
 import { createDemoEnvironment } from '../demo/demoEnvironment';
-import { connectNotifications } from '../core/outbox/notifications';
+import { connectInboxNotifications } from '../core/inbox/inboxNotifications';
+import type { InboxFaxArrived } from '../../common/domain/inbox';
+import { connectNotifications, type Notice } from '../core/outbox/notifications';
 import { createSenderCheck, registerIpc, type IpcMainLike } from '../core/ipc/registerIpc';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './appProtocol';
 import { KeytarSecretStore } from './keytarSecretStore';
@@ -46,7 +48,7 @@ export async function startShell(): Promise<Core | undefined> {
   try {
     core = createCore({
       dataDir: app.getPath('userData'), secretStore: secrets, host: 'electron', version: pkg.version, checkAccountsOnStart: true,
-      demo: createDemoEnvironment(),
+      demo: createDemoEnvironment({ stateDir: join(app.getPath('userData'), 'demo-emulators') }),
     });
   } catch (error) {
     // e.g. a database written by a newer Faxdesk: say so and leave the data alone.
@@ -61,24 +63,31 @@ export async function startShell(): Promise<Core | undefined> {
   core.events.subscribe((event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(event, payload);
   });
+  /** An OS notification whose click brings the window up and tells it which fax to open. */
+  const notifier = (onClick: (faxId: string) => void) => ({
+    isSupported: () => Notification.isSupported(),
+    show: ({ title, body, faxId }: Notice) => {
+      const notification = new Notification({ title, body, silent: false });
+      notification.on('click', () => {
+        if (win.isDestroyed()) return;
+        win.show();
+        win.focus();
+        onClick(faxId);
+      });
+      notification.show();
+    },
+  });
   connectNotifications(
     (listener) => core.events.subscribe((event, payload) => { if (event === 'outbox.jobChanged') listener(payload as Parameters<typeof listener>[0]); }),
-    {
-      isSupported: () => Notification.isSupported(),
-      show: ({ title, body, faxId }) => {
-        const notification = new Notification({ title, body, silent: false });
-        // Clicking opens that fax in the window.
-        notification.on('click', () => {
-          if (win.isDestroyed()) return;
-          win.show();
-          win.focus();
-          core.events.emit('notification.clicked', { faxId });
-        });
-        notification.show();
-      },
-    },
+    notifier((faxId) => core.events.emit('notification.clicked', { faxId })),
+  );
+  // "New fax — 3 pages, from …1234": no names, subjects or full numbers.
+  connectInboxNotifications(
+    (listener) => core.events.subscribe((event, payload) => { if (event === 'inbox.faxArrived') listener(payload as InboxFaxArrived); }),
+    notifier((faxId) => core.events.emit('inbox.notificationClicked', { faxId })),
   );
   // After sleep, or when the network returns, look at due work and accounts at once.
+  powerMonitor.on('suspend', () => core.onSystemSuspend());
   powerMonitor.on('resume', () => core.onSystemResume());
   const stopWatchingOnline = watchOnline(() => net.isOnline(), (online) => core.onOnlineChanged(online));
 

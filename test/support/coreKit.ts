@@ -30,7 +30,7 @@ export function startTestCore(options: TestCoreOptions = {}): CoreHarness {
   const dataDir = rest.dataDir ?? mkdtempSync(join(tmpdir(), 'faxdesk-core-'));
   const logLines: CoreHarness['logLines'] = [];
   const secrets = rest.secretStore ?? new InMemorySecretStore();
-  const demo = demoOptions === false ? undefined : createDemoEnvironment({ sinchPort: 0, speed: 20, ...demoOptions });
+  const demo = demoOptions === false ? undefined : createDemoEnvironment({ sinchPort: 0, speed: 20, stateDir: join(dataDir, 'demo-emulators'), ...demoOptions });
   const { core, services } = composeCore({
     dataDir,
     secretStore: secrets,

@@ -7,6 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, openDatabase, schemaVersionOf } from '../../main/core/store/database';
 import { DocumentsRepo } from '../../main/core/store/documentsRepo';
 import { FaxJobsRepo } from '../../main/core/store/faxJobsRepo';
+import { listInbox } from '../../main/core/store/inboxQuery';
+import { InboxRepo } from '../../main/core/store/inboxRepo';
+import { InboxQuerySchema } from '../../common/domain/inbox';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../main/core/store/migrations/index';
 import { startTestCore, waitFor } from '../support/coreKit';
 
@@ -123,6 +126,33 @@ describe('migrations', () => {
     expect([fax.resolution, fax.archivedAt, fax.resentFrom, fax.contentKey, fax.stuckSince]).toEqual([undefined, undefined, undefined, undefined, undefined]);
     expect(() => v5.prepare("UPDATE outbox_jobs SET resolution = 'shrugged' WHERE id = 'fax-1'").run()).toThrow(/CHECK/);
     v5.close();
+  });
+
+  it('006 adds the inbox beside the outbox: the outbox keeps its faxes; inbox rows upsert by provider id and are found by search', () => {
+    const v5 = atVersion(5);
+    v5.prepare(`INSERT INTO documents (id, name, kind, pages, size_bytes, sent_as, content_type, sent_bytes, sha256, created_at)
+      VALUES ('doc-a', 'a.pdf', 'pdf', 1, 100, 'pdf', 'application/pdf', 100, 'x', ?)`).run(NOW);
+    insertV2Fax(v5, 'fax-1', 'acct-1', ['doc-a'], 'sent');
+    v5.prepare("UPDATE outbox_jobs SET provider_fax_id = 'P-OUT-1' WHERE id = 'fax-1'").run();
+    v5.close();
+    const v6 = atVersion(6);
+    expect(new FaxJobsRepo(v6).get('fax-1')).toMatchObject({ state: 'sent', providerFaxId: 'P-OUT-1' });
+    const repo = new InboxRepo(v6);
+    const fax = { accountId: 'acct-1', providerId: 'P-IN-1', direction: 'inbound' as const, from: '+13125551234', to: '+12015550100', pages: 2,
+      status: 'received' as const, createdAt: NOW, fileNames: ['scan.pdf'], raw: { id: 'P-IN-1' }, document: 'pending' as const };
+    const first = repo.upsert(fax, NOW);
+    expect(first.outcome).toBe('inserted');
+    expect(repo.upsert(fax, NOW)).toEqual({ id: first.id, outcome: 'unchanged', document: 'pending' });
+    expect(() => v6.prepare("INSERT INTO faxes (id, account_id, provider_id, direction, status, created_at, provider_json, synced_at, updated_at) VALUES ('x', 'acct-1', 'P-IN-1', 'inbound', 'received', ?, '{}', ?, ?)").run(NOW, NOW, NOW)).toThrow(/UNIQUE/);
+    expect(repo.isOutboxFax('acct-1', 'P-OUT-1')).toBe(true);
+    const search = (text: string) => listInbox(v6, InboxQuerySchema.parse({ text })).total;
+    expect([search('1234'), search('…1234'), search('312 555 1234'), search('scan'), search('9999')]).toEqual([1, 1, 1, 1, 0]);
+    // Triggers keep the index in step with local edits.
+    v6.prepare(`UPDATE faxes SET notes = 'call Dr Okafor back', tags_json = '["urgent"]' WHERE id = ?`).run(first.id);
+    expect([search('okafor'), search('urgent')]).toEqual([1, 1]);
+    v6.prepare('DELETE FROM faxes WHERE id = ?').run(first.id);
+    expect(v6.prepare('SELECT COUNT(*) AS n FROM faxes_fts').get()).toEqual({ n: 0 });
+    v6.close();
   });
 
   it('a fax still queued in a database from before the job runner is picked up by it after the upgrade', async () => {

@@ -11,5 +11,7 @@ export interface DemoEnvironment {
   resolve(settings: AccountSettings): Promise<{ settings: AccountSettings; secret: string }>;
   /** True once the emulator behind this provider runs (nothing is loaded before first use). */
   isStarted(provider: AccountSettings['provider']): boolean;
+  /** Has the emulator behind this provider receive one fax (starting it if needed), kept across restarts. */
+  receiveTestFax?(provider: AccountSettings['provider']): Promise<void>;
   close(): Promise<void>;
 }

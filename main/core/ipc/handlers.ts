@@ -1,6 +1,7 @@
 import type { Accounts } from '../accounts/accounts';
 import type { ConnectionCheck } from '../accounts/connectionCheck';
 import type { DocumentStore } from '../documents/documentStore';
+import type { Inbox } from '../inbox/inbox';
 import type { Outbox } from '../outbox/outbox';
 import type { AppSettingsStore } from '../settings/appSettings';
 import type { Handlers } from './dispatcher';
@@ -12,12 +13,13 @@ export interface HandlerDeps {
   connection: ConnectionCheck;
   documents: DocumentStore;
   outbox: Outbox;
+  inbox: Inbox;
   settings: AppSettingsStore;
 }
 
 /** The handler table: thin calls into the core's services. Parsing happens in the dispatcher. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { accounts, connection, documents, outbox, settings } = deps;
+  const { accounts, connection, documents, outbox, inbox, settings } = deps;
   return {
     'app.info': () => ({ version: deps.version, host: deps.host }),
     'accounts.list': () => accounts.list(),
@@ -35,5 +37,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'outbox.retry': ({ id, confirm, onlyMissingPages }) => outbox.retry(id, { confirm, onlyMissingPages }),
     'outbox.resolve': ({ ids, action }) => outbox.resolve(ids, action),
     'outbox.report': ({ id }) => outbox.report(id),
+    'inbox.list': (query) => inbox.list(query),
+    'inbox.counts': () => inbox.counts(),
+    'inbox.get': ({ id }) => inbox.get(id),
+    'inbox.markRead': ({ ids, value }) => inbox.mark(ids, 'read', value),
+    'inbox.markReviewed': ({ ids, value }) => inbox.mark(ids, 'reviewed', value),
+    'inbox.retryDocument': ({ id }) => inbox.retryDocument(id),
+    'inbox.syncState': () => inbox.syncStates(),
+    'inbox.syncNow': ({ accountId }) => { inbox.syncNow(accountId); return { started: true }; },
+    'inbox.receiveTestFax': async ({ accountId }) => { await inbox.receiveTestFax(accountId); return { received: true }; },
   };
 }

@@ -186,6 +186,13 @@ export class JobStore {
       .run({ now: this.now(), prefix: `${installation.replace(/[\\%_]/g, '\\$&')}/%`, owner: currentOwner }).changes);
   }
 
+  /** Makes the pending job with this key due now (a wake from sleep, a person asking); false when none waits. */
+  runNow(key: string): boolean {
+    const now = this.now();
+    return Number(prepared(this.db, `UPDATE jobs SET run_at = ?, updated_at = ? WHERE key = ? AND state = 'pending' AND run_at > ?`)
+      .run(now, now, key, now).changes) > 0;
+  }
+
   get(id: string): StoredJob | undefined {
     const raw = prepared(this.db, 'SELECT * FROM jobs WHERE id = ?').get(id) as RawJob | undefined;
     return raw ? toJob(raw) : undefined;

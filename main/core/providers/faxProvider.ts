@@ -45,6 +45,28 @@ export interface RemoteFax {
   reviewed?: boolean;
   patientId?: string;
   subject?: string;
+  /** Names of the fax's files, where the provider keeps them (Welkin). */
+  fileNames?: string[];
+}
+
+/** One entry of a provider's list as it came: read into a RemoteFax, or why it could not be read. */
+export interface ListedEntry {
+  raw: unknown;
+  fax?: RemoteFax;
+  problem?: string;
+}
+
+/**
+ * A page of a list whose entries are read one by one (`read`), so one bad entry never spoils the
+ * page, and the caller can read a long page a part at a time without holding up its event loop.
+ */
+export interface ListedPage {
+  items: unknown[];
+  read(raw: unknown): ListedEntry;
+  /** 1-based. */
+  page: number;
+  totalPages: number;
+  last: boolean;
 }
 
 /** A document on local disk. Providers stream it from `path`; they never need it in memory. */
@@ -160,6 +182,13 @@ export interface FaxProviderExtras {
   listDocumentTypes?(): Promise<DocumentType[]>;
   /** retryOnServer (Welkin): re-sends a FAILED fax on the provider side. */
   retry?(id: string): Promise<RemoteFax>;
+  /**
+   * For the inbox sync of a provider with a time filter (Sinch): faxes of `direction` created at or
+   * after `createdFrom` (inclusive, an explicit window: never the provider's default one).
+   */
+  listCreatedSince?(query: { direction: RemoteDirection; createdFrom: string; page: number; pageSize: number; signal?: AbortSignal }): Promise<ListedPage>;
+  /** For the inbox sync of a provider without one (Welkin): every fax, newest first. */
+  listNewestFirst?(query: { page: number; pageSize: number; signal?: AbortSignal }): Promise<ListedPage>;
 }
 
 export type FullFaxProvider = FaxProvider & FaxProviderExtras;

@@ -2,7 +2,7 @@ import { PaperSizeSchema } from '../../../common/domain/document';
 import type { AppSettings } from '../../../common/ipc/contract';
 import type { MetaRepo } from '../store/metaRepo';
 
-const DEFAULTS: AppSettings = { paperSize: 'auto', hideDemoAccounts: false };
+const DEFAULTS: AppSettings = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30 };
 
 /** Faxdesk's own settings (not an account's), and what it remembers for the person, in the meta table. */
 export class AppSettingsStore {
@@ -15,6 +15,7 @@ export class AppSettingsStore {
       ...DEFAULTS,
       ...(paper.success ? { paperSize: paper.data } : {}),
       hideDemoAccounts: this.meta.get('settings.hideDemoAccounts') === 'true',
+      inboxPollSeconds: pollSeconds(this.meta.get('settings.inboxPollSeconds')),
       ...(lastAccountId ? { lastAccountId } : {}),
     };
   }
@@ -22,6 +23,7 @@ export class AppSettingsStore {
   update(change: Partial<AppSettings>): AppSettings & { lastAccountId?: string } {
     if (change.paperSize !== undefined) this.meta.set('settings.paperSize', change.paperSize);
     if (change.hideDemoAccounts !== undefined) this.meta.set('settings.hideDemoAccounts', String(change.hideDemoAccounts));
+    if (change.inboxPollSeconds !== undefined) this.meta.set('settings.inboxPollSeconds', String(change.inboxPollSeconds));
     return this.get();
   }
 
@@ -29,4 +31,10 @@ export class AppSettingsStore {
   rememberAccount(accountId: string): void {
     this.meta.set('state.lastAccountId', accountId);
   }
+}
+
+/** A stored poll interval, within the setting's range (10 s – 15 min); 30 s when unset. */
+function pollSeconds(stored: string | undefined): number {
+  const value = Number(stored);
+  return stored !== undefined && Number.isInteger(value) ? Math.min(900, Math.max(10, value)) : DEFAULTS.inboxPollSeconds;
 }

@@ -1,4 +1,5 @@
 import { composePdf, type ComposeInput } from '../documents/composePdf';
+import { countPdfPages } from '../documents/pdfPageCount';
 import { normalizeDocument } from '../documents/normalize/normalizeDocument';
 import type { NormalizeInput } from '../documents/normalize/normalizeTypes';
 import { layoutReport, type ReportInput } from '../outbox/reportLayout';
@@ -18,6 +19,8 @@ export const coreTasks = {
   'document.normalize': (input: NormalizeInput) => normalizeDocument(input),
   /** The fax's pages, after the person's page operations, as one PDF. */
   'fax.compose': (input: ComposeInput) => composePdf(input),
+  /** The page count of a received fax's document, or why it cannot be read (inbox downloads). */
+  'pdf.countPages': (input: { path: string }) => countPdfPages(input),
   /** A fax's one-page transmission report (with the SHA-256 of what was sent and a thumbnail). */
   'report.transmission': async (input: ReportInput, context) => {
     const bytes = await layoutReport(input);

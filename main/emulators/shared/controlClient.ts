@@ -1,4 +1,4 @@
-import type { ClockRequest, ClockState, InboundRequest } from './emulatorServer';
+import type { ClockRequest, ClockState, InboundRequest, RequestCounts } from './emulatorServer';
 import type { FaultConfig, FaultRequest } from './faults';
 
 /** What a control route answered: its status and its body (JSON when it parses, else text). */
@@ -67,6 +67,15 @@ export class EmulatorControlClient<Fax, Received> {
   /** Creates a received fax, answered in the provider's wire form. */
   inbound(request: InboundRequest): Promise<Received> {
     return this.call('POST', '/inbound', request);
+  }
+
+  /** API requests answered since the last reset, by `METHOD /path`. */
+  requests(): Promise<RequestCounts> {
+    return this.call('GET', '/requests');
+  }
+
+  async resetRequests(): Promise<void> {
+    await this.call('POST', '/requests/reset', {});
   }
 
   /** Every fax the emulator holds, drafts included (for counting duplicates and leftovers). */

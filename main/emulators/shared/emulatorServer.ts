@@ -6,10 +6,15 @@ import { BodyError, isLoopback, readJsonBody } from './httpKit';
 import { LifecycleClock } from './lifecycleClock';
 
 export const InboundRequestSchema = z.object({
-  from: z.string().min(1),
+  /** Absent: the caller id was withheld (the fax has no sender number). */
+  from: z.string().min(1).optional(),
   to: z.string().min(1),
   pages: z.number().int().positive().max(1000).optional(),
   pdfBase64: z.string().optional(),
+  /** Stored exactly as given, unchecked: a damaged document as a carrier may store it (tests of bad input). */
+  documentBase64: z.string().optional(),
+  /** The fax has no stored document (the service did not keep it, or it was deleted). */
+  withoutDocument: z.boolean().optional(),
 });
 export type InboundRequest = z.infer<typeof InboundRequestSchema>;
 
@@ -41,6 +46,31 @@ export interface EmulatorApp {
 export interface EmulatorContext {
   clock: LifecycleClock;
   faults: FaultInjector;
+  /** API requests answered (faults included), by `METHOD /path`: tests count what a client costs. */
+  requests?: RequestCounter;
+}
+
+/** Counts API requests (never control ones) by method and path. */
+export class RequestCounter {
+  total = 0;
+  byRoute: Record<string, number> = {};
+
+  count(method: string, path: string): void {
+    this.total++;
+    const key = `${method} ${path}`;
+    this.byRoute[key] = (this.byRoute[key] ?? 0) + 1;
+  }
+
+  reset(): void {
+    this.total = 0;
+    this.byRoute = {};
+  }
+}
+
+/** `GET /__emulator/requests`. */
+export interface RequestCounts {
+  total: number;
+  byRoute: Record<string, number>;
 }
 
 export interface RunningEmulator {
@@ -91,6 +121,7 @@ async function route(app: EmulatorApp, context: EmulatorContext, req: IncomingMe
     await control(app, context, req, res, url);
     return;
   }
+  (context.requests ??= new RequestCounter()).count(req.method ?? 'GET', url.pathname);
   if (context.faults.maybeInject(req, res, url.pathname)) return;
   await app.handle(req, res, url);
 }
@@ -122,8 +153,16 @@ async function control(app: EmulatorApp, context: EmulatorContext, req: Incoming
       const state: ClockState = { speed: context.clock.getSpeed(), now: new Date(context.clock.now()).toISOString() };
       sendJson(res, 200, state);
     }
+  } else if (req.method === 'GET' && path === '/requests') {
+    const counter = (context.requests ??= new RequestCounter());
+    sendJson(res, 200, { total: counter.total, byRoute: counter.byRoute } satisfies RequestCounts);
+  } else if (req.method === 'POST' && path === '/requests/reset') {
+    req.resume();
+    context.requests?.reset();
+    sendJson(res, 200, { total: 0, byRoute: {} } satisfies RequestCounts);
   } else if (req.method === 'POST' && path === '/reset') {
     req.resume();
+    context.requests?.reset();
     app.reset();
     context.faults.configure(undefined);
     sendJson(res, 200, { reset: true });

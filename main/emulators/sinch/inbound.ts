@@ -11,14 +11,17 @@ export async function createInboundFax(store: SinchStore, now: number, request: 
   if (!service) throw new BodyError(400, 'The project has no service to receive on');
   let pdf: Buffer;
   let pages: number;
-  if (request.pdfBase64) {
+  if (request.documentBase64 !== undefined) {
+    pdf = Buffer.from(request.documentBase64, 'base64');
+    pages = request.pages ?? 1;
+  } else if (request.pdfBase64) {
     pdf = Buffer.from(request.pdfBase64, 'base64');
     const counted = await countPdfPages(pdf);
     if (counted === undefined) throw new BodyError(400, 'pdfBase64 is not a readable PDF');
     pages = counted;
   } else {
     pages = request.pages ?? 1;
-    pdf = await generatePdf(pages, ['Received fax (Faxdesk Sinch emulator)', `From ${request.from} to ${request.to}`, new Date(now).toISOString()]);
+    pdf = await generatePdf(pages, ['Received fax (Faxdesk Sinch emulator)', `From ${request.from ?? 'a withheld number'} to ${request.to}`, new Date(now).toISOString()]);
   }
   const fax: FaxRecord = {
     id: ulid(),
@@ -37,7 +40,7 @@ export async function createInboundFax(store: SinchStore, now: number, request: 
     callbackUrlContentType: service.webhookContentType,
     imageConversionMethod: service.imageConversionMethod,
     resolution: service.resolution,
-    document: service.saveInboundFaxDocuments ? pdf : undefined,
+    document: service.saveInboundFaxDocuments && !request.withoutDocument ? pdf : undefined,
     uploads: [],
     webhookDone: true,
   };

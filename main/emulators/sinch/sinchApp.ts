@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { EmulatorApp, InboundRequest } from '../shared/emulatorServer';
+import type { ArchivedFax, InboundArchivable } from '../shared/inboundArchive';
+import type { FaxRecord } from './model';
 import { sendJson } from '../shared/faults';
 import { BodyError, parseRawQuery, readJsonBody } from '../shared/httpKit';
 import type { LifecycleClock } from '../shared/lifecycleClock';
@@ -34,7 +36,7 @@ export type SinchOptionsState = SinchOptions & { tokenTtlSeconds: number };
 export type SinchNumberRequest = z.infer<typeof NumberSchema>;
 
 /** The Sinch Fax API v3 as an `EmulatorApp` for the shared scaffold (which adds faults, clock, control API). */
-export class SinchEmulatorApp implements EmulatorApp {
+export class SinchEmulatorApp implements EmulatorApp, InboundArchivable {
   readonly name = 'sinch' as const;
   readonly store: SinchStore;
   readonly auth: SinchAuth;
@@ -100,6 +102,20 @@ export class SinchEmulatorApp implements EmulatorApp {
     const fax = await createInboundFax(this.store, this.clock.now(), request);
     this.webhooks.incoming(fax);
     return toWireFax(fax, this.clock.now());
+  }
+
+  /** Received faxes with their documents (Demo accounts keep them across restarts). */
+  exportInbound(): ArchivedFax[] {
+    return [...this.store.faxes.values()].filter((fax) => fax.direction === 'INBOUND').map(({ document, ...record }) => ({
+      id: record.id, record, documents: document ? [document] : [],
+    }));
+  }
+
+  importInbound(faxes: readonly ArchivedFax[]): void {
+    for (const fax of faxes) {
+      const record = fax.record as Omit<FaxRecord, 'document'>;
+      this.store.faxes.set(fax.id, { ...record, document: fax.documents[0] });
+    }
   }
 
   listAllFaxes(): unknown[] {

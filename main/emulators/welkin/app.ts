@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorApp, InboundRequest } from '../shared/emulatorServer';
+import type { ArchivedFax, InboundArchivable } from '../shared/inboundArchive';
 import { readJsonBody } from '../shared/httpKit';
 import type { LifecycleClock } from '../shared/lifecycleClock';
 import { TokenService, type Principal } from './auth';
@@ -12,7 +13,7 @@ import { generateFaxPdf, storedPdf } from './files';
 import { defaultLifecycleSettings, faxToWire, type WelkinFaxWire } from './lifecycle';
 import { PatientDirectory, patientRoutes } from './patients';
 import { readJson, type Route, type WelkinState } from './routing';
-import { FaxStore } from './store';
+import { FaxStore, type FaxRecord, type StoredFile } from './store';
 
 /** Fax wire form plus what tests check on the control API (`GET /__emulator/faxes`). */
 export type WelkinFaxDump = Omit<WelkinFaxWire, 'files'> & {
@@ -27,7 +28,7 @@ const TOKEN_PATH = /^\/([^/]+)\/admin\/api_clients\/([^/]+)$/;
 const SCOPED_PATH = /^\/([^/]+)\/([^/]+)(\/.*)$/;
 
 /** The Welkin Health fax API (reference welkin-fax.md) as an EmulatorApp for the shared scaffold. */
-export class WelkinEmulatorApp implements EmulatorApp {
+export class WelkinEmulatorApp implements EmulatorApp, InboundArchivable {
   readonly name = 'welkin' as const;
   readonly state: WelkinState;
   private readonly routes: Route[];
@@ -98,24 +99,42 @@ export class WelkinEmulatorApp implements EmulatorApp {
   }
 
   async inbound(request: InboundRequest): Promise<unknown> {
-    const pdf = request.pdfBase64 ? { bytes: Buffer.from(request.pdfBase64, 'base64'), name: 'fax.pdf' } : undefined;
-    return this.createInbound({ from: request.from, to: request.to, pages: request.pages, pdf });
+    const raw = request.documentBase64 ?? request.pdfBase64;
+    const pdf = raw !== undefined ? { bytes: Buffer.from(raw, 'base64'), name: 'fax.pdf' } : undefined;
+    return this.createInbound({ from: request.from, to: request.to, pages: request.pages, pdf, withoutDocument: request.withoutDocument });
   }
 
   /** A received fax as the carrier files it: RECEIVED, unreviewed, unassigned, one PDF (§5). */
-  async createInbound(input: { from: string; to: string; pages?: number; pdf?: { bytes: Buffer; name: string } }): Promise<WelkinFaxWire> {
+  async createInbound(input: { from?: string; to: string; pages?: number; pdf?: { bytes: Buffer; name: string }; withoutDocument?: boolean }): Promise<WelkinFaxWire> {
     const now = this.state.clock.now();
     const stamp = new Date(now);
     const name = input.pdf?.name ?? `fax-${stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.pdf`;
-    const bytes = input.pdf?.bytes ?? await generateFaxPdf(input.from, input.to, input.pages ?? 1, stamp);
+    const bytes = input.pdf?.bytes ?? await generateFaxPdf(input.from ?? 'a withheld number', input.to, input.pages ?? 1, stamp);
     const file = await storedPdf(bytes, name);
+    const files = input.withoutDocument ? [] : [file];
     const fax = this.state.faxes.create({
       direction: 'INCOMING', baseStatus: 'RECEIVED', attempt: null,
-      receiverFaxNumber: input.to, senderFaxNumber: input.from, subject: null, reviewed: false,
-      patientId: null, documentTypeId: null, documentSummaryId: null, files: [file], pages: input.pages ?? file.pages,
+      receiverFaxNumber: input.to, senderFaxNumber: input.from ?? null, subject: null, reviewed: false,
+      patientId: null, documentTypeId: null, documentSummaryId: null, files, pages: input.pages ?? (file.pages || null),
       receivedAt: now, createdAt: now, updatedAt: now, createdBy: null, updatedBy: null,
     });
     return faxToWire(fax, now);
+  }
+
+  /** Received faxes with their files (Demo accounts keep them across restarts). */
+  exportInbound(): ArchivedFax[] {
+    return this.state.faxes.all().filter((fax) => fax.direction === 'INCOMING').sort((a, b) => a.seq - b.seq).map((fax) => ({
+      id: fax.id,
+      record: { ...fax, files: fax.files.map(({ bytes: _bytes, ...file }) => file) },
+      documents: fax.files.map((file) => file.bytes),
+    }));
+  }
+
+  importInbound(faxes: readonly ArchivedFax[]): void {
+    for (const fax of faxes) {
+      const record = fax.record as Omit<FaxRecord, 'files'> & { files: Array<Omit<StoredFile, 'bytes'>> };
+      this.state.faxes.restore({ ...record, files: record.files.map((file, n) => ({ ...file, bytes: fax.documents[n] ?? Buffer.alloc(0) })) });
+    }
   }
 
   wire(faxId: string): WelkinFaxWire | undefined {

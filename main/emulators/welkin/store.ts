@@ -77,6 +77,11 @@ export class FaxStore {
     return fax;
   }
 
+  /** Puts back a fax kept from an earlier run, with its id; it sorts after those already here. */
+  restore(fax: FaxRecord): void {
+    this.faxes.set(fax.id, { ...fax, seq: ++this.seq });
+  }
+
   get(id: string): FaxRecord | undefined {
     return this.faxes.get(id.toLowerCase());
   }

@@ -65,6 +65,8 @@ export interface SinchDownload {
 }
 
 const FaxPage = sinchPageSchema('faxes', SinchFaxSchema);
+/** The same envelope with each fax left unread, so the caller can read them one by one. */
+const LooseFaxPage = sinchPageSchema('faxes', z.unknown());
 const ServicePage = sinchPageSchema('services', SinchServiceSchema);
 const NumberPage = sinchPageSchema('numbers', SinchServiceNumberSchema);
 const PhoneNumberPage = sinchPageSchema('phoneNumbers', SinchServiceNumberSchema);
@@ -133,6 +135,18 @@ export class SinchClient {
         ...pageParams(query),
       ],
       parse: parseJsonWith(FaxPage),
+    });
+  }
+
+  /** GET /faxes with the entries as they came (the inbox reads them one by one: one bad entry never spoils a page). */
+  listFaxesLoose(query: SinchFaxQuery = {}, signal?: AbortSignal): Promise<SinchPage<unknown>> {
+    return this.http.request({
+      method: 'GET', path: '/faxes', what: 'list faxes', idempotent: true, signal,
+      query: [
+        ['direction', query.direction], ['status', query.status], ['createTime>', query.createTimeFrom], ['createTime<', query.createTimeTo],
+        ...pageParams(query),
+      ],
+      parse: parseJsonWith(LooseFaxPage),
     });
   }
 

@@ -1,10 +1,10 @@
 import type { SinchSettings } from '../../../../common/domain/account';
 import type {
-  Capability, DownloadedFile, FaxPage, FullFaxProvider, ListFaxesQuery, RemoteFax,
+  Capability, DownloadedFile, FaxPage, FullFaxProvider, ListedEntry, ListedPage, ListFaxesQuery, RemoteDirection, RemoteFax,
 } from '../faxProvider';
 import { SinchAdmin } from './sinchAdmin';
 import { SinchClient, type SinchClientOptions, type SinchFaxQuery } from './sinchClient';
-import type { SinchFax } from './sinchSchemas';
+import { SinchFaxSchema, type SinchFax } from './sinchSchemas';
 import { toRemoteFax, toSinchFilter, toSinchInstant } from './sinchMapper';
 import { toSinchSendRequest, type SinchSendFaxInput } from './sinchSendInput';
 
@@ -103,6 +103,21 @@ export class SinchProvider implements FullFaxProvider {
       if (Object.values(fax.labels ?? {}).includes(ref)) matches.push(toRemoteFax(fax));
     }
     return matches;
+  }
+
+  /** Faxes created at or after `createdFrom` (inclusive, to the second), each entry read on its own. */
+  async listCreatedSince(query: { direction: RemoteDirection; createdFrom: string; page: number; pageSize: number; signal?: AbortSignal }): Promise<ListedPage> {
+    const result = await this.client.listFaxesLoose({
+      direction: query.direction === 'inbound' ? 'INBOUND' : 'OUTBOUND', createTimeFrom: toSinchInstant(query.createdFrom),
+      page: query.page, pageSize: Math.min(1000, query.pageSize),
+    }, query.signal);
+    const read = (raw: unknown): ListedEntry => {
+      const parsed = SinchFaxSchema.safeParse(raw);
+      if (!parsed.success) return { raw, problem: parsed.error.issues.slice(0, 2).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+      if (Number.isNaN(Date.parse(parsed.data.createTime))) return { raw, problem: 'createTime is not a date' };
+      return { raw, fax: toRemoteFax(parsed.data) };
+    };
+    return { items: result.items, read, page: result.page, totalPages: result.totalPages, last: result.items.length === 0 || result.page >= result.totalPages };
   }
 
   /** Removes the stored document; the record stays and shows `hasFile: false`. */

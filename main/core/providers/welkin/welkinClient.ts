@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { WelkinSettings } from '../../../../common/domain/account';
 import type { DownloadedFile, OutgoingDocument } from '../faxProvider';
 import { DEFAULT_RETRY_POLICY, httpCall, readJson, type ProviderClientBase } from '../httpCall';
@@ -94,6 +95,16 @@ export class WelkinClient {
       what: 'list faxes', method: 'GET', path: '/faxes', idempotent: true, signal,
       query: { ...requested, sort: query.sort ?? 'createdAt', direction: query.direction ?? 'DESC' },
       parse: async (response) => parseWelkinPage(await readJson(response), WelkinFaxSchema, requested),
+    });
+  }
+
+  /** GET /faxes with the entries as they came (the inbox reads them one by one: one bad entry never spoils a page). */
+  listFaxesLoose(query: WelkinListQuery = {}, signal?: AbortSignal): Promise<WelkinPage<unknown>> {
+    const requested = { page: query.page ?? 0, size: query.size ?? 20 };
+    return this.request({
+      what: 'list faxes', method: 'GET', path: '/faxes', idempotent: true, signal,
+      query: { ...requested, sort: query.sort ?? 'createdAt', direction: query.direction ?? 'DESC' },
+      parse: async (response) => parseWelkinPage(await readJson(response), z.unknown(), requested),
     });
   }
 

@@ -58,6 +58,7 @@ export function toRemoteFax(fax: WelkinFax): RemoteFax {
     reviewed: direction === 'inbound' ? fax.reviewed ?? false : undefined,
     patientId: present(fax.patientId),
     subject: present(fax.subject),
+    fileNames: files.map((file) => present(file.originalName)).filter((name): name is string => name !== undefined),
   };
   if (status === 'failed') {
     remote.failure = faxFailure(welkinFailureCode(fax.failureReason), remote.pagesSent, 'welkin', present(fax.failureReason) ?? 'FAILED');

@@ -1,12 +1,12 @@
 import { E164_PATTERN } from '../../../../common/domain/phone';
 import type {
-  Capability, DocumentType, DownloadedFile, FaxPage, FullFaxProvider, ListFaxesQuery, Patient, RemoteFax, SendFaxInput,
+  Capability, DocumentType, DownloadedFile, FaxPage, FullFaxProvider, ListedEntry, ListedPage, ListFaxesQuery, Patient, RemoteFax, SendFaxInput,
 } from '../faxProvider';
 import { ProviderError } from '../providerError';
 import { WelkinClient, type WelkinClientOptions } from './welkinClient';
 import { invalidInput } from './welkinErrors';
 import { toDocumentType, toFaxPage, toPatient, toRemoteDirection, toRemoteFax } from './welkinMapper';
-import type { WelkinFax } from './welkinSchemas';
+import { WelkinFaxSchema, type WelkinFax } from './welkinSchemas';
 import { checkUploads } from './welkinUpload';
 
 export const WELKIN_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
@@ -86,6 +86,19 @@ export class WelkinProvider implements FullFaxProvider {
     const file = fax.files?.[0];
     if (!file) throw new ProviderError({ code: 'not_found', message: `Welkin fax ${id} has no file to download.`, provider: 'welkin', retryable: false });
     return this.client.downloadFile(id, file.id);
+  }
+
+  /** Every fax, newest first (Welkin has no time filter, reference §4.1), each entry read on its own. Pages count from 1. */
+  async listNewestFirst(query: { page: number; pageSize: number; signal?: AbortSignal }): Promise<ListedPage> {
+    const result = await this.client.listFaxesLoose({ page: query.page - 1, size: Math.min(1000, query.pageSize), sort: 'createdAt', direction: 'DESC' }, query.signal);
+    const read = (raw: unknown): ListedEntry => {
+      const parsed = WelkinFaxSchema.safeParse(raw);
+      if (!parsed.success) return { raw, problem: parsed.error.issues.slice(0, 2).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+      // Without a creation time the fax cannot be placed in time: it is skipped, visibly, rather than guessed.
+      if (!parsed.data.createdAt && !parsed.data.receivedAt) return { raw, problem: 'createdAt is missing' };
+      return { raw, fax: toRemoteFax(parsed.data) };
+    };
+    return { items: result.items, read, page: result.page + 1, totalPages: result.totalPages, last: result.last || result.items.length === 0 };
   }
 
   /** Faxes whose subject is `ref`: how earlier versions of Faxdesk marked them (today the draft id is kept instead). */
