@@ -46,9 +46,10 @@ test('Ctrl+N, Ctrl+, and Escape; focus is always visible', async ({ page }) => {
 
 test('↑/↓ move through the Outbox and Enter opens the detail', async ({ page }) => {
   await page.goto('/');
-  await dropFiles(page, [{ name: 'two.pdf', mimeType: 'application/pdf', buffer: await makePdf(1) }]);
+  await dropFiles(page, [{ name: 'two.pdf', mimeType: 'application/pdf', buffer: await makePdf(1, 'Keyboard walk') }]);
   const number = page.getByLabel('Fax number');
-  await number.fill('+19898989898, +12015550123');
+  // Two numbers that end failed, so both stay in the Outbox (a completed fax moves to Sent).
+  await number.fill('+19898989801, +19898989807');
   await expect(page.getByRole('button', { name: /^Send/ })).toHaveText('Send 1 page to 2 recipients');
   await page.keyboard.press('Control+Enter');
 
@@ -56,8 +57,8 @@ test('↑/↓ move through the Outbox and Enter opens the detail', async ({ page
   const rows = page.getByRole('list', { name: 'Outbox faxes' }).getByRole('listitem').filter({ has: page.getByRole('button') });
   await expect(page.getByRole('list', { name: 'Outbox faxes' }).getByRole('listitem').first()).toContainText('One send to 2 numbers');
   // Newest first: the two just sent lead the list (older unfinished jobs may follow).
-  await expect(rows.filter({ hasText: '+1 989 898 9898' }).first()).toBeVisible();
-  await expect(rows.filter({ hasText: '+1 201 555 0123' }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: '+1 989 898 9801' }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: '+1 989 898 9807' }).first()).toBeVisible();
   await rows.nth(0).getByRole('button').first().focus();
   await expectVisibleFocus(page);
   await page.keyboard.press('ArrowDown');
