@@ -43,8 +43,12 @@ export function JobDetailActions({ job }: { job: OutboxJob }) {
         </div>
       )}
       <div className="action-row" role="group" aria-label="More actions">
-        <button type="button" onClick={() => composeFromJob(job, 'resend')}>Resend</button>
-        <button type="button" onClick={() => composeFromJob(job, 'forward')}>Forward</button>
+        {done && (
+          <>
+            <button type="button" onClick={() => composeFromJob(job, 'resend')}>Resend</button>
+            <button type="button" onClick={() => composeFromJob(job, 'forward')}>Forward</button>
+          </>
+        )}
         {hasReport && (
           <>
             <button type="button" disabled={working !== null} onClick={() => void run('save', withReport(saveBytes))}>
