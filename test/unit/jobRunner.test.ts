@@ -56,8 +56,9 @@ const runs = () => db.prepare('SELECT job_id, owner, attempt, recovered FROM run
 
 describe('job runner on a real SQLite file', () => {
   it('two runners in two processes share 500 jobs on one database: each job runs exactly once', async () => {
-    // Both runners are up and polling before the work arrives, as two workstations would be.
-    const [a, b] = await Promise.all([child('runner-a', 'count', 5_000, 500), child('runner-b', 'count', 5_000, 500)]);
+    // Both runners are up and polling before the work arrives, as two workstations would be. Leases
+    // are long, so a process starved on a busy machine is not taken over (that is the next test).
+    const [a, b] = await Promise.all([child('runner-a', 'count', 30_000, 500), child('runner-b', 'count', 30_000, 500)]);
     const store = new JobStore(db);
     for (let n = 0; n < 500; n++) store.enqueue({ kind: 'test.job', queue: `account-${n % 5}`, payload: { n } });
     expect(await Promise.all([exited(a), exited(b)])).toEqual([0, 0]);
