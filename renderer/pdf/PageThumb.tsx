@@ -59,7 +59,7 @@ export function PageThumb({ page, count, scrollRoot, fax, current, hintId, actio
         <span className="thumb-caption" aria-hidden="true">
           {page.index + 1}
           {/* The file name stays out of the visible text (the tooltip and the accessible name carry it). */}
-          <span className="thumb-doc">{page.kind === 'page' ? `p. ${page.pageNumber}${page.rotation ? ` · ${page.rotation}°` : ''}` : 'pages unknown'}</span>
+          <span className="thumb-doc">{page.locked ? 'cover' : page.kind === 'page' ? `p. ${page.pageNumber}${page.rotation ? ` · ${page.rotation}°` : ''}` : 'pages unknown'}</span>
         </span>
       </button>
       {warnings.length > 0 && (

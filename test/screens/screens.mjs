@@ -79,7 +79,8 @@ try {
       await page.getByLabel('Subject', { exact: true }).fill('Referral for J. Doe');
       await page.getByLabel('Message', { exact: true }).fill('Two pages follow. Please call us back to confirm.');
       await page.getByLabel('Urgent').check();
-      await page.waitForTimeout(3_000);
+      await preview.getByRole('img', { name: /\(cover page\)$/ }).waitFor();
+      await page.waitForTimeout(5_000);
       await page.getByRole('heading', { name: 'Cover page', exact: true }).scrollIntoViewIfNeeded();
       await shot('cover');
       await preview.getByRole('button', { name: /^Page 1 of/ }).click();

@@ -47,7 +47,11 @@ export async function renderCover(input: CoverRenderInput): Promise<CoverRenderO
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const found = findCoverFonts(input.fontCandidates);
-  const fonts = await embedFonts(doc, found);
+  // The CJK font (megabytes to parse and subset) is embedded only when some text needs it.
+  const text = [...Object.values(input.fields.sender), ...Object.values(input.fields.recipient), input.fields.subject, input.fields.message,
+    input.fields.date, input.layout.title, input.layout.notice, input.pages].join('');
+  const needsCjk = !!found.cjk && [...text].some((char) => !found.regular?.has(char.codePointAt(0)!) && found.cjk!.has(char.codePointAt(0)!));
+  const fonts = await embedFonts(doc, needsCjk ? found : { ...found, cjk: undefined });
   const painter = new TextPainter(fonts);
   const [width, height] = PAPER_SIZE[input.paper];
   const page = doc.addPage([width, height]);
@@ -172,7 +176,7 @@ export async function renderCover(input: CoverRenderInput): Promise<CoverRenderO
   if (input.outputPath) await writeFile(input.outputPath, bytes);
   return {
     fit: {
-      fits, messageSize, ...(cutAfter !== undefined ? { cutAfter } : {}), missingCharacters: [...painter.missing], fontNote: fontNote(found),
+      fits, messageSize, ...(cutAfter !== undefined ? { cutAfter } : {}), missingCharacters: [...painter.missing], fontNote: fontNote(found, needsCjk),
       ...(cutFields.length > 0 ? { cutFields: [...new Set(cutFields)] } : {}),
     },
     sizeBytes: bytes.length,
@@ -194,11 +198,11 @@ async function embedFonts(doc: PDFDocument, found: CoverFontSet): Promise<PageFo
   return { regular, bold, cjk: await custom(found.cjk) };
 }
 
-function fontNote(found: CoverFontSet): string {
+function fontNote(found: CoverFontSet, cjkUsed: boolean): string {
   if (!found.regular) {
     return 'No font with wide coverage was found on this computer (Faxdesk looks for DejaVu Sans or Noto Sans), so the cover uses Helvetica, which draws Western European letters only.';
   }
-  const cjk = found.cjk ? ` and ${found.cjk.family} for Chinese, Japanese and Korean` : '; no font for Chinese, Japanese or Korean was found';
+  const cjk = !found.cjk ? '; no font for Chinese, Japanese or Korean was found' : cjkUsed ? ` and ${found.cjk.family} for Chinese, Japanese and Korean` : '';
   return `Drawn with ${found.regular.family}${cjk}.`;
 }
 
