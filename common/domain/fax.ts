@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorInfoSchema } from '../errors';
+import { CoverRequestSchema, ServerCoverSchema } from './cover';
 import { DocumentInfoSchema, FaxPartSchema } from './document';
 import { E164_PATTERN } from './phone';
 
@@ -45,6 +46,8 @@ export const OutboxJobSchema = z.object({
   expectedDoneAt: z.string().optional(),
   /** When it was first seen taking longer than it should. */
   stuckSince: z.string().optional(),
+  /** The first document is the cover page Faxdesk drew for this recipient. */
+  hasCover: z.boolean().optional(),
 });
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 
@@ -53,6 +56,10 @@ export const SendOptionsSchema = z.object({
   subject: z.string().trim().max(200).optional(),
   headerText: z.string().max(50).optional(),
   resolution: z.enum(['FINE', 'SUPERFINE']).optional(),
+  /** A cover page Faxdesk draws, first in the fax, one per recipient. */
+  cover: CoverRequestSchema.optional(),
+  /** A cover page the provider stores and adds itself (Sinch `coverPageId` + `coverPageData`). */
+  serverCover: ServerCoverSchema.optional(),
 });
 export type SendOptions = z.infer<typeof SendOptionsSchema>;
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { AccountDraftSchema, AccountSchema } from '../domain/account';
+import {
+  CoverPreviewInputSchema, CoverPreviewSchema, CoverTemplateDraftSchema, CoverTemplateSchema, SendEstimateSchema,
+} from '../domain/cover';
 import { DocumentInfoSchema, PaperSizeSchema } from '../domain/document';
 import { OutboxJobSchema, SendRequestSchema } from '../domain/fax';
 import {
@@ -122,6 +125,17 @@ export const contract = {
     'inbox.syncNow': { input: z.object({ accountId: z.string().min(1).optional() }).strict().default({}), output: z.object({ started: z.boolean() }) },
     /** Demo accounts only: the emulator receives one fax, and the inbox polls at once. */
     'inbox.receiveTestFax': { input: z.object({ accountId: z.string().min(1) }).strict(), output: z.object({ received: z.boolean() }) },
+    /** Cover page templates: the built-in ones first, then the person's own. */
+    'cover.templates': { input: NoInput, output: z.array(CoverTemplateSchema) },
+    /** Saves a person's template (no id: a new one, e.g. a duplicate of a built-in one). */
+    'cover.saveTemplate': { input: CoverTemplateDraftSchema, output: CoverTemplateSchema },
+    'cover.removeTemplate': { input: IdInput, output: z.object({ removed: z.boolean() }) },
+    /** The cover page as it will be sent, drawn by the core: a document the preview shows, and how its text fitted. */
+    'cover.preview': { input: CoverPreviewInputSchema, output: CoverPreviewSchema },
+    /** Cover pages stored at the account's fax service (Sinch), added by the service itself. */
+    'cover.serverPages': { input: z.object({ accountId: z.string().min(1) }).strict(), output: z.array(z.object({ id: z.string(), name: z.string() })) },
+    /** The account's price per page, learnt from what its past faxes cost (null: unknown). */
+    'fax.estimate': { input: z.object({ accountId: z.string().min(1) }).strict(), output: SendEstimateSchema },
   },
   events: {
     'outbox.jobChanged': OutboxJobSchema,

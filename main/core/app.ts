@@ -6,6 +6,8 @@ import { ConnectionStatus } from './accounts/connectionStatus';
 import type { DemoEnvironment } from './accounts/demoPort';
 import type { SecretStore } from './accounts/secretStore';
 import { scheduleDocumentSweep } from './documents/documentSweep';
+import { CoverPages } from './cover/coverPages';
+import { CoverTemplatesRepo } from './cover/coverTemplatesRepo';
 import { DocumentStore } from './documents/documentStore';
 import { findLibreOffice } from './documents/normalize/findLibreOffice';
 import { resolvePaper } from './documents/paper';
@@ -17,6 +19,7 @@ import type { BackoffPolicy } from './jobs/backoff';
 import { JobRunner } from './jobs/jobRunner';
 import { JobStore } from './jobs/jobStore';
 import { createLogger, type Logger } from './log';
+import { FaxPrices } from './outbox/faxPrices';
 import { FaxRecords } from './outbox/faxRecords';
 import { Outbox } from './outbox/outbox';
 import { defaultProviderFactory } from './providers/providerFactory';
@@ -129,7 +132,9 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     concurrency: (queue) => (queue.startsWith('send:') ? sendConcurrency : 4),
   });
   const connection = new ConnectionCheck(accounts, status, runner, options.recheckScale);
-  const outbox = new Outbox({ db, repo, records, documents, accounts, status, runner, tasks, settings, log }, {
+  const covers = new CoverPages({ repo: new CoverTemplatesRepo(db), documents, tasks, accounts, paper: () => resolvePaper(settings.get().paperSize) });
+  const prices = new FaxPrices(db);
+  const outbox = new Outbox({ db, repo, records, documents, accounts, status, runner, tasks, settings, log, covers, prices }, {
     followIntervalMs: options.followIntervalMs ?? 2_000,
   });
   // Jobs this installation held when it last stopped (crash, kill) are due now, not when their leases run out.
@@ -153,7 +158,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   runner.start();
   if (options.checkAccountsOnStart) void connection.testAll();
 
-  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings });
+  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices });
   let offline = false;
   let asleep = false;
   const pauseRunner = () => runner.setPaused(offline || asleep);

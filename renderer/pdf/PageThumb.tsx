@@ -59,7 +59,7 @@ export function PageThumb({ page, count, scrollRoot, fax, current, hintId, actio
         <span className="thumb-caption" aria-hidden="true">
           {page.index + 1}
           {/* The file name stays out of the visible text (the tooltip and the accessible name carry it). */}
-          <span className="thumb-doc">{page.kind === 'page' ? `p. ${page.pageNumber}${page.rotation ? ` · ${page.rotation}°` : ''}` : 'pages unknown'}</span>
+          <span className="thumb-doc">{page.locked ? 'cover' : page.kind === 'page' ? `p. ${page.pageNumber}${page.rotation ? ` · ${page.rotation}°` : ''}` : 'pages unknown'}</span>
         </span>
       </button>
       {warnings.length > 0 && (
@@ -68,14 +68,14 @@ export function PageThumb({ page, count, scrollRoot, fax, current, hintId, actio
           <span className="sr-only">May print badly: {warnings.map((w) => w.text).join(' ')}</span>
         </span>
       )}
-      <span className="thumb-actions">
+      {page.locked ? <span className="thumb-actions thumb-locked">Cover page</span> : <span className="thumb-actions">
         <button type="button" className="icon-button" tabIndex={tab} aria-label={`Move ${page.name} earlier`} disabled={page.index === 0} onClick={() => actions.move(page.id, page.index - 1)}>←</button>
         {page.kind === 'page' && (
           <button type="button" className="icon-button" tabIndex={tab} aria-label={`Rotate ${page.name}`} onClick={() => actions.rotate(page.id)}>↻</button>
         )}
         <button type="button" className="icon-button" tabIndex={tab} aria-label={`Move ${page.name} later`} disabled={page.index >= count - 1} onClick={() => actions.move(page.id, page.index + 1)}>→</button>
         <button type="button" className="icon-button" tabIndex={tab} aria-label={`Remove ${page.name}`} onClick={() => actions.remove(page.id)}>×</button>
-      </span>
+      </span>}
     </li>
   );
 }

@@ -125,8 +125,8 @@ export function PageViewer({ pages, index, fax, actions, onIndex, onClose }: Pro
           <button type="button" className="icon-button" aria-label="Zoom in" aria-keyshortcuts="+" disabled={zoom === ZOOMS.length - 1} onClick={() => zoomBy(1)}>+</button>
         </span>
         <span className="viewer-page-actions">
-          {page.kind === 'page' && <button type="button" onClick={() => actions.rotate(page.id)}>Rotate {page.name}</button>}
-          <button type="button" onClick={() => { actions.remove(page.id); rootRef.current?.focus(); }}>Remove {page.name}</button>
+          {page.kind === 'page' && !page.locked && <button type="button" onClick={() => actions.rotate(page.id)}>Rotate {page.name}</button>}
+          {!page.locked && <button type="button" onClick={() => { actions.remove(page.id); rootRef.current?.focus(); }}>Remove {page.name}</button>}
         </span>
       </div>
       <div ref={stageRef} className="viewer-stage">

@@ -9,6 +9,7 @@ import type { PageActions } from './PageThumb';
 import { PageViewer } from './PageViewer';
 import { keepOnly, releaseAll, warmUp } from './pdfDocuments';
 import { previewPages } from './previewPages';
+import { COVER_PAGE_ID, withCover } from './coverPreviewPage';
 import type { FaxView } from './usePageCanvas';
 
 /** "As it will print at the other end": on or off, and at which resolution. */
@@ -47,7 +48,13 @@ export function PreviewPane() {
   const undo = useFaxdesk((s) => s.undo);
   const account = useFaxdesk((s) => pickAccount(s.accounts, s.composeAccountId, s.appSettings));
   const headerText = useFaxdesk((s) => s.headerText);
-  const pages = useMemo(() => previewPages(docs, list, documentUrl), [docs, list, documentUrl]);
+  const coverPreview = useFaxdesk((s) => (s.coverMode === 'faxdesk' ? s.coverPreview : null));
+  const coverId = coverPreview?.document.id ?? null;
+  const pages = useMemo(() => {
+    const content = previewPages(docs, list, documentUrl);
+    return content.length > 0 ? withCover(content, coverId ? { documentId: coverId } : null, documentUrl) : content;
+  }, [docs, list, documentUrl, coverId]);
+  const offset = pages[0]?.id === COVER_PAGE_ID ? 1 : 0;
   const [open, setOpen] = useState<number | null>(null);
   const [backTo, setBackTo] = useState<number | null>(null);
   const [faxOn, setFaxOn] = useState(false);
@@ -79,12 +86,13 @@ export function PreviewPane() {
     [faxOn, resolution, sendsHeader, headerText, pages.length],
   );
 
+  // The cover is page 1 but not in the page list: operations on it do nothing, and places shift by one.
   const actions: PageActions = useMemo(() => ({
     open: (index) => setOpen(index),
-    rotate: (id) => rotatePage(id),
-    remove: removePage,
-    move: movePage,
-  }), [rotatePage, removePage, movePage]);
+    rotate: (id) => { if (id !== COVER_PAGE_ID) rotatePage(id); },
+    remove: (id) => { if (id !== COVER_PAGE_ID) removePage(id); },
+    move: (id, to) => { if (id !== COVER_PAGE_ID) movePage(id, Math.max(0, to - offset)); },
+  }), [rotatePage, removePage, movePage, offset]);
 
   const close = () => {
     setBackTo(viewing);

@@ -19,6 +19,8 @@ export interface PreviewPage {
   name: string;
   /** The accessible name of its picture: "Page 3 of 7 (referral.pdf, page 2, turned 90°)". */
   label: string;
+  /** The cover page: no page operations (it goes when the cover is turned off). */
+  locked?: boolean;
 }
 
 /** The preview's entries for the page list; pages of documents still loading are not listed yet. */

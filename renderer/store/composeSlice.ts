@@ -1,7 +1,7 @@
 import { checkFaxNumber } from '../../common/domain/phone';
 import type { OutboxJob } from '../../common/domain/fax';
 import type { ErrorInfo } from '../../common/errors';
-import { computeSendPlan, pickAccount } from './sendPlan';
+import { coverPlan, computeSendPlan, pickAccount } from './sendPlan';
 import type { SliceCreator } from './types';
 
 export type { ComposeDoc } from './documentsSlice';
@@ -55,7 +55,8 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
     composeFromJob(job, mode) {
       const c = checkFaxNumber(job.to);
       const recipients = mode === 'resend' && c.ok ? [{ e164: c.e164, display: c.display }] : [];
-      get().startFromDocuments(job.documents);
+      // The cover drawn for the old recipient is not a document of the new fax.
+      get().startFromDocuments(job.hasCover ? job.documents.slice(1) : job.documents);
       set({ ...EMPTY_DRAFT, recipients, composeAccountId: job.accountId, pane: 'compose' });
     },
 
@@ -105,14 +106,19 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
 
     async send(confirmDuplicate = false) {
       const s = get();
-      const plan = computeSendPlan(s);
+      const plan = computeSendPlan({ ...s, cover: coverPlan(s) });
       if (!plan.canSend || s.sending || plan.accountId === null) return false;
       const account = pickAccount(s.accounts, s.composeAccountId, s.appSettings);
       const headerText = account?.capabilities.includes('headerText') ? s.headerText.trim() : '';
+      const cover = s.coverRequest();
+      const serverCover = s.coverMode === 'service' && s.serverCoverId ? { coverPageId: s.serverCoverId, fields: s.coverFields } : undefined;
+      const subject = (cover || serverCover) && s.coverFields.subject.trim() ? s.coverFields.subject.trim() : undefined;
+      const resolution = account?.capabilities.includes('resolution') && s.resolution !== 'service' ? s.resolution : undefined;
       set({ sending: true, sendError: null });
       const r = await api.fax.send({
         accountId: plan.accountId, to: plan.to, documentIds: plan.documentIds, parts: plan.parts,
-        options: headerText ? { headerText } : {}, confirmDuplicate,
+        options: { ...(headerText ? { headerText } : {}), ...(resolution ? { resolution } : {}), ...(cover ? { cover } : {}), ...(serverCover ? { serverCover } : {}), ...(subject ? { subject } : {}) },
+        confirmDuplicate,
       });
       if (!r.ok) {
         set({ sending: false, sendError: r.error });
@@ -121,6 +127,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
       for (const job of r.value) get().applyJob(job, true);
       set({ ...EMPTY_DRAFT, pane: 'outbox', selectedJobId: r.value[0]?.id ?? null });
       get().clearDocuments(new Set(plan.documentIds));
+      get().resetCover();
       return true;
     },
   };

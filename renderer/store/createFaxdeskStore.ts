@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FaxdeskApi } from '../../common/ipc/bridge';
 import { createAccountsSlice } from './accountsSlice';
 import { createComposeSlice } from './composeSlice';
+import { createCoverSlice } from './coverSlice';
 import { createDocumentsSlice } from './documentsSlice';
 import { createOutboxSlice } from './outboxSlice';
 import { createSettingsSlice } from './settingsSlice';
@@ -15,6 +16,7 @@ export function createFaxdeskStore(api: FaxdeskApi): FaxdeskStore {
   return createStore<FaxdeskState>()((...a) => ({
     ...createAccountsSlice(api)(...a),
     ...createComposeSlice(api)(...a),
+    ...createCoverSlice(api)(...a),
     ...createDocumentsSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
     ...createSettingsSlice(api)(...a),

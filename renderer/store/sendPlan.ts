@@ -15,6 +15,23 @@ export interface SendPlanInput {
   accounts: readonly Account[];
   /** The last real account used, and whether demo accounts are hidden (from the core's settings). */
   appSettings?: { lastAccountId?: string; hideDemoAccounts?: boolean } | null;
+  /** A cover page: the page it adds (one per fax), and why it cannot go as it is. */
+  cover?: CoverPlan;
+}
+
+export interface CoverPlan { pages: 0 | 1; problem: string | null }
+
+/** What the cover adds to the fax, from the cover editor's state. */
+export function coverPlan(s: {
+  coverMode: 'none' | 'faxdesk' | 'service'; serverCoverId: string | null; coverError: string | null;
+  coverPreview: { fit: { fits: boolean; cutAfter?: string } } | null;
+}): CoverPlan {
+  if (s.coverMode === 'service') return { pages: 1, problem: s.serverCoverId ? null : 'Choose the fax service\'s cover page, or turn the cover off.' };
+  if (s.coverMode !== 'faxdesk') return { pages: 0, problem: null };
+  if (s.coverError) return { pages: 1, problem: `The cover page cannot be drawn: ${s.coverError}` };
+  if (!s.coverPreview) return { pages: 1, problem: 'Wait for the cover page to be drawn.' };
+  const fit = s.coverPreview.fit;
+  return { pages: 1, problem: fit.fits ? null : `The message is too long for one page: it is cut after “${fit.cutAfter ?? ''}”. Shorten it to send.` };
 }
 
 export interface SendPlan {
@@ -88,8 +105,9 @@ function sendLabel(pages: number, unknownDocs: number, recipients: number): stri
 export function computeSendPlan(s: SendPlanInput): SendPlan {
   const ready = new Map(s.docs.flatMap((d) => (d.status === 'ready' ? [[d.key, d] as const] : [])));
   const listed = s.pages.filter((p) => ready.has(p.docKey));
-  const pages = listed.filter((p) => p.kind === 'page').length;
-  const unknownDocs = listed.length - pages;
+  const contentPages = listed.filter((p) => p.kind === 'page').length;
+  const unknownDocs = listed.length - contentPages;
+  const pages = contentPages + (listed.length > 0 ? s.cover?.pages ?? 0 : 0);
   const to = s.recipients.map((r) => r.e164);
   const typed = s.numberText.trim() === '' ? null : checkFaxNumber(s.numberText);
   if (typed?.ok && !to.includes(typed.e164)) to.push(typed.e164);
@@ -105,6 +123,7 @@ export function computeSendPlan(s: SendPlanInput): SendPlan {
   else if (problems.length > 0) reason = problems.length === 1 ? problems[0]! : `${account.name} cannot send this fax as it is: see the ${problems.length} problems above.`;
   else if (typed && !typed.ok) reason = 'Fix the fax number to send.';
   else if (to.length === 0) reason = 'Enter a fax number to send.';
+  else if (s.cover?.problem) reason = s.cover.problem;
 
   return {
     canSend: reason === null,

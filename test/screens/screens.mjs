@@ -70,6 +70,23 @@ try {
       await page.waitForTimeout(2_000);
       await shot('faxpage');
       await page.keyboard.press('Escape');
+      // The cover editor: the healthcare template filled in; page 1 of the preview is the cover the core drew.
+      await preview.getByRole('switch', { name: 'As it will print at the other end' }).uncheck();
+      await page.getByLabel('Fax number').fill('+1 989 898 9898');
+      await page.getByLabel('Cover page template').selectOption({ label: 'Healthcare (confidential)' });
+      await page.getByLabel('Recipient name', { exact: true }).fill('Dr. Ada Okafor (יוסי כהן)');
+      await page.getByLabel('Sender organisation', { exact: true }).fill('Riverside Clinic');
+      await page.getByLabel('Subject', { exact: true }).fill('Referral for J. Doe');
+      await page.getByLabel('Message', { exact: true }).fill('Two pages follow. Please call us back to confirm.');
+      await page.getByLabel('Urgent').check();
+      await preview.getByRole('img', { name: /\(cover page\)$/ }).waitFor();
+      await page.waitForTimeout(5_000);
+      await page.getByRole('heading', { name: 'Cover page', exact: true }).scrollIntoViewIfNeeded();
+      await shot('cover');
+      await preview.getByRole('button', { name: /^Page 1 of/ }).click();
+      await page.waitForTimeout(2_000);
+      await shot('cover-page');
+      await page.keyboard.press('Escape');
       await page.keyboard.press('Control+,');
       await page.waitForTimeout(500);
       await shot('settings');

@@ -1,7 +1,9 @@
 import type { Accounts } from '../accounts/accounts';
 import type { ConnectionCheck } from '../accounts/connectionCheck';
+import type { CoverPages } from '../cover/coverPages';
 import type { DocumentStore } from '../documents/documentStore';
 import type { Inbox } from '../inbox/inbox';
+import type { FaxPrices } from '../outbox/faxPrices';
 import type { Outbox } from '../outbox/outbox';
 import type { AppSettingsStore } from '../settings/appSettings';
 import type { Handlers } from './dispatcher';
@@ -15,11 +17,13 @@ export interface HandlerDeps {
   outbox: Outbox;
   inbox: Inbox;
   settings: AppSettingsStore;
+  covers: CoverPages;
+  prices: FaxPrices;
 }
 
 /** The handler table: thin calls into the core's services. Parsing happens in the dispatcher. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { accounts, connection, documents, outbox, inbox, settings } = deps;
+  const { accounts, connection, documents, outbox, inbox, settings, covers, prices } = deps;
   return {
     'app.info': () => ({ version: deps.version, host: deps.host }),
     'accounts.list': () => accounts.list(),
@@ -46,5 +50,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'inbox.syncState': () => inbox.syncStates(),
     'inbox.syncNow': ({ accountId }) => { inbox.syncNow(accountId); return { started: true }; },
     'inbox.receiveTestFax': async ({ accountId }) => { await inbox.receiveTestFax(accountId); return { received: true }; },
+    'cover.templates': () => covers.templates(),
+    'cover.saveTemplate': (draft) => covers.save(draft),
+    'cover.removeTemplate': ({ id }) => ({ removed: covers.remove(id) }),
+    'cover.preview': ({ cover, to, contentPages }) => covers.preview(cover, to, contentPages),
+    'cover.serverPages': ({ accountId }) => covers.serverPages(accountId),
+    'fax.estimate': ({ accountId }) => prices.estimate(accountId),
   };
 }

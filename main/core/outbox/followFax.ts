@@ -4,6 +4,7 @@ import type { ConnectionStatus } from '../accounts/connectionStatus';
 import type { JobContext, JobResult } from '../jobs/jobRunner';
 import { describeError } from '../describeError';
 import type { Logger } from '../log';
+import type { RemoteFax } from '../providers/faxProvider';
 import { ProviderError } from '../providers/providerError';
 import type { FaxJobRow } from '../store/faxJobsRepo';
 import { adoptRemote, isInFlight } from './adoptRemote';
@@ -18,6 +19,8 @@ export interface FollowDeps {
   log: Logger;
   /** Base interval between status polls of a fax on its way. */
   intervalMs: number;
+  /** Keeps what the provider charged, for compose's cost estimate. */
+  prices?: { record(job: FaxJobRow, remote: RemoteFax): void };
 }
 
 /**
@@ -37,11 +40,13 @@ export function followFaxHandler(deps: FollowDeps) {
     if (!job || !isInFlight(job) || !job.providerFaxId) return;
     try {
       const provider = await deps.accounts.providerFor(job.accountId);
-      const changed = adoptRemote(job, await provider.getFax(job.providerFaxId), deps.log);
+      const remote = await provider.getFax(job.providerFaxId);
+      const changed = adoptRemote(job, remote, deps.log);
       // Well past what its pages need: say so once (the Outbox shows it, a notification tells).
       const stuck = isInFlight(job) && !job.stuckSince && isPastExpected(job, deps.records.durationScale);
       if (stuck) job.stuckSince = new Date().toISOString();
       if (changed || stuck) deps.records.save(job);
+      if (changed && !isInFlight(job)) deps.prices?.record(job, remote);
       deps.status.set(job.accountId, 'connected');
     } catch (error) {
       deps.log.warn('status poll failed', { jobId: job.id, code: error instanceof ProviderError ? error.code : 'internal' });

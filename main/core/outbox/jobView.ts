@@ -40,5 +40,6 @@ export function toOutboxJob(job: FaxJobRow, context: ViewContext): OutboxJob {
     ...(job.firstPage ? { firstPage: job.firstPage } : {}),
     ...(isInFlight(job) ? { expectedDoneAt: expectedDoneAt(job, context.durationScale) } : {}),
     ...(job.stuckSince ? { stuckSince: job.stuckSince } : {}),
+    ...(job.options.cover ? { hasCover: true } : {}),
   };
 }

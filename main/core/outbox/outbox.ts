@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { PROVIDER_NAMES } from '../../../common/domain/account';
+import { PROVIDER_NAMES, type Account } from '../../../common/domain/account';
 import { SendRequestSchema, type OutboxJob, type SendRequest } from '../../../common/domain/fax';
 import { AppError } from '../../../common/ipc/result';
 import type { Accounts } from '../accounts/accounts';
 import type { ConnectionStatus } from '../accounts/connectionStatus';
 import { checkAccountLimits } from '../documents/accountLimits';
 import type { DocumentStore } from '../documents/documentStore';
-import { buildFaxContent } from '../documents/faxContent';
+import { buildFaxContent, type FaxContent } from '../documents/faxContent';
+import { pagesLabel, type CoverPages } from '../cover/coverPages';
+import type { FaxPrices } from './faxPrices';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { Logger } from '../log';
 import { transaction, type Database } from '../store/database';
@@ -37,6 +39,10 @@ export interface OutboxDeps {
   runner: JobRunner;
   /** Composes a fax's pages into PDFs (the worker pool). */
   tasks: TaskRunner<CoreTasks>;
+  /** Draws cover pages, one per recipient (absent: a send with a cover is refused). */
+  covers?: Pick<CoverPages, 'forRecipients'>;
+  /** What providers charged: learnt as faxes finish, for compose's estimate. */
+  prices?: FaxPrices;
   /** Remembers the real account a fax was last sent from. */
   settings: Pick<AppSettingsStore, 'rememberAccount'>;
   log: Logger;
@@ -85,12 +91,13 @@ export class Outbox {
     const account = await accounts.get(request.accountId);
     const content = await buildFaxContent(documents, this.deps.tasks, request.documentIds, request.parts);
     checkAccountLimits(content.documentIds.map((id) => documents.toOutgoing(id)), account.limits, PROVIDER_NAMES[account.settings.provider]);
-    const pages = content.pages;
     if (!request.confirmDuplicate) this.refuseDuplicates(request.to, content.contentKey);
+    const covers = await this.coversFor(request, content, account);
+    const pages = content.pages + (covers || request.options.serverCover ? 1 : 0);
     const now = new Date().toISOString();
     const batchId = randomUUID();
     const rows: FaxJobRow[] = [...new Set(request.to)].map((to) => ({
-      id: randomUUID(), batchId, accountId: request.accountId, to, documentIds: content.documentIds,
+      id: randomUUID(), batchId, accountId: request.accountId, to, documentIds: covers ? [covers.get(to)!, ...content.documentIds] : content.documentIds,
       options: request.options, pages, state: 'queued', attempts: 0, createdAt: now, updatedAt: now, contentKey: content.contentKey,
     }));
     transaction(db, () => rows.forEach((row) => {
@@ -101,6 +108,26 @@ export class Outbox {
     if (!account.demo) this.deps.settings.rememberAccount(account.id);
     for (const row of rows) records.announce(row);
     return rows.map((row) => records.view(row));
+  }
+
+  /**
+   * The cover drawn for each recipient (first in its fax), or none. A cover the provider adds
+   * needs an account whose service has cover pages; the two kinds never go together.
+   */
+  private async coversFor(request: SendRequest, content: FaxContent, account: Account): Promise<Map<string, string> | undefined> {
+    const { cover, serverCover } = request.options;
+    if (cover && serverCover) throw AppError.of('invalid_input', 'Choose one cover page: drawn by Faxdesk or added by the fax service.');
+    if (serverCover && !account.capabilities.includes('serverCoverPages')) {
+      throw AppError.of('invalid_input', `${account.name} cannot add a cover page on the fax service's side.`, { nextStep: 'Choose a Faxdesk cover template instead.' });
+    }
+    if (!cover) return undefined;
+    if (!this.deps.covers) throw AppError.of('internal', 'Cover pages are not available.');
+    const { documents } = this.deps;
+    const unknown = content.documentIds.filter((id) => documents.get(id).sentAs === 'original').length;
+    const covers = await this.deps.covers.forRecipients(cover, [...new Set(request.to)], pagesLabel(content.pages, unknown));
+    const first = covers.values().next().value;
+    if (first) checkAccountLimits([first, ...content.documentIds].map((id) => documents.toOutgoing(id)), account.limits, PROVIDER_NAMES[account.settings.provider]);
+    return covers;
   }
 
   /** A person sends a failed or uncertain fax again (see FaxActions). */

@@ -11,6 +11,8 @@ import { adoptRemote, isInFlight } from './adoptRemote';
 import type { FaxRecords } from './faxRecords';
 import { errorInfo, type ErrorInfo } from '../../../common/errors';
 import { describeError } from '../describeError';
+import { coverPageData } from '../../../common/domain/cover';
+import { checkFaxNumber } from '../../../common/domain/phone';
 
 export interface FaxJobPayload {
   faxId: string;
@@ -77,6 +79,7 @@ export function submitFaxHandler(deps: SubmitDeps) {
         labels: { faxdeskRef: referenceOf(job) },
         clientReference: referenceOf(job),
         subject: job.options.subject,
+        ...serverCover(job),
         // A draft (Welkin) is kept the moment it exists: a lost answer is then reconciled by reading it.
         onCreated: (providerFaxId) => {
           job.providerFaxId = providerFaxId;
@@ -198,3 +201,11 @@ async function readKnownFax(provider: FullFaxProvider, id: string): Promise<Remo
 }
 
 const referenceOf = (job: FaxJobRow) => `${job.id}.${job.attempts}`;
+
+/** A cover the provider adds (Sinch): its id and this recipient's values; never in labels or the header line. */
+function serverCover(job: FaxJobRow): { coverPageId?: string; coverPageData?: Record<string, string> } {
+  const cover = job.options.serverCover;
+  if (!cover) return {};
+  const number = checkFaxNumber(job.to);
+  return { coverPageId: cover.coverPageId, coverPageData: coverPageData(cover.fields, number.ok ? number.display : job.to, String(job.pages)) };
+}

@@ -187,6 +187,8 @@ export interface FaxProviderExtras {
    * after `createdFrom` (inclusive, an explicit window: never the provider's default one).
    */
   listCreatedSince?(query: { direction: RemoteDirection; createdFrom: string; page: number; pageSize: number; signal?: AbortSignal }): Promise<ListedPage>;
+  /** serverCoverPages (Sinch): the cover pages stored with the account's service. */
+  listCoverPages?(): Promise<Array<{ id: string; name: string }>>;
   /** For the inbox sync of a provider without one (Welkin): every fax, newest first. */
   listNewestFirst?(query: { page: number; pageSize: number; signal?: AbortSignal }): Promise<ListedPage>;
 }

@@ -1,3 +1,4 @@
+import { renderCover, type CoverRenderInput } from '../cover/coverLayout';
 import { composePdf, type ComposeInput } from '../documents/composePdf';
 import { countPdfPages } from '../documents/pdfPageCount';
 import { normalizeDocument } from '../documents/normalize/normalizeDocument';
@@ -27,6 +28,8 @@ export const coreTasks = {
     context.transfer(bytes.buffer as ArrayBuffer);
     return bytes;
   },
+  /** One cover page (cover/coverLayout), written to `outputPath`; how its text fitted. */
+  'cover.render': (input: CoverRenderInput) => renderCover(input),
 } satisfies TaskHandlers;
 
 export type CoreTasks = typeof coreTasks;

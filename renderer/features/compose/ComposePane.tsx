@@ -1,10 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { AccountPicker } from './AccountPicker';
+import { CoverEditor } from './CoverEditor';
 import { DocumentStrip } from './DocumentStrip';
 import { HeaderLineField } from './HeaderLineField';
 import { RecipientField } from './RecipientField';
 import { SendBar } from './SendBar';
+import { SendOptions } from './SendOptions';
 
 // pdf.js is large: it loads with the first compose, not with the app.
 const PreviewPane = lazy(() => import('../../pdf/PreviewPane').then((m) => ({ default: m.PreviewPane })));
@@ -23,6 +25,8 @@ export function ComposePane() {
           <AccountPicker />
           <HeaderLineField />
           <DocumentStrip />
+          <CoverEditor />
+          <SendOptions />
           <SendBar />
         </div>
         <Suspense fallback={<section className="preview" aria-label="Preview" aria-busy="true" />}>

@@ -63,6 +63,12 @@ export class SinchProvider implements FullFaxProvider {
     return inRecipientOrder(request.to, faxes).map(toRemoteFax);
   }
 
+  /** The service's cover pages (first 100; a service rarely has more than a few). */
+  async listCoverPages(): Promise<Array<{ id: string; name: string }>> {
+    const page = await this.admin.coverPages.list(undefined, { pageSize: 100 });
+    return page.items.map((cover) => ({ id: cover.id, name: cover.name || cover.id }));
+  }
+
   async getFax(id: string): Promise<RemoteFax> {
     return toRemoteFax(await this.client.getFax(id));
   }
