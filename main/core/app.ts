@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { Accounts, type ProviderFactory } from './accounts/accounts';
 import { ConnectionCheck } from './accounts/connectionCheck';
 import { ConnectionStatus } from './accounts/connectionStatus';
+import { Contacts } from './contacts/contacts';
 import type { DemoEnvironment } from './accounts/demoPort';
 import type { SecretStore } from './accounts/secretStore';
 import { scheduleDocumentSweep } from './documents/documentSweep';
 import { DocumentStore } from './documents/documentStore';
 import { findLibreOffice } from './documents/normalize/findLibreOffice';
-import { resolvePaper } from './documents/paper';
+import { resolvePaper, systemRegion } from './documents/paper';
 import { CoreEvents } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { Inbox, type InboxOptions } from './inbox/inbox';
@@ -90,6 +91,7 @@ export interface CoreServices {
   inbox: Inbox;
   runner: JobRunner;
   jobs: JobStore;
+  contacts: Contacts;
 }
 
 /** Composes the core. Both the Electron shell and the dev/test bridge start exactly this. */
@@ -153,7 +155,8 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   runner.start();
   if (options.checkAccountsOnStart) void connection.testAll();
 
-  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings });
+  const contacts = new Contacts({ db, tasks, events, region: systemRegion });
+  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, contacts });
   let offline = false;
   let asleep = false;
   const pauseRunner = () => runner.setPaused(offline || asleep);
@@ -199,5 +202,5 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       return closing;
     },
   };
-  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs } };
+  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts } };
 }

@@ -1,4 +1,5 @@
 import type { Accounts } from '../accounts/accounts';
+import type { Contacts } from '../contacts/contacts';
 import type { ConnectionCheck } from '../accounts/connectionCheck';
 import type { DocumentStore } from '../documents/documentStore';
 import type { Inbox } from '../inbox/inbox';
@@ -15,6 +16,7 @@ export interface HandlerDeps {
   outbox: Outbox;
   inbox: Inbox;
   settings: AppSettingsStore;
+  contacts: Contacts;
 }
 
 /** The handler table: thin calls into the core's services. Parsing happens in the dispatcher. */
@@ -46,5 +48,26 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'inbox.syncState': () => inbox.syncStates(),
     'inbox.syncNow': ({ accountId }) => { inbox.syncNow(accountId); return { started: true }; },
     'inbox.receiveTestFax': async ({ accountId }) => { await inbox.receiveTestFax(accountId); return { received: true }; },
+    ...contactHandlers(deps.contacts),
+  };
+}
+
+/** The address book's channels (issue 9). */
+function contactHandlers(contacts: Contacts): Pick<Handlers, Extract<keyof Handlers, `contacts.${string}` | `groups.${string}`>> {
+  return {
+    'contacts.list': ({ text, limit, offset }) => contacts.list(text, limit, offset),
+    'contacts.search': ({ text, limit }) => contacts.search(text, limit),
+    'contacts.add': (draft) => contacts.add(draft),
+    'contacts.update': ({ id, change }) => contacts.update(id, change),
+    'contacts.remove': ({ id }) => ({ removed: contacts.remove(id) }),
+    'contacts.recents': ({ limit }) => contacts.recents(limit),
+    'contacts.newNumbers': ({ numbers }) => ({ numbers: contacts.neverSent(numbers) }),
+    'contacts.importPreview': ({ name, bytes }) => contacts.preview(name, bytes),
+    'contacts.import': ({ previewId }) => contacts.commitImport(previewId),
+    'contacts.export': ({ format }) => contacts.export(format),
+    'groups.list': () => contacts.groups(),
+    'groups.add': ({ name, memberIds }) => contacts.putGroup(undefined, name, memberIds),
+    'groups.update': ({ id, draft }) => contacts.putGroup(id, draft.name, draft.memberIds),
+    'groups.remove': ({ id }) => ({ removed: contacts.removeGroup(id) }),
   };
 }

@@ -1,3 +1,4 @@
+import { parseContacts, type ParseContactsInput } from '../contacts/parseContacts';
 import { composePdf, type ComposeInput } from '../documents/composePdf';
 import { countPdfPages } from '../documents/pdfPageCount';
 import { normalizeDocument } from '../documents/normalize/normalizeDocument';
@@ -27,6 +28,8 @@ export const coreTasks = {
     context.transfer(bytes.buffer as ArrayBuffer);
     return bytes;
   },
+  /** A contacts file (CSV or vCard) as rows to import and rows skipped with reasons (contacts import preview). */
+  'contacts.parse': (input: ParseContactsInput) => parseContacts(input),
 } satisfies TaskHandlers;
 
 export type CoreTasks = typeof coreTasks;

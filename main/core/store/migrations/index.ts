@@ -4,11 +4,12 @@ import { jobs } from './003-jobs';
 import { normalisedDocuments } from './004-normalised-documents';
 import { outboxResolutions } from './005-outbox-resolutions';
 import { inbox } from './006-inbox';
+import { contacts } from './007-contacts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every migration, in order. The last one's version is the schema this Faxdesk writes. */
-export const MIGRATIONS: readonly Migration[] = [initial, jobDocuments, jobs, normalisedDocuments, outboxResolutions, inbox];
+export const MIGRATIONS: readonly Migration[] = [initial, jobDocuments, jobs, normalisedDocuments, outboxResolutions, inbox, contacts];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
