@@ -111,7 +111,7 @@ export class Contacts {
         if (group.name.toLowerCase().includes(lower)) out.push({ kind: 'group', group, members: this.repo.getMany(group.memberIds) });
       }
     }
-    const contacts = trimmed ? this.repo.list(trimmed, limit, 0).contacts : this.repo.list(undefined, limit, 0).contacts.filter((c) => c.favourite);
+    const contacts = trimmed ? this.repo.list(trimmed, limit, 0, false).contacts : this.repo.list(undefined, limit, 0, false).contacts.filter((c) => c.favourite);
     out.push(...contacts.map((contact) => ({ kind: 'contact' as const, contact })));
     const digits = trimmed.replace(/[\s()+.-]/g, '');
     if (!trimmed || /^\d+$/.test(digits)) {
