@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import {
-  ContactDraftSchema, PREVIEW_SHOWN, type Contact, type ContactDraft, type Group, type ImportPreview, type ImportRow, type RecentNumber,
+  ContactDraftSchema, PREVIEW_SHOWN, type Contact, type ContactDraft, type Group, type ImportPreview, type RecentNumber,
   type RecipientSuggestion,
 } from '../../../common/domain/contact';
 import { readFaxNumber } from '../../../common/domain/recipients';
@@ -12,6 +11,7 @@ import type { CoreTasks } from '../workers/coreTasks';
 import type { TaskRunner } from '../workers/taskProtocol';
 import { contactKey, ContactsRepo, type ContactRecord } from './contactsRepo';
 import { contactsToCsv, contactsToVcard } from './exportContacts';
+import { nationalDigits, type ParsedRow } from './parsedContact';
 
 export interface ContactsDeps {
   db: Database;
@@ -22,18 +22,13 @@ export interface ContactsDeps {
   now?: () => Date;
 }
 
-/** Digits of the national form ("02079460000" for +44 20 7946 0000), so people find a number the way they dial it. */
-function nationalDigits(e164: string): string {
-  const parsed = parsePhoneNumberFromString(e164);
-  return parsed ? parsed.formatNational().replace(/\D/g, '') : '';
-}
 
 const PREVIEWS_KEPT = 4;
 
 /** The address book: contacts, groups, recent numbers, import (preview, then one transaction) and export. */
 export class Contacts {
   readonly repo: ContactsRepo;
-  private readonly previews = new Map<string, { fileName: string; rows: ImportRow[] }>();
+  private readonly previews = new Map<string, { fileName: string; rows: ParsedRow[] }>();
 
   constructor(private readonly deps: ContactsDeps) {
     this.repo = new ContactsRepo(deps.db);
@@ -152,7 +147,7 @@ export class Contacts {
     if (!parsed.ok) throw AppError.of('unsupported_file', `${fileName}: ${parsed.message}`, { nextStep: parsed.nextStep, action: { kind: 'none' } });
     const known = this.repo.keys();
     const seen = new Map<string, number>();
-    const rows: ImportRow[] = [];
+    const rows: ParsedRow[] = [];
     const skipped = [...parsed.skipped];
     for (const row of parsed.rows) {
       const key = contactKey(row.faxNumber, row.name);
@@ -167,7 +162,7 @@ export class Contacts {
     while (this.previews.size > PREVIEWS_KEPT) this.previews.delete(this.previews.keys().next().value!);
     return {
       previewId, fileName, format: parsed.format, notes: parsed.notes, rowCount: rows.length, skippedCount: skipped.length,
-      rows: rows.slice(0, PREVIEW_SHOWN), skipped: skipped.slice(0, PREVIEW_SHOWN),
+      rows: rows.slice(0, PREVIEW_SHOWN).map(({ nationalDigits: _digits, ...row }) => row), skipped: skipped.slice(0, PREVIEW_SHOWN),
     };
   }
 
@@ -178,7 +173,7 @@ export class Contacts {
     const now = this.now();
     transaction(this.deps.db, () => {
       for (const row of preview.rows) {
-        this.repo.insert({ id: randomUUID(), name: row.name, organisation: row.organisation, faxNumber: row.faxNumber, nationalDigits: nationalDigits(row.faxNumber),
+        this.repo.insert({ id: randomUUID(), name: row.name, organisation: row.organisation, faxNumber: row.faxNumber, nationalDigits: row.nationalDigits,
           notes: row.notes, favourite: row.favourite, createdAt: now, updatedAt: now });
       }
     });
