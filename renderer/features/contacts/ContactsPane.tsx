@@ -50,7 +50,7 @@ export function ContactsPane() {
           {status === 'ready' && <span className="muted list-count">{plural(group ? shown.length : total, 'contact')}</span>}
         </header>
         <div className="toolbar contacts-toolbar">
-          <input type="search" aria-label="Search contacts" placeholder="Search name, organisation or number" value={text} onChange={(e) => setText(e.target.value)} />
+          <input type="search" aria-label="Search contacts" placeholder="Search contacts" value={text} onChange={(e) => setText(e.target.value)} />
           <button type="button" className="primary" onClick={() => setAdding(true)}>New contact</button>
           <button type="button" onClick={() => setImporting(true)}>Import…</button>
           <button type="button" onClick={() => void download('csv')} disabled={total === 0}>Export CSV</button>
