@@ -16,7 +16,7 @@ const layers = [
   { name: 'main/core/dev-boot', files: ['main/core/workers/sourceWorkerBoot.mjs'], layers: ['*'], packages: ['*'] },
   {
     name: 'main/core', files: ['main/core/**'],
-    layers: ['common'], packages: ['node:*', 'zod', 'pdfjs-dist', 'pdf-lib', '@cantoo/pdf-lib', '@pdf-lib/fontkit', 'bidi-js', 'sharp', 'libphonenumber-js'],
+    layers: ['common'], packages: ['node:*', 'zod', 'pdfjs-dist', 'pdf-lib', '@cantoo/pdf-lib', '@pdf-lib/fontkit', 'bidi-js', 'sharp', 'libphonenumber-js', 'papaparse', 'ical.js'],
   },
   // Starts the in-process emulators behind the Demo accounts: the core's ports as types, never its code.
   { name: 'main/demo', files: ['main/demo/**'], layers: ['common', 'main/emulators'], typeLayers: ['main/core'], packages: ['node:*'] },

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ComposePane } from './features/compose/ComposePane';
+import { ContactsPane } from './features/contacts/ContactsPane';
 import { DropZone } from './features/compose/DropZone';
 import { JobsPane } from './features/outbox/JobsPane';
 import { SettingsPane } from './features/settings/SettingsPane';
@@ -29,6 +30,7 @@ export function App() {
         {pane === 'outbox' && <JobsPane kind="outbox" />}
         {pane === 'sent' && <JobsPane kind="sent" />}
         {pane === 'settings' && <SettingsPane />}
+        {pane === 'contacts' && <ContactsPane />}
       </main>
       <DropZone />
       <LiveAnnouncer />

@@ -10,6 +10,7 @@ import './styles/compose.css';
 import './styles/preview.css';
 import './styles/lists.css';
 import './styles/forms.css';
+import './styles/contacts.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');

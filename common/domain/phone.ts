@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 
 export type FaxNumberCheck =
   | { ok: true; e164: string; display: string }
@@ -8,7 +8,7 @@ export type FaxNumberCheck =
  * Normalises what a person typed into an E.164 fax number. Written once and used by the compose
  * form (to keep Send disabled) and by the core (which never trusts the page).
  */
-export function checkFaxNumber(input: string, defaultCountry: 'US' | 'GB' | 'CA' = 'US'): FaxNumberCheck {
+export function checkFaxNumber(input: string, defaultCountry: CountryCode = 'US'): FaxNumberCheck {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, message: 'Enter a fax number.' };
   if (/[^\d\s()+.-]/.test(trimmed)) {

@@ -4,11 +4,14 @@ import {
   CoverPreviewInputSchema, CoverPreviewSchema, CoverTemplateDraftSchema, CoverTemplateSchema, SendEstimateSchema,
 } from '../domain/cover';
 import { DocumentInfoSchema, PaperSizeSchema } from '../domain/document';
-import { OutboxJobSchema, SendRequestSchema } from '../domain/fax';
+import { E164Schema, OutboxJobSchema, SendRequestSchema } from '../domain/fax';
 import {
   InboxChangedSchema, InboxCountsSchema, InboxFaxArrivedSchema, InboxFaxSchema, InboxListSchema, InboxQuerySchema, InboxSyncStateSchema,
 } from '../domain/inbox';
 import { ErrorInfoSchema } from '../errors';
+import {
+  ContactChangeSchema, ContactDraftSchema, ContactSchema, GroupDraftSchema, GroupSchema, ImportPreviewSchema, RecentNumberSchema, RecipientSuggestionSchema,
+} from '../domain/contact';
 
 /** Input of a channel that takes nothing. */
 const NoInput = z.object({}).strict().default({});
@@ -69,6 +72,8 @@ export const AppSettingsSchema = z.object({
 export const AppStateSchema = AppSettingsSchema.extend({
   /** The real account a fax was last sent from: compose starts with it. */
   lastAccountId: z.string().optional(),
+  /** The office's region ("US"), from the computer's locale: numbers typed without a country code are read in it. */
+  region: z.string().optional(),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
@@ -136,6 +141,36 @@ export const contract = {
     'cover.serverPages': { input: z.object({ accountId: z.string().min(1) }).strict(), output: z.array(z.object({ id: z.string(), name: z.string() })) },
     /** The account's price per page, learnt from what its past faxes cost (null: unknown). */
     'fax.estimate': { input: z.object({ accountId: z.string().min(1) }).strict(), output: SendEstimateSchema },
+    /** The address book, ranked (favourites, then recently faxed, then by name); with `text`, contacts whose name, organisation or number holds it. */
+    'contacts.list': {
+      input: z.object({ text: z.string().trim().max(200).optional(), limit: z.number().int().min(1).max(5_000).default(1_000), offset: z.number().int().min(0).default(0) }).strict().default({ limit: 1_000, offset: 0 }),
+      output: z.object({ total: z.number().int().nonnegative(), contacts: z.array(ContactSchema) }),
+    },
+    /** Search-as-you-type for the recipient field: matching groups, contacts and numbers faxed before. */
+    'contacts.search': {
+      input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }).strict(),
+      output: z.array(RecipientSuggestionSchema),
+    },
+    'contacts.add': { input: ContactDraftSchema, output: ContactSchema },
+    /** Fields left out stay as they are. */
+    'contacts.update': { input: z.object({ id: z.string().min(1), change: ContactChangeSchema }).strict(), output: ContactSchema },
+    'contacts.remove': { input: IdInput, output: z.object({ removed: z.boolean() }) },
+    /** Numbers faxed before, newest first. */
+    'contacts.recents': { input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict().default({ limit: 20 }), output: z.array(RecentNumberSchema) },
+    /** Which of these numbers no real (non-Demo) account has faxed before: compose asks before the first fax to each. */
+    'contacts.newNumbers': { input: z.object({ numbers: z.array(E164Schema).max(50) }).strict(), output: z.object({ numbers: z.array(E164Schema) }) },
+    /** Reads a CSV or vCard file and answers what importing it would do; nothing is stored yet. */
+    'contacts.importPreview': {
+      input: z.object({ name: z.string().min(1).max(255), bytes: BytesSchema.refine((b) => b.byteLength <= 20 * 1024 * 1024, 'The file is larger than 20 MB') }).strict(),
+      output: ImportPreviewSchema,
+    },
+    /** Imports the rows a preview showed, in one transaction: all or none. */
+    'contacts.import': { input: z.object({ previewId: z.string().min(1) }).strict(), output: z.object({ imported: z.number().int().nonnegative() }) },
+    'contacts.export': { input: z.object({ format: z.enum(['csv', 'vcard']) }).strict(), output: z.object({ name: z.string(), bytes: BytesSchema }) },
+    'groups.list': { input: NoInput, output: z.array(GroupSchema) },
+    'groups.add': { input: GroupDraftSchema, output: GroupSchema },
+    'groups.update': { input: z.object({ id: z.string().min(1), draft: GroupDraftSchema }).strict(), output: GroupSchema },
+    'groups.remove': { input: IdInput, output: z.object({ removed: z.boolean() }) },
   },
   events: {
     'outbox.jobChanged': OutboxJobSchema,
@@ -148,6 +183,8 @@ export const contract = {
     /** The person clicked the "New fax" notice: open this inbox fax. */
     'inbox.notificationClicked': z.object({ faxId: z.string() }),
     'accounts.changed': z.array(AccountSchema),
+    /** Contacts or groups changed: refetch what is shown. */
+    'contacts.changed': z.object({}),
     /** The person clicked a notification about this fax: show it. */
     'notification.clicked': z.object({ faxId: z.string() }),
   },

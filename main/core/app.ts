@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Accounts, type ProviderFactory } from './accounts/accounts';
 import { ConnectionCheck } from './accounts/connectionCheck';
 import { ConnectionStatus } from './accounts/connectionStatus';
+import { Contacts } from './contacts/contacts';
 import type { DemoEnvironment } from './accounts/demoPort';
 import type { SecretStore } from './accounts/secretStore';
 import { scheduleDocumentSweep } from './documents/documentSweep';
@@ -10,7 +11,7 @@ import { CoverPages } from './cover/coverPages';
 import { CoverTemplatesRepo } from './cover/coverTemplatesRepo';
 import { DocumentStore } from './documents/documentStore';
 import { findLibreOffice } from './documents/normalize/findLibreOffice';
-import { resolvePaper } from './documents/paper';
+import { resolvePaper, systemRegion } from './documents/paper';
 import { CoreEvents } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { Inbox, type InboxOptions } from './inbox/inbox';
@@ -93,6 +94,7 @@ export interface CoreServices {
   inbox: Inbox;
   runner: JobRunner;
   jobs: JobStore;
+  contacts: Contacts;
 }
 
 /** Composes the core. Both the Electron shell and the dev/test bridge start exactly this. */
@@ -158,7 +160,8 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   runner.start();
   if (options.checkAccountsOnStart) void connection.testAll();
 
-  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices });
+  const contacts = new Contacts({ db, tasks, events, region: systemRegion });
+  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts });
   let offline = false;
   let asleep = false;
   const pauseRunner = () => runner.setPaused(offline || asleep);
@@ -204,5 +207,5 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       return closing;
     },
   };
-  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs } };
+  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts } };
 }

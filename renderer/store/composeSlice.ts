@@ -1,4 +1,5 @@
 import { checkFaxNumber } from '../../common/domain/phone';
+import { readFaxNumber, splitNumberList } from '../../common/domain/recipients';
 import type { OutboxJob } from '../../common/domain/fax';
 import type { ErrorInfo } from '../../common/errors';
 import { coverPlan, computeSendPlan, pickAccount } from './sendPlan';
@@ -6,7 +7,8 @@ import type { SliceCreator } from './types';
 
 export type { ComposeDoc } from './documentsSlice';
 
-export interface Recipient { e164: string; display: string }
+/** `name`: the contact it was picked from (its chip shows the name). */
+export interface Recipient { e164: string; display: string; name?: string }
 
 /** Who the fax goes to and how; the documents and pages are in documentsSlice. */
 export interface ComposeSlice {
@@ -19,6 +21,10 @@ export interface ComposeSlice {
   headerText: string;
   sending: boolean;
   sendError: ErrorInfo | null;
+  /** What the last paste or pick did that the person should hear ("+1 201 555 0100 was already in the list"). */
+  recipientNotice: string | null;
+  /** Numbers no real account has faxed before: Send asks once before the first fax to them. */
+  newNumbers: string[] | null;
   openCompose(): void;
   /** Compose with a sent fax's documents: to the same number (`resend`) or to someone new (`forward`). */
   composeFromJob(job: OutboxJob, mode: 'resend' | 'forward'): void;
@@ -27,10 +33,17 @@ export interface ComposeSlice {
   commitNumber(): boolean;
   touchNumber(): void;
   removeRecipient(e164: string): void;
+  /** A contact, group or recent number picked from the recipient field's list (duplicates are dropped and said). */
+  pickRecipients(list: Recipient[]): void;
+  /** A pasted list: numbers separated by newlines, commas or semicolons. Answers what could not be read. */
+  addNumberList(text: string): string[];
   setComposeAccount(id: string): void;
   setHeaderText(text: string): void;
-  /** `confirmDuplicate`: the person saw these pages already went to this number today, and sends anyway. */
-  send(confirmDuplicate?: boolean): Promise<boolean>;
+  /**
+   * `confirmDuplicate`: the person saw these pages already went to this number today, and sends anyway.
+   * `confirmNewNumbers`: the person checked the numbers never faxed before from a real account.
+   */
+  send(confirmDuplicate?: boolean, confirmNewNumbers?: boolean): Promise<boolean>;
 }
 
 /** Longest header line Sinch prints. */
@@ -38,13 +51,30 @@ export const HEADER_TEXT_MAX = 50;
 
 const EMPTY_DRAFT = {
   recipients: [], numberText: '', numberTouched: false, headerText: '', sending: false, sendError: null,
+  recipientNotice: null, newNumbers: null,
 } satisfies Partial<ComposeSlice>;
 
+/** "A was already in the list." / "A and B were already in the list." */
+function duplicateNotice(displays: string[]): string | null {
+  if (displays.length === 0) return null;
+  const names = displays.length === 1 ? displays[0]! : `${displays.slice(0, -1).join(', ')} and ${displays.at(-1)!}`;
+  return `${names} ${displays.length === 1 ? 'was' : 'were'} already in the list.`;
+}
+
 export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get) => {
-  const addRecipient = (e164: string, display: string) => {
-    if (get().recipients.some((r) => r.e164 === e164)) return;
-    set((s) => ({ recipients: [...s.recipients, { e164, display }] }));
+  const region = () => get().appSettings?.region;
+  /** Adds those not in the list yet (and forgets an answered new-number question); answers the ones dropped as duplicates. */
+  const addRecipients = (list: Recipient[]): string[] => {
+    const dropped: string[] = [];
+    const next = [...get().recipients];
+    for (const r of list) {
+      if (next.some((x) => x.e164 === r.e164)) dropped.push(r.display);
+      else next.push(r);
+    }
+    set({ recipients: next, newNumbers: null, recipientNotice: duplicateNotice(dropped) });
+    return dropped;
   };
+  const addRecipient = (e164: string, display: string) => addRecipients([{ e164, display }]);
 
   return {
     ...EMPTY_DRAFT,
@@ -61,26 +91,40 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
     },
 
     setNumberText(text) {
-      if (!text.includes(',')) {
-        set({ numberText: text });
+      if (!/[,;\n]/.test(text)) {
+        set({ numberText: text, newNumbers: null });
         return;
       }
-      // Typing or pasting commas adds every valid part as a chip and leaves the rest in the field.
-      const parts = text.split(',');
-      const rest: string[] = [];
-      for (const part of parts) {
-        if (part.trim() === '') continue;
-        const c = checkFaxNumber(part);
-        if (c.ok) addRecipient(c.e164, c.display);
-        else rest.push(part.trim());
-      }
+      // Typing or pasting separators adds every valid part as a chip and leaves the rest in the field.
+      const rest = get().addNumberList(text);
       set({ numberText: rest.join(', '), numberTouched: rest.length > 0 });
+    },
+
+    addNumberList(text) {
+      const rest: string[] = [];
+      const found: Recipient[] = [];
+      for (const part of splitNumberList(text)) {
+        const c = readFaxNumber(part, region());
+        if (c.ok) found.push({ e164: c.e164, display: c.display });
+        else rest.push(part);
+      }
+      // The same number twice in one paste is a duplicate too.
+      const unique = found.filter((r, i) => found.findIndex((x) => x.e164 === r.e164) === i);
+      const repeated = found.filter((r, i) => found.findIndex((x) => x.e164 === r.e164) !== i).map((r) => r.display);
+      const dropped = addRecipients(unique);
+      set({ recipientNotice: duplicateNotice([...new Set([...dropped, ...repeated])]) });
+      return rest;
+    },
+
+    pickRecipients(list) {
+      addRecipients(list);
+      set({ numberText: '', numberTouched: false });
     },
 
     commitNumber() {
       const text = get().numberText;
       if (text.trim() === '') return true;
-      const c = checkFaxNumber(text);
+      const c = readFaxNumber(text, region());
       if (!c.ok) {
         set({ numberTouched: true });
         return false;
@@ -92,19 +136,19 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
 
     touchNumber() {
       const text = get().numberText;
-      const c = checkFaxNumber(text);
+      const c = readFaxNumber(text, region());
       // Formats a lone valid number in place; several numbers become chips.
       if (c.ok) set({ numberText: c.display, numberTouched: true });
       else set({ numberTouched: text.trim() !== '' });
     },
 
-    removeRecipient: (e164) => set((s) => ({ recipients: s.recipients.filter((r) => r.e164 !== e164) })),
+    removeRecipient: (e164) => set((s) => ({ recipients: s.recipients.filter((r) => r.e164 !== e164), newNumbers: null, recipientNotice: null })),
 
     setComposeAccount: (id) => set({ composeAccountId: id }),
 
     setHeaderText: (text) => set({ headerText: text.slice(0, HEADER_TEXT_MAX) }),
 
-    async send(confirmDuplicate = false) {
+    async send(confirmDuplicate = false, confirmNewNumbers = false) {
       const s = get();
       const plan = computeSendPlan({ ...s, cover: coverPlan(s) });
       if (!plan.canSend || s.sending || plan.accountId === null) return false;
@@ -114,7 +158,15 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
       const serverCover = s.coverMode === 'service' && s.serverCoverId ? { coverPageId: s.serverCoverId, fields: s.coverFields } : undefined;
       const subject = (cover || serverCover) && s.coverFields.subject.trim() ? s.coverFields.subject.trim() : undefined;
       const resolution = account?.capabilities.includes('resolution') && s.resolution !== 'service' ? s.resolution : undefined;
-      set({ sending: true, sendError: null });
+      set({ sending: true, sendError: null, newNumbers: null });
+      // A real account's first fax to a number asks first (a wrong digit sends PHI to a stranger); Demo transmits nothing.
+      if (!confirmNewNumbers && account && !account.demo) {
+        const fresh = await api.contacts.newNumbers({ numbers: plan.to });
+        if (fresh.ok && fresh.value.numbers.length > 0) {
+          set({ sending: false, newNumbers: fresh.value.numbers });
+          return false;
+        }
+      }
       const r = await api.fax.send({
         accountId: plan.accountId, to: plan.to, documentIds: plan.documentIds, parts: plan.parts,
         options: { ...(headerText ? { headerText } : {}), ...(resolution ? { resolution } : {}), ...(cover ? { cover } : {}), ...(serverCover ? { serverCover } : {}), ...(subject ? { subject } : {}) },

@@ -3,6 +3,7 @@ import type { FaxdeskApi } from '../../common/ipc/bridge';
 import { createAccountsSlice } from './accountsSlice';
 import { createComposeSlice } from './composeSlice';
 import { createCoverSlice } from './coverSlice';
+import { createContactsSlice } from './contactsSlice';
 import { createDocumentsSlice } from './documentsSlice';
 import { createOutboxSlice } from './outboxSlice';
 import { createSettingsSlice } from './settingsSlice';
@@ -17,6 +18,7 @@ export function createFaxdeskStore(api: FaxdeskApi): FaxdeskStore {
     ...createAccountsSlice(api)(...a),
     ...createComposeSlice(api)(...a),
     ...createCoverSlice(api)(...a),
+    ...createContactsSlice(api)(...a),
     ...createDocumentsSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
     ...createSettingsSlice(api)(...a),
@@ -31,6 +33,8 @@ export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () =>
     api.on('accounts.changed', (accounts) => store.getState().setAccounts(accounts)),
     // A click on a notification about a fax opens it.
     api.on('notification.clicked', ({ faxId }) => store.setState({ pane: 'outbox', selectedJobId: faxId })),
+    // The address book changed (an import, another window): the Contacts screen refetches once it has loaded.
+    api.on('contacts.changed', () => { if (store.getState().contactsStatus !== 'idle') void store.getState().loadContacts(); }),
   ];
   void store.getState().loadAccounts();
   void store.getState().loadOutbox();

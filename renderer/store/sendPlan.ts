@@ -1,6 +1,6 @@
 import { PROVIDER_NAMES, type Account } from '../../common/domain/account';
 import type { FaxPart } from '../../common/domain/document';
-import { checkFaxNumber } from '../../common/domain/phone';
+import { readFaxNumber } from '../../common/domain/recipients';
 import { plural } from '../ui/format';
 import type { ComposeDoc, Recipient } from './composeSlice';
 import { toParts, usedDocKeys, type ComposePage } from './pageList';
@@ -14,7 +14,7 @@ export interface SendPlanInput {
   composeAccountId: string | null;
   accounts: readonly Account[];
   /** The last real account used, and whether demo accounts are hidden (from the core's settings). */
-  appSettings?: { lastAccountId?: string; hideDemoAccounts?: boolean } | null;
+  appSettings?: { lastAccountId?: string; hideDemoAccounts?: boolean; region?: string } | null;
   /** A cover page: the page it adds (one per fax), and why it cannot go as it is. */
   cover?: CoverPlan;
 }
@@ -109,7 +109,7 @@ export function computeSendPlan(s: SendPlanInput): SendPlan {
   const unknownDocs = listed.length - contentPages;
   const pages = contentPages + (listed.length > 0 ? s.cover?.pages ?? 0 : 0);
   const to = s.recipients.map((r) => r.e164);
-  const typed = s.numberText.trim() === '' ? null : checkFaxNumber(s.numberText);
+  const typed = s.numberText.trim() === '' ? null : readFaxNumber(s.numberText, s.appSettings?.region);
   if (typed?.ok && !to.includes(typed.e164)) to.push(typed.e164);
   const account = pickAccount(s.accounts, s.composeAccountId, s.appSettings);
   const state = account ? accountState(account) : { problem: null, caution: null };

@@ -1,7 +1,7 @@
 import type { SliceCreator } from './types';
 
 /** Which pane fills the space right of the sidebar. Compose keeps its draft while hidden. */
-export type Pane = 'compose' | 'outbox' | 'sent' | 'settings';
+export type Pane = 'compose' | 'outbox' | 'sent' | 'settings' | 'contacts';
 
 export interface UiSlice {
   pane: Pane;

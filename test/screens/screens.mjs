@@ -30,6 +30,14 @@ try {
   await setup.getByLabel('Fax number').fill('+19898989898, +19898989801, +19898989803, +19898989804, +19898989807');
   await setup.getByRole('button', { name: /^Send/ }).click();
   await setup.waitForTimeout(8_000);
+  // An address book to show: Outlook's and Google's exports imported through the Contacts screen.
+  await setup.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Contacts' }).click();
+  for (const file of ['outlook.csv', 'google.csv', 'contacts-3.0.vcf']) {
+    await setup.getByRole('button', { name: /^Import/ }).first().click();
+    await setup.getByLabel('Contacts file').setInputFiles(join(import.meta.dirname, '../fixtures/contacts', file));
+    await setup.getByRole('button', { name: /^Import \d+ contacts?$/ }).click({ timeout: 15_000 }).catch(() => setup.keyboard.press('Escape'));
+    await setup.waitForTimeout(500);
+  }
   await setup.close();
 
   for (const scheme of ['light', 'dark']) {
@@ -90,6 +98,19 @@ try {
       await page.keyboard.press('Control+,');
       await page.waitForTimeout(500);
       await shot('settings');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Contacts' }).click();
+      await page.getByRole('list', { name: 'Contacts' }).getByRole('listitem').nth(1).getByRole('button').first().click();
+      await page.waitForTimeout(500);
+      await shot('contacts');
+      await page.getByRole('button', { name: /^Import/ }).first().click();
+      await page.getByLabel('Contacts file').setInputFiles(join(import.meta.dirname, '../fixtures/contacts', 'outlook-unicode.txt'));
+      await page.waitForTimeout(2_500);
+      await shot('contacts-import');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+n');
+      await page.getByRole('combobox', { name: 'Fax number' }).pressSequentially('ri');
+      await page.waitForTimeout(800);
+      await shot('compose-recipients');
       await context.close();
     }
   }

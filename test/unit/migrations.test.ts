@@ -155,6 +155,29 @@ describe('migrations', () => {
     v6.close();
   });
 
+  it('008 adds the address book beside the inbox and outbox: they keep their rows; contacts are found by name, organisation and digits', () => {
+    const v7 = atVersion(7);
+    insertV2Fax(v7, 'fax-1', 'acct', [], 'sent');
+    v7.close();
+    const v8 = atVersion(8);
+    expect(v8.prepare('SELECT COUNT(*) AS n FROM outbox_jobs').get()).toEqual({ n: 1 });
+    const insert = v8.prepare(`INSERT INTO contacts (id, name, organisation, fax_number, national_digits, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, '2025-01-01', '2025-01-01')`);
+    insert.run('c1', 'Amelia Okafor', 'Riverside Cardiology', '+12015550140', '2015550140');
+    insert.run('c2', 'London office', 'Baker Street Clinic', '+442079460000', '02079460000');
+    const search = (text: string) => (v8.prepare(`SELECT c.id FROM contacts c JOIN contacts_fts f ON f.rowid = c.seq WHERE contacts_fts MATCH ?`)
+      .all(`"${text}"`) as Array<{ id: string }>).map((row) => row.id);
+    expect([search('okafor'), search('cardio'), search('0140'), search('…0000'), search('0207946')]).toEqual([['c1'], ['c1'], ['c1'], ['c2'], ['c2']]);
+    v8.prepare(`INSERT INTO contact_groups (id, name, created_at) VALUES ('g', 'Partners', '2025-01-01')`).run();
+    v8.prepare(`INSERT INTO contact_group_members (group_id, contact_id, position) VALUES ('g', 'c1', 0)`).run();
+    v8.prepare(`UPDATE contacts SET name = 'Amelia Brown' WHERE id = 'c1'`).run();
+    expect([search('okafor'), search('brown')]).toEqual([[], ['c1']]);
+    v8.prepare(`DELETE FROM contacts WHERE id = 'c1'`).run();
+    expect(v8.prepare('SELECT COUNT(*) AS n FROM contact_group_members').get()).toEqual({ n: 0 });
+    expect(v8.prepare('SELECT COUNT(*) AS n FROM contacts_fts').get()).toEqual({ n: 1 });
+    v8.close();
+  });
+
   it('a fax still queued in a database from before the job runner is picked up by it after the upgrade', async () => {
     const v2 = atVersion(2);
     insertDocument(v2, 'doc-a');

@@ -1,4 +1,5 @@
 import type { Accounts } from '../accounts/accounts';
+import type { Contacts } from '../contacts/contacts';
 import type { ConnectionCheck } from '../accounts/connectionCheck';
 import type { CoverPages } from '../cover/coverPages';
 import type { DocumentStore } from '../documents/documentStore';
@@ -19,6 +20,7 @@ export interface HandlerDeps {
   settings: AppSettingsStore;
   covers: CoverPages;
   prices: FaxPrices;
+  contacts: Contacts;
 }
 
 /** The handler table: thin calls into the core's services. Parsing happens in the dispatcher. */
@@ -56,5 +58,26 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'cover.preview': ({ cover, to, contentPages }) => covers.preview(cover, to, contentPages),
     'cover.serverPages': ({ accountId }) => covers.serverPages(accountId),
     'fax.estimate': ({ accountId }) => prices.estimate(accountId),
+    ...contactHandlers(deps.contacts),
+  };
+}
+
+/** The address book's channels (issue 9). */
+function contactHandlers(contacts: Contacts): Pick<Handlers, Extract<keyof Handlers, `contacts.${string}` | `groups.${string}`>> {
+  return {
+    'contacts.list': ({ text, limit, offset }) => contacts.list(text, limit, offset),
+    'contacts.search': ({ text, limit }) => contacts.search(text, limit),
+    'contacts.add': (draft) => contacts.add(draft),
+    'contacts.update': ({ id, change }) => contacts.update(id, change),
+    'contacts.remove': ({ id }) => ({ removed: contacts.remove(id) }),
+    'contacts.recents': ({ limit }) => contacts.recents(limit),
+    'contacts.newNumbers': ({ numbers }) => ({ numbers: contacts.neverSent(numbers) }),
+    'contacts.importPreview': ({ name, bytes }) => contacts.preview(name, bytes),
+    'contacts.import': ({ previewId }) => contacts.commitImport(previewId),
+    'contacts.export': ({ format }) => contacts.export(format),
+    'groups.list': () => contacts.groups(),
+    'groups.add': ({ name, memberIds }) => contacts.putGroup(undefined, name, memberIds),
+    'groups.update': ({ id, draft }) => contacts.putGroup(id, draft.name, draft.memberIds),
+    'groups.remove': ({ id }) => ({ removed: contacts.removeGroup(id) }),
   };
 }

@@ -1,5 +1,6 @@
 import { PaperSizeSchema } from '../../../common/domain/document';
 import type { AppSettings } from '../../../common/ipc/contract';
+import { systemRegion } from '../documents/paper';
 import type { MetaRepo } from '../store/metaRepo';
 
 const DEFAULTS: AppSettings = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30 };
@@ -8,7 +9,7 @@ const DEFAULTS: AppSettings = { paperSize: 'auto', hideDemoAccounts: false, inbo
 export class AppSettingsStore {
   constructor(private readonly meta: MetaRepo) {}
 
-  get(): AppSettings & { lastAccountId?: string } {
+  get(): AppSettings & { lastAccountId?: string; region?: string } {
     const paper = PaperSizeSchema.safeParse(this.meta.get('settings.paperSize'));
     const lastAccountId = this.meta.get('state.lastAccountId');
     return {
@@ -17,6 +18,7 @@ export class AppSettingsStore {
       hideDemoAccounts: this.meta.get('settings.hideDemoAccounts') === 'true',
       inboxPollSeconds: pollSeconds(this.meta.get('settings.inboxPollSeconds')),
       ...(lastAccountId ? { lastAccountId } : {}),
+      ...(systemRegion() ? { region: systemRegion() } : {}),
     };
   }
 

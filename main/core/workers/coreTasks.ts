@@ -1,4 +1,5 @@
 import { renderCover, type CoverRenderInput } from '../cover/coverLayout';
+import { parseContacts, type ParseContactsInput } from '../contacts/parseContacts';
 import { composePdf, type ComposeInput } from '../documents/composePdf';
 import { countPdfPages } from '../documents/pdfPageCount';
 import { normalizeDocument } from '../documents/normalize/normalizeDocument';
@@ -30,6 +31,8 @@ export const coreTasks = {
   },
   /** One cover page (cover/coverLayout), written to `outputPath`; how its text fitted. */
   'cover.render': (input: CoverRenderInput) => renderCover(input),
+  /** A contacts file (CSV or vCard) as rows to import and rows skipped with reasons (contacts import preview). */
+  'contacts.parse': (input: ParseContactsInput) => parseContacts(input),
 } satisfies TaskHandlers;
 
 export type CoreTasks = typeof coreTasks;

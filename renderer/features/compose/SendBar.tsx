@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { ErrorActionButton } from '../../ui/ErrorActionButton';
-import { modKey } from '../../ui/format';
+import { formatFax, modKey } from '../../ui/format';
 import { useSendPlan } from './useSendPlan';
 
 export function SendBar() {
@@ -11,12 +11,23 @@ export function SendBar() {
   const send = useFaxdesk((s) => s.send);
   const reasonId = useId();
   const duplicate = sendError?.code === 'possible_duplicate';
+  const newNumbers = useFaxdesk((s) => s.newNumbers);
   return (
     <div className="send-bar">
       {plan.accountProblem && (
         <div className="banner banner-danger" role="alert">
           <p>{plan.accountProblem.message}</p>
           <div><ErrorActionButton action={{ kind: 'open_account_settings', accountId: plan.accountProblem.accountId }} /></div>
+        </div>
+      )}
+      {newNumbers && newNumbers.length > 0 && (
+        <div className="banner banner-warning" role="alert">
+          <p>
+            <strong>First fax to {newNumbers.length === 1 ? formatFax(newNumbers[0]!) : `${newNumbers.length} new numbers (${newNumbers.map(formatFax).join(', ')})`}?</strong>{' '}
+            No fax has gone to {newNumbers.length === 1 ? 'this number' : 'these numbers'} from Faxdesk before. Check {newNumbers.length === 1 ? 'it' : 'them'} against
+            the recipient’s letterhead or website: one wrong digit sends these pages to a stranger.
+          </p>
+          <div><button type="button" disabled={sending} onClick={() => void send(false, true)}>The number is right — send</button></div>
         </div>
       )}
       {duplicate && (

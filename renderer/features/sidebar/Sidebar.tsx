@@ -56,6 +56,7 @@ export function Sidebar() {
       <ul className="nav-list">
         <NavItem pane="outbox" label="Outbox"><OutboxCounts /></NavItem>
         <NavItem pane="sent" label="Sent" />
+        <NavItem pane="contacts" label="Contacts" />
       </ul>
       <SidebarAccounts />
       <ul className="nav-list nav-bottom">

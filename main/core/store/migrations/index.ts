@@ -5,11 +5,12 @@ import { normalisedDocuments } from './004-normalised-documents';
 import { outboxResolutions } from './005-outbox-resolutions';
 import { inbox } from './006-inbox';
 import { coverTemplates } from './007-cover-templates';
+import { contacts } from './008-contacts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every migration, in order. The last one's version is the schema this Faxdesk writes. */
-export const MIGRATIONS: readonly Migration[] = [initial, jobDocuments, jobs, normalisedDocuments, outboxResolutions, inbox, coverTemplates];
+export const MIGRATIONS: readonly Migration[] = [initial, jobDocuments, jobs, normalisedDocuments, outboxResolutions, inbox, coverTemplates, contacts];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
