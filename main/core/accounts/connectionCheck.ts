@@ -43,6 +43,12 @@ export class ConnectionCheck {
     return Date.now() + this.recheckScale * RECHECK_MS[Math.min(failures, RECHECK_MS.length - 1)]!;
   }
 
+  /** Checks an account in the background, now (a new or edited account: people want to know at once whether it works). */
+  checkSoon(id: string): void {
+    if (this.accounts.isDemo(id)) return;
+    this.runner.enqueue({ kind: CHECK_ACCOUNT, queue: 'accounts', key: `${CHECK_ACCOUNT}:${id}`, payload: { accountId: id }, runAt: Date.now() });
+  }
+
   /** Tries a cheap authenticated call and records the account's status. */
   async test(id: string): Promise<ConnectionTest> {
     try {

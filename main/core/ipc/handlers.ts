@@ -29,8 +29,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'app.info': () => ({ version: deps.version, host: deps.host }),
     'accounts.list': () => accounts.list(),
-    'accounts.add': (draft) => accounts.add(draft),
-    'accounts.update': ({ id, draft }) => accounts.update(id, draft),
+    'accounts.add': async (draft) => {
+      const account = await accounts.add(draft);
+      connection.checkSoon(account.id);
+      return account;
+    },
+    'accounts.update': async ({ id, draft }) => {
+      const account = await accounts.update(id, draft);
+      connection.checkSoon(account.id);
+      return account;
+    },
     'accounts.remove': async ({ id }) => ({ removed: await accounts.remove(id, outbox.inFlightCount(id)) }),
     'accounts.test': ({ id }) => connection.test(id),
     'documents.add': ({ name, bytes }) => documents.addBytes(name, bytes),
