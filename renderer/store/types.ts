@@ -3,11 +3,12 @@ import type { FaxdeskApi } from '../../common/ipc/bridge';
 import type { AccountsSlice } from './accountsSlice';
 import type { ComposeSlice } from './composeSlice';
 import type { DocumentsSlice } from './documentsSlice';
+import type { InboxSlice } from './inboxSlice';
 import type { OutboxSlice } from './outboxSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { UiSlice } from './uiSlice';
 
-export type FaxdeskState = AccountsSlice & ComposeSlice & DocumentsSlice & OutboxSlice & SettingsSlice & UiSlice;
+export type FaxdeskState = AccountsSlice & ComposeSlice & DocumentsSlice & InboxSlice & OutboxSlice & SettingsSlice & UiSlice;
 
 /** Every slice gets the bridge injected, so tests can build a store over a fake API. */
 export type SliceCreator<T> = (api: FaxdeskApi) => StateCreator<FaxdeskState, [], [], T>;
