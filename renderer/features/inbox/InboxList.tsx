@@ -6,6 +6,7 @@ import { InboxRow, PlaceholderRow, ROW_HEIGHT, rowId } from './InboxRow';
 
 /** Rows drawn beyond the visible ones, either side (so scrolling a little never shows blanks). */
 const OVERSCAN = 12;
+const estimateSize = () => ROW_HEIGHT;
 
 /**
  * The inbox as one virtualised listbox: only the rows on screen (and a few either side) exist in
@@ -21,11 +22,10 @@ export function InboxList({ label }: { label: string }) {
   const querySeq = useFaxdesk((s) => s.inboxQuerySeq);
   const store = useFaxdeskStore();
   const scroller = useRef<HTMLDivElement>(null);
+  // Keys are positions (the default): a key function would make the virtualizer measure every one of
+  // the view's rows again on each render, and rows are cheap to refill.
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({
-    count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN,
-    getItemKey: (index) => inboxRowAt(store.getState().inboxPages, index)?.id ?? `row-${index}`,
-  });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize, overscan: OVERSCAN });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
