@@ -123,6 +123,10 @@ describe('inbox slice', () => {
     store.getState().moveInboxCursor(3); // passing over fax-2 quickly leaves it unread
     await tick(READ_AFTER_MS + 50);
     expect(callsTo('inbox.markRead')).toEqual([{ ids: ['fax-1'], value: true }, { ids: ['fax-3'], value: true }]);
+
+    // Another inbox closes the open fax (it may not be in that one).
+    store.getState().showInbox({ kind: 'needs_review' });
+    expect(store.getState()).toMatchObject({ selectedFaxId: null, selectedFax: null, inboxCursor: null });
   });
 
   it('End at 100,000 faxes selects the last one once its page arrives', async () => {

@@ -172,6 +172,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (api) => (set, get) =>
     showInbox(view) {
       const changed = !sameView(view, get().inboxView);
       set({ pane: 'inbox', inboxView: view });
+      // Another inbox: the fax open in the old one is closed (it may not be in this one).
+      if (changed) get().selectFax(null);
       if (changed || get().inboxTotal === null) restart();
     },
 

@@ -47,7 +47,7 @@ try {
     await inbound(process.env.FAXDESK_DEMO_WELKIN_PORT, { from: `+1212555${String(3100 + n * 53)}`, to: '+12015550199', pages: 2 + (n % 3) });
   }
   await inbound(process.env.FAXDESK_DEMO_SINCH_PORT, { from: '+14155559911', to: '+12015550100', pages: 2, withoutDocument: true });
-  await setup.evaluate(() => window.faxdesk.inbox.syncNow({}));
+  await setup.evaluate(() => globalThis.faxdesk.inbox.syncNow({}));
   await setup.waitForTimeout(4_000);
   await setup.close();
 

@@ -43,11 +43,12 @@ export function InboxDetail({ fax }: { fax: InboxFax }) {
   const [problem, setProblem] = useState<string | null>(null);
   const status = faxStatus(fax);
   return (
-    <article className="job-detail" aria-labelledby="inbox-detail-title">
+    <article className="job-detail inbox-detail" aria-labelledby="inbox-detail-title">
       <h2 id="inbox-detail-title" tabIndex={-1}>
         Fax from {senderOf(fax)} {fax.demo && <span className="badge badge-demo">Demo — test fax</span>}
       </h2>
-      <p className={`status status-${status.tone} status-large`}>{status.text}</p>
+      {/* An unavailable document is explained, with its retry, just below. */}
+      <p className={`status status-${status.tone} status-large`}>{fax.document.state === 'unavailable' ? 'Document unavailable' : status.text}</p>
       <div className="action-row">
         <button type="button" className={fax.reviewed ? undefined : 'primary'} aria-keyshortcuts="R" onClick={() => void markReviewed(fax.id, !fax.reviewed).then(setProblem)}>
           {fax.reviewed ? 'Mark not reviewed' : 'Mark reviewed'}
