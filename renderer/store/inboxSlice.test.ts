@@ -187,3 +187,22 @@ describe('inbox slice', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('accounts and the inbox', () => {
+  it('an account checked by the core before its add answered keeps the checked status', async () => {
+    const signedOut: Account = { ...demo, id: 'acc-2', name: 'Front desk', demo: false, status: 'signed_out' };
+    const core = inboxCore(0);
+    let listed: Account[] = [demo];
+    const { store } = await ready({
+      ...core,
+      'accounts.list': () => ({ ok: true, value: listed }),
+      'accounts.add': () => {
+        listed = [demo, signedOut];
+        return { ok: true, value: { ...signedOut, status: 'unknown' } };
+      },
+    });
+    await store.getState().saveAccount(null, { name: 'Front desk', settings: demo.settings } as never);
+    await tick();
+    expect(store.getState().accounts.find((a) => a.id === 'acc-2')?.status).toBe('signed_out');
+  });
+});

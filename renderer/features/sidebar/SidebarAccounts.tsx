@@ -47,7 +47,7 @@ function AccountItem({ account }: { account: Account }) {
       </span>
       <span className={`account-sync sync-${words.tone}`} title={sync?.error ? `${sync.error.message} ${sync.error.nextStep}` : undefined}>{words.text}</span>
       {words.needsSettings && (
-        <button type="button" className="link account-fix" aria-label={`Open settings for ${account.name}`} onClick={() => openAccountSettings(account.id)}>Open settings</button>
+        <button type="button" className="link account-fix" aria-label={`Open settings: ${account.name} is signed out`} onClick={() => openAccountSettings(account.id)}>Open settings</button>
       )}
     </li>
   );
