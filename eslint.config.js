@@ -31,7 +31,7 @@ const layers = [
   { name: 'main/harness', files: ['main/harness/**'], layers: ['common', 'main/core', 'main/demo'], packages: ['node:*', 'vite'] },
   { name: 'preload', files: ['preload/**'], layers: ['common'], packages: ['electron'] },
   {
-    name: 'renderer', files: ['renderer/**'], layers: ['common'], packages: ['react', 'react-dom', 'zustand', 'pdfjs-dist', 'mammoth'],
+    name: 'renderer', files: ['renderer/**'], layers: ['common'], packages: ['react', 'react-dom', 'zustand', 'pdfjs-dist', 'mammoth', '@tanstack/react-virtual'],
     grants: [{ files: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'], packages: ['vitest'], reason: 'unit tests next to the store' }],
   },
   // Tests, benchmarks and tooling may reach anything.

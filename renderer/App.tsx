@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { ComposePane } from './features/compose/ComposePane';
 import { ContactsPane } from './features/contacts/ContactsPane';
 import { DropZone } from './features/compose/DropZone';
+import { InboxPane } from './features/inbox/InboxPane';
 import { JobsPane } from './features/outbox/JobsPane';
 import { SettingsPane } from './features/settings/SettingsPane';
 import { Sidebar } from './features/sidebar/Sidebar';
@@ -9,9 +10,18 @@ import { useFaxdesk } from './store/StoreProvider';
 import { LiveAnnouncer } from './ui/LiveAnnouncer';
 import { useGlobalKeys } from './ui/useGlobalKeys';
 
+/** The window title carries the unread count and nothing else (no names, no numbers). */
+function useUnreadTitle(): void {
+  const unread = useFaxdesk((s) => s.inboxCounts?.unread ?? 0);
+  useEffect(() => {
+    document.title = unread > 0 ? `Faxdesk (${unread.toLocaleString()})` : 'Faxdesk';
+  }, [unread]);
+}
+
 export function App() {
   const pane = useFaxdesk((s) => s.pane);
   useGlobalKeys();
+  useUnreadTitle();
   // Switching panes moves focus to the new pane's heading, so keyboard and screen-reader users land there
   // (compose focuses its Fax number field itself).
   const first = useRef(true);
@@ -26,6 +36,7 @@ export function App() {
     <div className="app">
       <Sidebar />
       <main className="main">
+        {pane === 'inbox' && <InboxPane />}
         {pane === 'compose' && <ComposePane />}
         {pane === 'outbox' && <JobsPane kind="outbox" />}
         {pane === 'sent' && <JobsPane kind="sent" />}

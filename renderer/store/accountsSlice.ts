@@ -41,6 +41,10 @@ export const createAccountsSlice: SliceCreator<AccountsSlice> = (api) => (set, g
       const next = [...others];
       next.splice(index < 0 ? next.length : index, 0, saved);
       set({ accounts: next });
+      // The core may already have checked the account (a new account's first inbox poll starts at
+      // once) and said so in an `accounts.changed` that arrived before this answer: ask again, so a
+      // stale "not checked yet" never hides a refused sign-in.
+      void get().loadAccounts();
     }
     return r;
   },

@@ -5,6 +5,7 @@ import { createComposeSlice } from './composeSlice';
 import { createCoverSlice } from './coverSlice';
 import { createContactsSlice } from './contactsSlice';
 import { createDocumentsSlice } from './documentsSlice';
+import { createInboxSlice, inboxRefresher } from './inboxSlice';
 import { createOutboxSlice } from './outboxSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { FaxdeskState } from './types';
@@ -14,22 +15,34 @@ export type FaxdeskStore = StoreApi<FaxdeskState>;
 
 /** A fresh vanilla store over the given bridge (the real `window.faxdesk`, or a fake in tests). */
 export function createFaxdeskStore(api: FaxdeskApi): FaxdeskStore {
-  return createStore<FaxdeskState>()((...a) => ({
+  const store = createStore<FaxdeskState>()((...a) => ({
     ...createAccountsSlice(api)(...a),
     ...createComposeSlice(api)(...a),
     ...createCoverSlice(api)(...a),
     ...createContactsSlice(api)(...a),
     ...createDocumentsSlice(api)(...a),
+    ...createInboxSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
     ...createSettingsSlice(api)(...a),
     ...createUiSlice(api)(...a),
   }));
+  // Compose remembers where it was opened from, whichever way it opened: Escape goes back there.
+  store.subscribe((s, before) => {
+    if (s.pane === 'compose' && before.pane !== 'compose') store.setState({ previousPane: before.pane });
+  });
+  return store;
 }
 
 /** Loads the first data and follows the core's events. Returns the unsubscribe. */
 export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () => void {
+  const inbox = inboxRefresher(() => store.getState().refreshInbox());
   const offs = [
     api.on('outbox.jobChanged', (job) => store.getState().applyJob(job)),
+    // The inbox: the view and the counts are asked again once a burst of changes settles.
+    api.on('inbox.changed', () => inbox.schedule()),
+    api.on('inbox.sync', (state) => store.getState().applyInboxSync(state)),
+    api.on('inbox.faxArrived', (arrival) => store.getState().faxArrived(arrival)),
+    api.on('inbox.notificationClicked', ({ faxId }) => store.getState().openFax(faxId)),
     api.on('accounts.changed', (accounts) => store.getState().setAccounts(accounts)),
     // A click on a notification about a fax opens it.
     api.on('notification.clicked', ({ faxId }) => store.setState({ pane: 'outbox', selectedJobId: faxId })),
@@ -39,5 +52,12 @@ export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () =>
   void store.getState().loadAccounts();
   void store.getState().loadOutbox();
   void store.getState().loadSettings();
-  return () => offs.forEach((off) => off());
+  void store.getState().loadInboxCounts();
+  void store.getState().loadInboxSync();
+  // The app opens on the Inbox (the receiving half of the product): its first page is asked for now.
+  if (store.getState().pane === 'inbox') store.getState().showInbox(store.getState().inboxView);
+  return () => {
+    inbox.cancel();
+    offs.forEach((off) => off());
+  };
 }

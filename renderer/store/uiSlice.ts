@@ -1,10 +1,12 @@
 import type { SliceCreator } from './types';
 
 /** Which pane fills the space right of the sidebar. Compose keeps its draft while hidden. */
-export type Pane = 'compose' | 'outbox' | 'sent' | 'settings' | 'contacts';
+export type Pane = 'inbox' | 'compose' | 'outbox' | 'sent' | 'settings' | 'contacts';
 
 export interface UiSlice {
   pane: Pane;
+  /** The pane before compose opened: Escape goes back there. */
+  previousPane: Exclude<Pane, 'compose'>;
   /** Set by an error's "Open settings for <account>": Settings opens that account's editor once. */
   editAccountId: string | null;
   /** Set by an error's "Choose other files": compose puts focus on its file chooser once. */
@@ -16,14 +18,19 @@ export interface UiSlice {
   chooseOtherFiles(): void;
   /** The pane that acted on a request above clears it, so it happens once. */
   clearUiRequests(): void;
+  /** Leaves compose (the draft is kept) for the pane it was opened from. */
+  closeCompose(): void;
 }
 
-export const createUiSlice: SliceCreator<UiSlice> = () => (set) => ({
-  pane: 'outbox',
+export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
+  // The app opens on the Inbox: receiving is half of the product, and what a front desk checks first.
+  pane: 'inbox',
+  previousPane: 'inbox',
   editAccountId: null,
   focusFileChooser: false,
   showPane: (pane) => set({ pane }),
   openAccountSettings: (accountId) => set({ pane: 'settings', editAccountId: accountId ?? null }),
   chooseOtherFiles: () => set({ pane: 'compose', focusFileChooser: true }),
   clearUiRequests: () => set({ editAccountId: null, focusFileChooser: false }),
+  closeCompose: () => set({ pane: get().previousPane }),
 });

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { useFaxdeskStore } from '../store/StoreProvider';
 
+const SEARCH_FIELDS: Partial<Record<string, string>> = { inbox: 'inbox-search', outbox: 'jobs-search', sent: 'jobs-search' };
+
 /**
- * Ctrl/Cmd+N new fax · Ctrl/Cmd+F search the Outbox or Sent · Ctrl/Cmd+, settings · Ctrl/Cmd+Enter send · Ctrl/Cmd+Z undoes the last page
- * operation in compose (text fields keep their own undo) · Escape closes compose (the draft is kept).
+ * Ctrl/Cmd+N new fax · Ctrl/Cmd+F search the Inbox, Outbox or Sent · Ctrl/Cmd+, settings · Ctrl/Cmd+Enter send · Ctrl/Cmd+Z undoes the last page
+ * operation in compose (text fields keep their own undo) · Escape closes compose (the draft is kept) and goes back to the pane it came from.
  */
 function isTextField(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'file', 'range', 'color'].includes(target.type);
@@ -21,9 +23,9 @@ export function useGlobalKeys(): void {
       if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
         s.openCompose();
-      } else if (mod && !e.altKey && e.key.toLowerCase() === 'f' && (s.pane === 'outbox' || s.pane === 'sent')) {
+      } else if (mod && !e.altKey && e.key.toLowerCase() === 'f' && SEARCH_FIELDS[s.pane]) {
         e.preventDefault();
-        const field = document.getElementById('jobs-search');
+        const field = document.getElementById(SEARCH_FIELDS[s.pane]!);
         if (field instanceof HTMLInputElement) { field.focus(); field.select(); }
       } else if (mod && e.key === ',') {
         e.preventDefault();
@@ -36,7 +38,7 @@ export function useGlobalKeys(): void {
         s.undo();
       } else if (e.key === 'Escape' && s.pane === 'compose' && !e.defaultPrevented) {
         e.preventDefault();
-        s.showPane('outbox');
+        s.closeCompose();
       }
     };
     window.addEventListener('keydown', onKey);

@@ -11,16 +11,17 @@ async function expectVisibleFocus(page: Page) {
 
 test('Ctrl+N, Ctrl+, and Escape; focus is always visible', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
+  // The app opens on the Inbox.
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
 
   await page.keyboard.press('Control+n');
   await expect(page.getByRole('heading', { name: 'New fax', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Fax number')).toBeFocused();
   await page.keyboard.type('+1 201 555 0123');
 
-  // Escape closes compose but keeps the draft.
+  // Escape closes compose, back where it was opened from, and keeps the draft.
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
   await page.keyboard.press('Control+n');
   await expect(page.getByLabel('Fax number')).toHaveValue('+1 201 555 0123');
 

@@ -154,6 +154,7 @@ test('archive a selection with Delete; archived faxes leave the Outbox and are s
 test('narrow window: at 900×700 the list shows five rows or more and keeps the selected one in view', async ({ page }) => {
   await page.setViewportSize({ width: 900, height: 700 });
   await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outbox' }).click();
   const rows = list(page).getByRole('listitem');
   await expect(rows.first()).toBeVisible();
   const box = await list(page).boundingBox();

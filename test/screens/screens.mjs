@@ -1,6 +1,8 @@
 // Screenshots of the main screens for a person to look at (not a test): light and dark, 1280×800
 // and 900×700. Start `npm run dev:web` first (FAXDESK_DEMO_SPEED=8 FAXDESK_DEMO_SINCH_PORT=4790
-// makes the failures arrive quickly), then: node test/screens/screens.mjs [out-dir]
+// FAXDESK_DEMO_WELKIN_PORT=4791 makes the failures arrive quickly and lets the inbox screens fill the
+// inbox at both emulators), then, with the same two ports in the environment:
+// node test/screens/screens.mjs [out-dir]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -38,6 +40,23 @@ try {
     await setup.getByRole('button', { name: /^Import \d+ contacts?$/ }).click({ timeout: 15_000 }).catch(() => setup.keyboard.press('Escape'));
     await setup.waitForTimeout(500);
   }
+  // Received faxes for the inbox: one at each Demo account, and more straight at the emulators where
+  // their ports are known (FAXDESK_DEMO_SINCH_PORT / FAXDESK_DEMO_WELKIN_PORT), one without a document.
+  for (const name of ['Receive a test fax at Demo (Sinch emulator)', 'Receive a test fax at Demo (Welkin emulator)']) {
+    const button = setup.getByRole('button', { name });
+    if (await button.count()) await button.first().click();
+  }
+  const inbound = async (port, body) => {
+    if (!port) return;
+    await fetch(`http://127.0.0.1:${port}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  };
+  for (let n = 0; n < 8; n++) {
+    await inbound(process.env.FAXDESK_DEMO_SINCH_PORT, { from: `+1415555${String(2100 + n * 37)}`, to: '+12015550100', pages: 1 + (n % 4) });
+    await inbound(process.env.FAXDESK_DEMO_WELKIN_PORT, { from: `+1212555${String(3100 + n * 53)}`, to: '+12015550199', pages: 2 + (n % 3) });
+  }
+  await inbound(process.env.FAXDESK_DEMO_SINCH_PORT, { from: '+14155559911', to: '+12015550100', pages: 2, withoutDocument: true });
+  await setup.evaluate(() => globalThis.faxdesk.inbox.syncNow({}));
+  await setup.waitForTimeout(4_000);
   await setup.close();
 
   for (const scheme of ['light', 'dark']) {
@@ -46,6 +65,25 @@ try {
       const page = await context.newPage();
       await page.goto(base);
       const shot = async (name) => page.screenshot({ path: join(out, `${name}-${scheme}-${width}x${height}.png`) });
+      // The app opens on the Inbox: the list, a fax opened, one whose document is unavailable, Needs review.
+      await page.waitForTimeout(800);
+      await shot('inbox');
+      const inbox = page.getByRole('listbox', { name: 'Inbox faxes' });
+      await inbox.getByRole('option').nth(1).click();
+      await page.waitForTimeout(500);
+      await shot('inbox-detail');
+      const unavailable = inbox.getByRole('option').filter({ hasText: '9911' });
+      if (await unavailable.count()) {
+        await unavailable.first().click();
+        await page.waitForTimeout(500);
+        await shot('inbox-unavailable');
+      }
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Needs review/ }).click();
+      await page.waitForTimeout(500);
+      await shot('needs-review');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Demo \(Welkin emulator\)/ }).click();
+      await page.waitForTimeout(500);
+      await shot('account-inbox');
       await page.getByRole('button', { name: /Outbox/ }).first().click();
       await page.waitForTimeout(500);
       await shot('outbox');

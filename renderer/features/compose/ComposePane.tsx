@@ -12,12 +12,12 @@ import { SendOptions } from './SendOptions';
 const PreviewPane = lazy(() => import('../../pdf/PreviewPane').then((m) => ({ default: m.PreviewPane })));
 
 export function ComposePane() {
-  const showPane = useFaxdesk((s) => s.showPane);
+  const closeCompose = useFaxdesk((s) => s.closeCompose);
   return (
     <section className="pane compose" aria-labelledby="compose-title">
       <header className="pane-header">
         <h1 id="compose-title" tabIndex={-1}>New fax</h1>
-        <button type="button" onClick={() => showPane('outbox')} title="Close (Escape). The draft is kept.">Close</button>
+        <button type="button" onClick={closeCompose} title="Close (Escape). The draft is kept.">Close</button>
       </header>
       <div className="compose-layout">
         <div className="compose-body">

@@ -2,8 +2,23 @@ import { useMemo, type ReactNode } from 'react';
 import { useFaxdesk } from '../../store/StoreProvider';
 import type { Pane } from '../../store/uiSlice';
 import { modKey } from '../../ui/format';
+import { sameView, type InboxView } from '../inbox/inboxQuery';
 import { IN_PROGRESS } from '../outbox/jobStatus';
 import { SidebarAccounts } from './SidebarAccounts';
+
+/** Inbox and Needs review: the count says how many wait (unread; not reviewed). */
+function InboxNavItem({ view, label, count, what }: { view: InboxView; label: string; count: number; what: string }) {
+  const current = useFaxdesk((s) => s.pane === 'inbox' && sameView(s.inboxView, view));
+  const showInbox = useFaxdesk((s) => s.showInbox);
+  return (
+    <li>
+      <button type="button" className="nav-item" aria-current={current ? 'page' : undefined} onClick={() => showInbox(view)}>
+        <span className="nav-label">{label}</span>
+        {count > 0 && <span className="count count-strong">{count.toLocaleString()}<span className="sr-only"> {what}</span></span>}
+      </button>
+    </li>
+  );
+}
 
 function NavItem({ pane, label, children }: { pane: Pane; label: string; children?: ReactNode }) {
   const current = useFaxdesk((s) => s.pane === pane);
@@ -41,6 +56,8 @@ function OutboxCounts() {
 export function Sidebar() {
   const openCompose = useFaxdesk((s) => s.openCompose);
   const composing = useFaxdesk((s) => s.pane === 'compose');
+  const unread = useFaxdesk((s) => s.inboxCounts?.unread ?? 0);
+  const needsReview = useFaxdesk((s) => s.inboxCounts?.needsReview ?? 0);
   return (
     <nav className="sidebar" aria-label="Main">
       <button
@@ -54,6 +71,8 @@ export function Sidebar() {
         <span aria-hidden="true">+</span> New fax
       </button>
       <ul className="nav-list">
+        <InboxNavItem view={{ kind: 'all' }} label="Inbox" count={unread} what="unread" />
+        <InboxNavItem view={{ kind: 'needs_review' }} label="Needs review" count={needsReview} what="not reviewed" />
         <NavItem pane="outbox" label="Outbox"><OutboxCounts /></NavItem>
         <NavItem pane="sent" label="Sent" />
         <NavItem pane="contacts" label="Contacts" />

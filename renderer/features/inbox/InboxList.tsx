@@ -1,0 +1,108 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useFaxdesk, useFaxdeskStore } from '../../store/StoreProvider';
+import { inboxRowAt } from '../../store/inboxSlice';
+import { InboxRow, PlaceholderRow, ROW_HEIGHT, rowId } from './InboxRow';
+
+/** Rows drawn beyond the visible ones, either side (so scrolling a little never shows blanks). */
+const OVERSCAN = 12;
+const estimateSize = () => ROW_HEIGHT;
+
+/**
+ * The inbox as one virtualised listbox: only the rows on screen (and a few either side) exist in
+ * the page, whatever the view holds; their pages are asked of the core as the person scrolls.
+ * Focus stays on the listbox; ↑/↓, PageUp/PageDown, Home/End move the selection (the detail shows
+ * it; it counts as read after a moment), Enter opens it, R marks it reviewed (again: not reviewed).
+ */
+export function InboxList({ label }: { label: string }) {
+  const total = useFaxdesk((s) => s.inboxTotal ?? 0);
+  const pages = useFaxdesk((s) => s.inboxPages);
+  const selectedId = useFaxdesk((s) => s.selectedFaxId);
+  const cursor = useFaxdesk((s) => s.inboxCursor);
+  const querySeq = useFaxdesk((s) => s.inboxQuerySeq);
+  const store = useFaxdeskStore();
+  const scroller = useRef<HTMLDivElement>(null);
+  // Keys are positions (the default): a key function would make the virtualizer measure every one of
+  // the view's rows again on each render, and rows are cheap to refill.
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize, overscan: OVERSCAN });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (total > 0) store.getState().needInboxRows(first, last);
+  }, [store, first, last, total, querySeq]);
+
+  // A new question (view, filter, order) starts at the top.
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [querySeq, virtualizer]);
+
+  // The selection stays in view when the keyboard moves it or the list changes under it.
+  useEffect(() => {
+    if (cursor !== null && cursor < total) virtualizer.scrollToIndex(cursor, { align: 'auto' });
+  }, [cursor, total, virtualizer]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const s = store.getState();
+    const at = s.inboxCursor ?? -1;
+    const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: at + 1, ArrowUp: Math.max(0, at - 1), PageDown: at + pageRows, PageUp: Math.max(0, at - pageRows), Home: 0, End: total - 1,
+    };
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key in moves) {
+      e.preventDefault();
+      s.moveInboxCursor(moves[e.key]!);
+    } else if (e.key === 'Enter' && s.selectedFaxId) {
+      e.preventDefault();
+      s.selectFax(s.selectedFaxId, 'open');
+      requestAnimationFrame(() => document.getElementById('inbox-detail-title')?.focus());
+    } else if (e.key.toLowerCase() === 'r' && !e.shiftKey && s.selectedFax) {
+      e.preventDefault();
+      void s.markFaxReviewed(s.selectedFax.id, !s.selectedFax.reviewed);
+    }
+  };
+
+  const active = selectedId && cursor !== null && inboxRowAt(pages, cursor)?.id === selectedId ? rowId(selectedId) : undefined;
+  return (
+    <div
+      ref={scroller}
+      className="inbox-list"
+      role="listbox"
+      aria-label={label}
+      aria-activedescendant={active}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        // Arriving by keyboard with nothing selected: the first fax is selected, where ↓ goes on from.
+        if (e.target === e.currentTarget && e.currentTarget.matches(':focus-visible') && store.getState().inboxCursor === null && total > 0) {
+          store.getState().moveInboxCursor(0);
+        }
+      }}
+    >
+      <div className="inbox-rows" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const fax = inboxRowAt(pages, item.index);
+          const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };
+          if (!fax) return <PlaceholderRow key={item.key} style={style} />;
+          return (
+            <InboxRow
+              key={item.key}
+              fax={fax}
+              index={item.index}
+              total={total}
+              selected={fax.id === selectedId}
+              style={style}
+              onPick={() => {
+                store.getState().selectFax(fax.id, 'open');
+                scroller.current?.focus({ preventScroll: true });
+              }}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
