@@ -66,6 +66,8 @@ export const AppSettingsSchema = z.object({
   hideDemoAccounts: z.boolean(),
   /** How often each account's inbox is polled, in seconds (10 s – 15 min). */
   inboxPollSeconds: z.number().int().min(10).max(900),
+  /** The OS notification of a new fax plays its sound (off: it shows silently). */
+  newFaxSound: z.boolean(),
 });
 
 /** Settings plus what Faxdesk remembers for the person (read-only through settings.get). */

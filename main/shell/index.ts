@@ -4,6 +4,7 @@ import * as electron from 'electron';
 import { createCore, type Core } from '../core/app';
 import { createDemoEnvironment } from '../demo/demoEnvironment';
 import { connectInboxNotifications } from '../core/inbox/inboxNotifications';
+import { watchUnreadCount } from '../core/inbox/unreadCount';
 import type { InboxFaxArrived } from '../../common/domain/inbox';
 import { connectNotifications, type Notice } from '../core/outbox/notifications';
 import { createSenderCheck, registerIpc, type IpcMainLike } from '../core/ipc/registerIpc';
@@ -66,8 +67,8 @@ export async function startShell(): Promise<Core | undefined> {
   /** An OS notification whose click brings the window up and tells it which fax to open. */
   const notifier = (onClick: (faxId: string) => void) => ({
     isSupported: () => Notification.isSupported(),
-    show: ({ title, body, faxId }: Notice) => {
-      const notification = new Notification({ title, body, silent: false });
+    show: ({ title, body, faxId, silent }: Notice) => {
+      const notification = new Notification({ title, body, silent: silent ?? false });
       notification.on('click', () => {
         if (win.isDestroyed()) return;
         win.show();
@@ -85,6 +86,20 @@ export async function startShell(): Promise<Core | undefined> {
   connectInboxNotifications(
     (listener) => core.events.subscribe((event, payload) => { if (event === 'inbox.faxArrived') listener(payload as InboxFaxArrived); }),
     notifier((faxId) => core.events.emit('inbox.notificationClicked', { faxId })),
+    250,
+    async () => {
+      const settings = await core.dispatch('settings.get', {});
+      return !settings.ok || (settings.value as { newFaxSound: boolean }).newFaxSound;
+    },
+  );
+  // The unread count on the dock icon / taskbar (a number only: no PHI).
+  watchUnreadCount(
+    (listener) => core.events.subscribe((event) => { if (event === 'inbox.changed') listener(); }),
+    async () => {
+      const counts = await core.dispatch('inbox.counts', {});
+      return counts.ok ? (counts.value as { unread: number }).unread : undefined;
+    },
+    (unread) => app.setBadgeCount(unread),
   );
   // After sleep, or when the network returns, look at due work and accounts at once.
   powerMonitor.on('suspend', () => core.onSystemSuspend());

@@ -94,3 +94,23 @@ test('add a Welkin account form shows its own fields and default base URL', asyn
   await page.keyboard.press('Escape');
   await expect(dialog(page)).toBeHidden();
 });
+
+test('how often the inbox is checked and whether a new fax sounds are settings that survive a reload', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Control+,');
+  const poll = page.getByLabel('Check for new faxes');
+  const sound = page.getByRole('checkbox', { name: 'Play a sound when a fax arrives' });
+  await expect(sound).toBeChecked();
+  await poll.selectOption({ label: 'Every minute' });
+  await expect(page.getByRole('status').filter({ hasText: 'Each account is checked this often' })).toBeVisible();
+  await sound.uncheck();
+  await expect(page.getByRole('status').filter({ hasText: 'New faxes arrive silently' })).toBeVisible();
+  await page.reload();
+  await page.keyboard.press('Control+,');
+  await expect(page.getByLabel('Check for new faxes')).toHaveValue('60');
+  await expect(page.getByRole('checkbox', { name: 'Play a sound when a fax arrives' })).not.toBeChecked();
+  // Back as they were, for the specs that follow.
+  await page.getByLabel('Check for new faxes').selectOption({ label: 'Every 30 seconds' });
+  await page.getByRole('checkbox', { name: 'Play a sound when a fax arrives' }).check();
+  await expect(page.getByRole('status').filter({ hasText: 'New faxes play a sound' })).toBeVisible();
+});

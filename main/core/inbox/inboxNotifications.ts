@@ -20,12 +20,14 @@ export function noticeForArrivals(arrived: readonly InboxFaxArrived[]): Notice |
 
 /**
  * Shows a notice for faxes that arrive, gathering those of one moment (one poll, several accounts)
- * into one. `subscribe` hands over each `inbox.faxArrived`.
+ * into one. `subscribe` hands over each `inbox.faxArrived`; `sound` says whether the person wants
+ * new faxes to sound (Settings).
  */
 export function connectInboxNotifications(
   subscribe: (listener: (arrival: InboxFaxArrived) => void) => () => void,
   notifier: NotifierPort,
   gatherMs = 250,
+  sound: () => boolean | Promise<boolean> = () => true,
 ): () => void {
   let pending: InboxFaxArrived[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -33,7 +35,8 @@ export function connectInboxNotifications(
     timer = undefined;
     const notice = noticeForArrivals(pending);
     pending = [];
-    if (notice && notifier.isSupported()) notifier.show(notice);
+    if (!notice || !notifier.isSupported()) return;
+    void Promise.resolve(sound()).catch(() => true).then((on) => notifier.show(on ? notice : { ...notice, silent: true }));
   };
   const stop = subscribe((arrival) => {
     pending.push(arrival);

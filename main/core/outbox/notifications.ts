@@ -5,6 +5,8 @@ export interface Notice {
   body: string;
   /** The fax to open when the notice is clicked. */
   faxId: string;
+  /** Shown without the system's sound (the person turned new-fax sounds off). */
+  silent?: boolean;
 }
 
 export interface NotifierPort {

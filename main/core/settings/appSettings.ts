@@ -3,7 +3,7 @@ import type { AppSettings } from '../../../common/ipc/contract';
 import { systemRegion } from '../documents/paper';
 import type { MetaRepo } from '../store/metaRepo';
 
-const DEFAULTS: AppSettings = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30 };
+const DEFAULTS: AppSettings = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true };
 
 /** Faxdesk's own settings (not an account's), and what it remembers for the person, in the meta table. */
 export class AppSettingsStore {
@@ -17,6 +17,7 @@ export class AppSettingsStore {
       ...(paper.success ? { paperSize: paper.data } : {}),
       hideDemoAccounts: this.meta.get('settings.hideDemoAccounts') === 'true',
       inboxPollSeconds: pollSeconds(this.meta.get('settings.inboxPollSeconds')),
+      newFaxSound: this.meta.get('settings.newFaxSound') !== 'false',
       ...(lastAccountId ? { lastAccountId } : {}),
       ...(systemRegion() ? { region: systemRegion() } : {}),
     };
@@ -26,6 +27,7 @@ export class AppSettingsStore {
     if (change.paperSize !== undefined) this.meta.set('settings.paperSize', change.paperSize);
     if (change.hideDemoAccounts !== undefined) this.meta.set('settings.hideDemoAccounts', String(change.hideDemoAccounts));
     if (change.inboxPollSeconds !== undefined) this.meta.set('settings.inboxPollSeconds', String(change.inboxPollSeconds));
+    if (change.newFaxSound !== undefined) this.meta.set('settings.newFaxSound', String(change.newFaxSound));
     return this.get();
   }
 

@@ -4,6 +4,7 @@ import { useFaxdesk } from '../../store/StoreProvider';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { AccountCard, type TestState } from './AccountCard';
 import { AccountFormDialog } from './AccountFormDialog';
+import { InboxSettingsFields } from './InboxSettingsFields';
 import { PaperSizeField } from './PaperSizeField';
 
 type Editing = { account: Account | null } | null;
@@ -75,6 +76,8 @@ export function SettingsPane() {
             />
           ))}
         </ul>
+        <h2>Inbox</h2>
+        <InboxSettingsFields />
         <h2>Documents</h2>
         <PaperSizeField />
         <h2>Keyboard</h2>

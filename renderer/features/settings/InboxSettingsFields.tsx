@@ -1,0 +1,50 @@
+import { useId, useState } from 'react';
+import type { AppSettings } from '../../../common/ipc/contract';
+import { useFaxdesk } from '../../store/StoreProvider';
+
+const INTERVALS: Array<[number, string]> = [
+  [10, 'Every 10 seconds'], [30, 'Every 30 seconds'], [60, 'Every minute'], [120, 'Every 2 minutes'],
+  [300, 'Every 5 minutes'], [900, 'Every 15 minutes'],
+];
+
+/** How often each account's inbox is checked, and whether a new fax's notification sounds. */
+export function InboxSettingsFields() {
+  const settings = useFaxdesk((s) => s.appSettings);
+  const update = useFaxdesk((s) => s.updateSettings);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const id = useId();
+  const poll = settings?.inboxPollSeconds ?? 30;
+  const choices = INTERVALS.some(([s]) => s === poll) ? INTERVALS : [...INTERVALS, [poll, `Every ${poll} seconds`] as [number, string]];
+
+  const save = async (change: Partial<AppSettings>, said: string) => {
+    setStatus(null);
+    const r = await update(change);
+    setStatus(r.ok ? { ok: true, text: said } : { ok: false, text: `Not saved: ${r.error.message}` });
+  };
+
+  return (
+    <div className="field inbox-settings">
+      <label htmlFor={`${id}-poll`}>Check for new faxes</label>
+      <select
+        id={`${id}-poll`}
+        value={poll}
+        disabled={!settings}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => void save({ inboxPollSeconds: Number(e.target.value) }, 'Saved. Each account is checked this often from its next check on.')}
+      >
+        {choices.map(([seconds, label]) => <option key={seconds} value={seconds}>{label}</option>)}
+      </select>
+      <p id={`${id}-hint`} className="hint">Neither fax service can tell Faxdesk when a fax arrives, so it asks each account this often (a little more or less, so accounts are not asked at the same moment).</p>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings?.newFaxSound ?? true}
+          disabled={!settings}
+          onChange={(e) => void save({ newFaxSound: e.target.checked }, e.target.checked ? 'Saved. New faxes play a sound.' : 'Saved. New faxes arrive silently.')}
+        />
+        Play a sound when a fax arrives
+      </label>
+      {status && <p className={status.ok ? 'hint' : 'field-error'} role={status.ok ? 'status' : 'alert'}>{status.text}</p>}
+    </div>
+  );
+}
