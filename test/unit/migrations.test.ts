@@ -236,4 +236,17 @@ describe('migrations', () => {
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
     db.close();
   });
+
+  it('009 counts the inbox from an index alone: rows stay, and the counts query never reads the table', () => {
+    const v8 = atVersion(8);
+    insertV2Fax(v8, 'fax-1', 'acct', [], 'sent');
+    v8.close();
+    const v9 = atVersion(9);
+    expect(v9.prepare('SELECT COUNT(*) AS n FROM outbox_jobs').get()).toEqual({ n: 1 });
+    const plan = (v9.prepare(`EXPLAIN QUERY PLAN SELECT account_id, COUNT(*) AS total, SUM(read = 0) AS unread, SUM(reviewed = 0) AS review
+      FROM faxes WHERE direction = 'inbound' AND archived = 0 GROUP BY account_id`).all() as Array<{ detail: string }>).map((row) => row.detail).join('\n');
+    expect(plan).toContain('COVERING INDEX faxes_counts');
+    v9.close();
+  });
+
 });
