@@ -15,12 +15,14 @@ export interface FakeElectronState {
   powerEvents: Map<string, Handler[]>;
   errorBoxes: Array<{ title: string; content: string }>;
   notifications: Array<{ title: string; body: string; click(): void }>;
+  /** Each count the shell put on the dock or taskbar badge. */
+  badgeCounts: number[];
   quitCalled: number;
 }
 
 export const state: FakeElectronState = {
   userData: '', appPath: '', windows: [], ipcHandles: new Map(), privilegedSchemes: [], protocolHandlers: new Map(),
-  appEvents: new Map(), powerEvents: new Map(), errorBoxes: [], notifications: [], quitCalled: 0,
+  appEvents: new Map(), powerEvents: new Map(), errorBoxes: [], notifications: [], badgeCounts: [], quitCalled: 0,
 };
 
 const push = (map: Map<string, Handler[]>, key: string, fn: Handler) => map.set(key, [...(map.get(key) ?? []), fn]);
@@ -60,6 +62,7 @@ export const electronFake = {
     getAppPath: () => state.appPath,
     on: (event: string, fn: Handler) => push(state.appEvents, event, fn),
     quit: () => { state.quitCalled++; },
+    setBadgeCount: (count: number) => { state.badgeCounts.push(count); return true; },
   },
   BrowserWindow: FakeBrowserWindow,
   ipcMain: { handle: (channel: string, fn: Handler) => push(state.ipcHandles, channel, fn) },

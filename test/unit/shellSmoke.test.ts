@@ -118,4 +118,8 @@ describe('Electron shell smoke test (fake electron)', () => {
     expect(keychain.size).toBe(1);
     expect(JSON.stringify(state.windows[0]!.webContents.sent)).not.toContain('s3cret-value');
   });
+
+  it('puts the unread count on the dock or taskbar badge', async () => {
+    await vi.waitFor(() => expect(state.badgeCounts).toEqual([0]), { timeout: 10_000 });
+  });
 });
