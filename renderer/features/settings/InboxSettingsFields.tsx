@@ -12,6 +12,8 @@ export function InboxSettingsFields() {
   const settings = useFaxdesk((s) => s.appSettings);
   const update = useFaxdesk((s) => s.updateSettings);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // The box shows the person's choice at once; the stored value takes over when the core answers.
+  const [soundChoice, setSoundChoice] = useState<boolean | null>(null);
   const id = useId();
   const poll = settings?.inboxPollSeconds ?? 30;
   const choices = INTERVALS.some(([s]) => s === poll) ? INTERVALS : [...INTERVALS, [poll, `Every ${poll} seconds`] as [number, string]];
@@ -38,9 +40,13 @@ export function InboxSettingsFields() {
       <label className="checkbox">
         <input
           type="checkbox"
-          checked={settings?.newFaxSound ?? true}
+          checked={soundChoice ?? settings?.newFaxSound ?? true}
           disabled={!settings}
-          onChange={(e) => void save({ newFaxSound: e.target.checked }, e.target.checked ? 'Saved. New faxes play a sound.' : 'Saved. New faxes arrive silently.')}
+          onChange={(e) => {
+            const on = e.target.checked;
+            setSoundChoice(on);
+            void save({ newFaxSound: on }, on ? 'Saved. New faxes play a sound.' : 'Saved. New faxes arrive silently.').finally(() => setSoundChoice(null));
+          }}
         />
         Play a sound when a fax arrives
       </label>
