@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorInfoSchema } from '../errors';
 import { CoverRequestSchema, ServerCoverSchema } from './cover';
 import { DocumentInfoSchema, FaxPartSchema } from './document';
+import { PatientSchema } from './patient';
 import { E164_PATTERN } from './phone';
 
 export const E164Schema = z.string().regex(E164_PATTERN, 'Must be an E.164 number such as +12015550123');
@@ -48,6 +49,12 @@ export const OutboxJobSchema = z.object({
   stuckSince: z.string().optional(),
   /** The first document is the cover page Faxdesk drew for this recipient. */
   hasCover: z.boolean().optional(),
+  /** Send later: when it is set to start (it waits in the Outbox until then, and can be changed or cancelled). */
+  scheduledFor: z.string().optional(),
+  /** It started late: Faxdesk was not running at its time. */
+  startedLateAt: z.string().optional(),
+  /** Welkin: the patient it is filed to. */
+  patientName: z.string().optional(),
 });
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 
@@ -60,6 +67,14 @@ export const SendOptionsSchema = z.object({
   cover: CoverRequestSchema.optional(),
   /** A cover page the provider stores and adds itself (Sinch `coverPageId` + `coverPageData`). */
   serverCover: ServerCoverSchema.optional(),
+  /** Welkin: the patient the fax is filed to (set on the draft before it is sent). */
+  patient: PatientSchema.optional(),
+  /** Send later: the fax waits in the outbox until then. */
+  sendAt: z.iso.datetime({ offset: true }).optional(),
+  /** Set by the core: the Welkin draft the first fax is sent as (the person's draft on the server). */
+  remoteDraftId: z.string().max(200).optional(),
+  /** Set by the core: a scheduled fax started this late because Faxdesk was not running at its time. */
+  startedLateAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type SendOptions = z.infer<typeof SendOptionsSchema>;
 
@@ -75,5 +90,7 @@ export const SendRequestSchema = z.object({
   options: SendOptionsSchema.default({}),
   /** The person saw that these pages already went to this number today, and sends them anyway. */
   confirmDuplicate: z.boolean().default(false),
+  /** The draft this send finishes: it leaves Drafts once the faxes are queued. */
+  draftId: z.string().min(1).optional(),
 });
 export type SendRequest = z.infer<typeof SendRequestSchema>;

@@ -9,6 +9,8 @@ import {
   InboxChangedSchema, InboxCountsSchema, InboxFaxArrivedSchema, InboxFaxSchema, InboxListSchema, InboxQuerySchema, InboxSyncStateSchema,
 } from '../domain/inbox';
 import { ErrorInfoSchema } from '../errors';
+import { DraftContentSchema, DraftListSchema, DraftSchema } from '../domain/draft';
+import { PatientSchema } from '../domain/patient';
 import {
   ContactChangeSchema, ContactDraftSchema, ContactSchema, GroupDraftSchema, GroupSchema, ImportPreviewSchema, RecentNumberSchema, RecipientSuggestionSchema,
 } from '../domain/contact';
@@ -109,6 +111,10 @@ export const contract = {
       input: z.object({ id: z.string().min(1), confirm: z.boolean().default(false), onlyMissingPages: z.boolean().default(false) }).strict(),
       output: OutboxJobSchema,
     },
+    /** Send later: a new time for a fax that has not started (null: send it now). */
+    'outbox.reschedule': { input: z.object({ id: z.string().min(1), sendAt: z.iso.datetime({ offset: true }).nullable() }).strict(), output: OutboxJobSchema },
+    /** Cancels a fax set to send later, before it starts. */
+    'outbox.cancel': { input: IdInput, output: OutboxJobSchema },
     /** Proof of delivery: the transmission report of a completed, failed or uncertain fax, as a PDF. */
     'outbox.report': { input: IdInput, output: z.object({ name: z.string(), bytes: BytesSchema }) },
     /** A person's way out: "It arrived" (they checked), or archive (out of the Outbox, kept in history). */
@@ -169,6 +175,16 @@ export const contract = {
     /** Imports the rows a preview showed, in one transaction: all or none. */
     'contacts.import': { input: z.object({ previewId: z.string().min(1) }).strict(), output: z.object({ imported: z.number().int().nonnegative() }) },
     'contacts.export': { input: z.object({ format: z.enum(['csv', 'vcard']) }).strict(), output: z.object({ name: z.string(), bytes: BytesSchema }) },
+    /** Faxdesk's drafts, newest first, and the server drafts of accounts that keep them (Welkin). */
+    'drafts.list': { input: NoInput, output: DraftListSchema },
+    /** Autosave: the whole of compose (no id: a new draft). */
+    'drafts.save': { input: z.object({ id: z.string().min(1).optional(), content: DraftContentSchema }).strict(), output: z.object({ id: z.string(), updatedAt: z.string() }) },
+    /** A draft for compose; a server draft is brought in first (its files downloaded). */
+    'drafts.open': { input: IdInput, output: DraftSchema },
+    /** Discards a draft (its server copy too). */
+    'drafts.remove': { input: IdInput, output: z.object({ removed: z.boolean() }) },
+    /** Patients of a Welkin account, by name or MRN, for the patient picker. */
+    'patients.search': { input: z.object({ accountId: z.string().min(1), text: z.string().trim().max(200) }).strict(), output: z.array(PatientSchema) },
     'groups.list': { input: NoInput, output: z.array(GroupSchema) },
     'groups.add': { input: GroupDraftSchema, output: GroupSchema },
     'groups.update': { input: z.object({ id: z.string().min(1), draft: GroupDraftSchema }).strict(), output: GroupSchema },
@@ -185,6 +201,8 @@ export const contract = {
     /** The person clicked the "New fax" notice: open this inbox fax. */
     'inbox.notificationClicked': z.object({ faxId: z.string() }),
     'accounts.changed': z.array(AccountSchema),
+    /** Drafts were saved, opened, sent or discarded: refetch the Drafts list. */
+    'drafts.changed': z.object({}),
     /** Contacts or groups changed: refetch what is shown. */
     'contacts.changed': z.object({}),
     /** The person clicked a notification about this fax: show it. */

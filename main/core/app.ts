@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Accounts, type ProviderFactory } from './accounts/accounts';
 import { ConnectionCheck } from './accounts/connectionCheck';
@@ -10,6 +11,9 @@ import { scheduleDocumentSweep } from './documents/documentSweep';
 import { CoverPages } from './cover/coverPages';
 import { CoverTemplatesRepo } from './cover/coverTemplatesRepo';
 import { DocumentStore } from './documents/documentStore';
+import { Drafts } from './drafts/drafts';
+import { Patients } from './patients/patients';
+import { DraftsRepo } from './store/draftsRepo';
 import { findLibreOffice } from './documents/normalize/findLibreOffice';
 import { resolvePaper, systemRegion } from './documents/paper';
 import { CoreEvents } from './events';
@@ -95,6 +99,7 @@ export interface CoreServices {
   runner: JobRunner;
   jobs: JobStore;
   contacts: Contacts;
+  drafts: Drafts;
 }
 
 /** Composes the core. Both the Electron shell and the dev/test bridge start exactly this. */
@@ -134,9 +139,16 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     concurrency: (queue) => (queue.startsWith('send:') ? sendConcurrency : 4),
   });
   const connection = new ConnectionCheck(accounts, status, runner, options.recheckScale);
-  const covers = new CoverPages({ repo: new CoverTemplatesRepo(db), documents, tasks, accounts, paper: () => resolvePaper(settings.get().paperSize) });
+  const contacts = new Contacts({ db, tasks, events, region: systemRegion });
+  const covers = new CoverPages({
+    repo: new CoverTemplatesRepo(db), documents, tasks, accounts, paper: () => resolvePaper(settings.get().paperSize),
+    contactOf: (e164) => contacts.repo.byNumber(e164),
+  });
   const prices = new FaxPrices(db);
-  const outbox = new Outbox({ db, repo, records, documents, accounts, status, runner, tasks, settings, log, covers, prices }, {
+  const incomingFolder = join(options.dataDir, 'drafts-incoming');
+  mkdirSync(incomingFolder, { recursive: true });
+  const drafts = new Drafts({ db, repo: new DraftsRepo(db), documents, accounts, runner, events, log, incomingFolder });
+  const outbox = new Outbox({ db, repo, records, documents, accounts, status, runner, tasks, settings, log, covers, prices, drafts }, {
     followIntervalMs: options.followIntervalMs ?? 2_000,
   });
   // Jobs this installation held when it last stopped (crash, kill) are due now, not when their leases run out.
@@ -160,8 +172,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   runner.start();
   if (options.checkAccountsOnStart) void connection.testAll();
 
-  const contacts = new Contacts({ db, tasks, events, region: systemRegion });
-  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts });
+  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts, patients: new Patients(accounts) });
   let offline = false;
   let asleep = false;
   const pauseRunner = () => runner.setPaused(offline || asleep);
@@ -207,5 +218,5 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       return closing;
     },
   };
-  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts } };
+  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts } };
 }

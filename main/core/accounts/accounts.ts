@@ -68,6 +68,12 @@ export class Accounts {
     return this.deps.repo.get(id) !== undefined;
   }
 
+  /** What the account's provider can do (none for an account that is gone). */
+  capabilitiesOf(id: string): string[] {
+    const row = this.deps.repo.get(id);
+    return row ? this.deps.factory.capabilitiesOf(row.settings.provider) : [];
+  }
+
   /** A demo account whose emulator has not been started: nothing to check until it is used. */
   isIdleDemo(id: string): boolean {
     const row = this.row(id);

@@ -79,6 +79,12 @@ export class ContactsRepo {
     return row && { ...row, favourite: row.favourite === 1 };
   }
 
+  /** The contact with this number (a favourite first, then by name), for the cover page's recipient. */
+  byNumber(e164: string): { name: string; organisation: string } | undefined {
+    return prepared(this.db, `SELECT name, organisation FROM contacts WHERE fax_number = ?
+      ORDER BY favourite DESC, name COLLATE NOCASE LIMIT 1`).get(e164) as { name: string; organisation: string } | undefined;
+  }
+
   get(id: string): Contact | undefined {
     const row = prepared(this.db, `SELECT ${COLUMNS} FROM contacts c WHERE c.id = ?`).get(id) as Row | undefined;
     return row && toContact(row);

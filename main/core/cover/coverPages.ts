@@ -17,6 +17,8 @@ export interface CoverPagesDeps {
   tasks: TaskRunner<CoreTasks>;
   accounts: Accounts;
   paper(): 'letter' | 'a4';
+  /** The address book's name and organisation for a number: the cover greets each recipient by name. */
+  contactOf?(e164: string): { name: string; organisation: string } | undefined;
 }
 
 /** The name a cover is uploaded under (never the person's subject: file names may show in a provider's portal). */
@@ -87,7 +89,7 @@ export class CoverPages {
     const template = this.template(cover.templateId);
     const id = randomUUID();
     const output = await this.deps.tasks.run('cover.render', {
-      layout: template.layout, ...(template.logo ? { logo: template.logo } : {}), fields: fieldsFor(cover, to), pages,
+      layout: template.layout, ...(template.logo ? { logo: template.logo } : {}), fields: fieldsFor(cover, to, to ? this.deps.contactOf?.(to) : undefined), pages,
       paper: this.deps.paper(), outputPath: this.deps.documents.sentPath(id, 'pdf'),
     }, { timeoutMs: 30_000 });
     const info = this.deps.documents.addComposed({ id, name: COVER_NAME, pages: 1, sizeBytes: output.sizeBytes, sentBytes: output.sizeBytes, sha256: output.sha256 });
@@ -103,14 +105,16 @@ export class CoverPages {
 }
 
 /** What the cover prints for one recipient: their name if given apart, their number, today's date when none. */
-export function fieldsFor(cover: CoverRequest, to: string | undefined): CoverFields {
+export function fieldsFor(cover: CoverRequest, to: string | undefined, contact?: { name: string; organisation: string }): CoverFields {
   const own = to ? cover.perRecipient?.[to] : undefined;
+  // What the person typed for this fax wins; the address book fills what they left empty.
+  const typed = cover.fields.recipient;
   const number = to ? (checkFaxNumber(to).ok ? (checkFaxNumber(to) as { display: string }).display : to) : '';
   return {
     ...cover.fields,
     recipient: {
-      name: own?.name?.trim() || cover.fields.recipient.name,
-      organisation: own?.organisation?.trim() || cover.fields.recipient.organisation,
+      name: own?.name?.trim() || typed.name || contact?.name || '',
+      organisation: own?.organisation?.trim() || typed.organisation || (typed.name ? '' : contact?.organisation) || '',
       fax: cover.fields.recipient.fax.trim() || number,
     },
     date: cover.fields.date.trim() || new Date().toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' }),

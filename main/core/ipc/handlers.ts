@@ -1,5 +1,7 @@
 import type { Accounts } from '../accounts/accounts';
 import type { Contacts } from '../contacts/contacts';
+import type { Drafts } from '../drafts/drafts';
+import type { Patients } from '../patients/patients';
 import type { ConnectionCheck } from '../accounts/connectionCheck';
 import type { CoverPages } from '../cover/coverPages';
 import type { DocumentStore } from '../documents/documentStore';
@@ -21,6 +23,8 @@ export interface HandlerDeps {
   covers: CoverPages;
   prices: FaxPrices;
   contacts: Contacts;
+  drafts: Drafts;
+  patients: Patients;
 }
 
 /** The handler table: thin calls into the core's services. Parsing happens in the dispatcher. */
@@ -47,6 +51,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'settings.get': () => settings.get(),
     'settings.update': (change) => settings.update(change),
     'fax.send': (request) => outbox.send(request),
+    'outbox.reschedule': ({ id, sendAt }) => outbox.reschedule(id, sendAt),
+    'outbox.cancel': ({ id }) => outbox.cancelScheduled(id),
+    'drafts.list': () => deps.drafts.list(),
+    'drafts.save': ({ id, content }) => deps.drafts.save(id, content),
+    'drafts.open': ({ id }) => deps.drafts.open(id),
+    'drafts.remove': async ({ id }) => ({ removed: await deps.drafts.remove(id) }),
+    'patients.search': ({ accountId, text }) => deps.patients.search(accountId, text),
     'outbox.list': (query) => outbox.list(query),
     'outbox.retry': ({ id, confirm, onlyMissingPages }) => outbox.retry(id, { confirm, onlyMissingPages }),
     'outbox.resolve': ({ ids, action }) => outbox.resolve(ids, action),

@@ -101,6 +101,19 @@ export class JobRunner {
     return outcome !== 'unknown';
   }
 
+  /** Moves the job with this key, if it has not started, to `runAt`. */
+  moveRunAt(key: string, runAt: number): boolean {
+    const moved = this.store.moveRunAt(key, runAt);
+    if (moved) this.wake();
+    return moved;
+  }
+
+  /** Cancels the pending job with this key; false when it has started or is gone. */
+  cancelPending(key: string): boolean {
+    const job = this.store.byKey(key);
+    return job?.state === 'pending' && this.store.cancel(job.id) === 'removed';
+  }
+
   start(): void {
     if (this.started) return;
     this.started = true;

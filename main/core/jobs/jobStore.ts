@@ -193,6 +193,12 @@ export class JobStore {
       .run(now, now, key, now).changes) > 0;
   }
 
+  /** Moves a job that has not started (a scheduled fax) to `runAt`; false when it already runs or is gone. */
+  moveRunAt(key: string, runAt: number): boolean {
+    return Number(prepared(this.db, `UPDATE jobs SET run_at = ?, updated_at = ? WHERE key = ? AND state = 'pending'`)
+      .run(runAt, this.now(), key).changes) > 0;
+  }
+
   get(id: string): StoredJob | undefined {
     const raw = prepared(this.db, 'SELECT * FROM jobs WHERE id = ?').get(id) as RawJob | undefined;
     return raw ? toJob(raw) : undefined;

@@ -41,5 +41,8 @@ export function toOutboxJob(job: FaxJobRow, context: ViewContext): OutboxJob {
     ...(isInFlight(job) ? { expectedDoneAt: expectedDoneAt(job, context.durationScale) } : {}),
     ...(job.stuckSince ? { stuckSince: job.stuckSince } : {}),
     ...(job.options.cover ? { hasCover: true } : {}),
+    ...(job.options.sendAt ? { scheduledFor: job.options.sendAt } : {}),
+    ...(job.options.startedLateAt ? { startedLateAt: job.options.startedLateAt } : {}),
+    ...(job.options.patient ? { patientName: job.options.patient.name } : {}),
   };
 }

@@ -43,6 +43,8 @@ export interface OutboxDeps {
   covers?: Pick<CoverPages, 'forRecipients'>;
   /** What providers charged: learnt as faxes finish, for compose's estimate. */
   prices?: FaxPrices;
+  /** The drafts a send finishes (absent: a send names no draft). */
+  drafts?: { finishForSend(id: string, accountId: string): { remoteDraftId?: string } };
   /** Remembers the real account a fax was last sent from. */
   settings: Pick<AppSettingsStore, 'rememberAccount'>;
   log: Logger;
@@ -54,6 +56,10 @@ export interface OutboxOptions {
 }
 
 const IN_FLIGHT = ['queued', 'submitting', 'submitted', 'sending'] as const;
+/** A time set a little in the past (the minute just turned) sends now; further back is a mistake. */
+const PAST_GRACE_MS = 2 * 60_000;
+/** Send later: at most a year ahead. */
+const MAX_AHEAD_MS = 366 * 24 * 60 * 60_000;
 
 /**
  * The durable send queue, on the job runner. A send writes the faxes and their `fax.submit` jobs in
@@ -87,6 +93,8 @@ export class Outbox {
   async send(input: SendRequest): Promise<OutboxJob[]> {
     const { accounts, documents, db, repo, log, records } = this.deps;
     const request = SendRequestSchema.parse(input);
+    const { remoteDraftId: _ignored, startedLateAt: _alsoIgnored, ...options } = request.options; // the core's to set
+    request.options = { ...options, ...(options.sendAt ? { sendAt: checkSendAt(options.sendAt) } : {}) };
     if (!accounts.exists(request.accountId)) throw AppError.of('not_found', 'The account to send from no longer exists.');
     const account = await accounts.get(request.accountId);
     const content = await buildFaxContent(documents, this.deps.tasks, request.documentIds, request.parts);
@@ -96,14 +104,18 @@ export class Outbox {
     const pages = content.pages + (covers || request.options.serverCover ? 1 : 0);
     const now = new Date().toISOString();
     const batchId = randomUUID();
-    const rows: FaxJobRow[] = [...new Set(request.to)].map((to) => ({
+    const rows: FaxJobRow[] = [...new Set(request.to)].map((to): FaxJobRow => ({
       id: randomUUID(), batchId, accountId: request.accountId, to, documentIds: covers ? [covers.get(to)!, ...content.documentIds] : content.documentIds,
       options: request.options, pages, state: 'queued', attempts: 0, createdAt: now, updatedAt: now, contentKey: content.contentKey,
     }));
-    transaction(db, () => rows.forEach((row) => {
-      repo.insert(row);
-      this.submit(row);
-    }));
+    transaction(db, () => {
+      const finished = request.draftId ? this.deps.drafts?.finishForSend(request.draftId, request.accountId) : undefined;
+      if (finished?.remoteDraftId) rows[0]!.options = { ...rows[0]!.options, remoteDraftId: finished.remoteDraftId };
+      rows.forEach((row) => {
+        repo.insert(row);
+        this.submit(row);
+      });
+    });
     log.info('fax queued', { batchId, jobs: rows.length, pages });
     if (!account.demo) this.deps.settings.rememberAccount(account.id);
     for (const row of rows) records.announce(row);
@@ -128,6 +140,35 @@ export class Outbox {
     const first = covers.values().next().value;
     if (first) checkAccountLimits([first, ...content.documentIds].map((id) => documents.toOutgoing(id)), account.limits, PROVIDER_NAMES[account.settings.provider]);
     return covers;
+  }
+
+  /** Send later: a new time for a fax that has not started (null: send it now). */
+  reschedule(id: string, sendAt: string | null): OutboxJob {
+    const job = this.scheduled(id);
+    const at = sendAt === null ? Date.now() : Date.parse(checkSendAt(sendAt));
+    if (!this.deps.runner.moveRunAt(`${SUBMIT_FAX}:${job.id}`, at)) throw startedAlready();
+    const { sendAt: _old, ...rest } = job.options;
+    job.options = sendAt === null ? rest : { ...rest, sendAt: new Date(at).toISOString() };
+    this.deps.records.save(job);
+    return this.deps.records.view(job);
+  }
+
+  /** Cancels a scheduled fax that has not started: it never goes out. */
+  cancelScheduled(id: string): OutboxJob {
+    const job = this.scheduled(id);
+    if (!this.deps.runner.cancelPending(`${SUBMIT_FAX}:${job.id}`)) throw startedAlready();
+    job.state = 'cancelled';
+    job.completedAt = new Date().toISOString();
+    this.deps.records.save(job);
+    return this.deps.records.view(job);
+  }
+
+  private scheduled(id: string): FaxJobRow {
+    const job = this.deps.records.get(id);
+    if (!job) throw AppError.of('not_found', 'That fax is no longer in the Outbox.');
+    if (!job.options.sendAt) throw AppError.of('invalid_input', 'Only a fax set to send later can be changed or cancelled.');
+    if (job.state !== 'queued') throw startedAlready();
+    return job;
   }
 
   /** A person sends a failed or uncertain fax again (see FaxActions). */
@@ -166,6 +207,7 @@ export class Outbox {
     this.deps.runner.enqueue({
       kind: SUBMIT_FAX, queue: sendQueueOf(job.accountId), key: `${SUBMIT_FAX}:${job.id}`,
       payload: { faxId: job.id } satisfies FaxJobPayload, maxAttempts: 1_000,
+      ...(job.options.sendAt ? { runAt: Date.parse(job.options.sendAt) } : {}),
     });
   }
 
@@ -175,4 +217,15 @@ export class Outbox {
       payload: { faxId: job.id } satisfies FaxJobPayload, runAt: at, maxAttempts: 1_000_000,
     });
   }
+}
+
+const startedAlready = () => AppError.of('conflict', 'This fax has already started sending: its time can no longer be changed.', { nextStep: 'Follow it in the Outbox.' });
+
+/** A time to send later: not well in the past, not more than a year ahead. Answers it as an instant. */
+function checkSendAt(sendAt: string): string {
+  const at = Date.parse(sendAt);
+  if (Number.isNaN(at)) throw AppError.of('invalid_input', 'The time to send is not a date and time.');
+  if (at < Date.now() - PAST_GRACE_MS) throw AppError.of('invalid_input', 'The time to send has already passed.', { nextStep: 'Choose a later time, or send now.' });
+  if (at > Date.now() + MAX_AHEAD_MS) throw AppError.of('invalid_input', 'The time to send is more than a year ahead.', { nextStep: 'Choose a time within the next year.' });
+  return new Date(at).toISOString();
 }

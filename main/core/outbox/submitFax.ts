@@ -2,7 +2,7 @@ import { statusAfter } from '../accounts/connectionCheck';
 import type { Accounts } from '../accounts/accounts';
 import type { ConnectionStatus } from '../accounts/connectionStatus';
 import type { DocumentStore } from '../documents/documentStore';
-import type { JobContext } from '../jobs/jobRunner';
+import type { JobContext, JobResult } from '../jobs/jobRunner';
 import type { Logger } from '../log';
 import type { FullFaxProvider, OutgoingDocument, RemoteFax } from '../providers/faxProvider';
 import { ProviderError } from '../providers/providerError';
@@ -47,11 +47,13 @@ class TryLater extends Error {
  * provider, never sent again.
  */
 export function submitFaxHandler(deps: SubmitDeps) {
-  return async (context: JobContext<FaxJobPayload>): Promise<void> => {
+  return async (context: JobContext<FaxJobPayload>): Promise<JobResult> => {
     const job = deps.records.get(context.payload.faxId);
     if (!job) return;
     if (job.state === 'submitting') return reconcileInterrupted(deps, job, context);
     if (job.state !== 'queued') return; // settled meanwhile (a person archived or resolved it)
+    const waitUntil = scheduledStart(job);
+    if (waitUntil !== undefined) return { runAgainAt: waitUntil };
     job.attempts += 1;
     job.state = 'submitting';
     job.submittedAt = new Date().toISOString();
@@ -79,6 +81,8 @@ export function submitFaxHandler(deps: SubmitDeps) {
         labels: { faxdeskRef: referenceOf(job) },
         clientReference: referenceOf(job),
         subject: job.options.subject,
+        ...(job.options.patient ? { patientId: job.options.patient.id } : {}),
+        ...(job.options.remoteDraftId ? { draftId: job.options.remoteDraftId } : {}),
         ...serverCover(job),
         // A draft (Welkin) is kept the moment it exists: a lost answer is then reconciled by reading it.
         onCreated: (providerFaxId) => {
@@ -94,6 +98,22 @@ export function submitFaxHandler(deps: SubmitDeps) {
     settle(deps, job, remote);
     deps.status.set(job.accountId, 'connected');
   };
+}
+
+/** A scheduled fax starts this late or later only because Faxdesk was not running at its time: it says so. */
+const LATE_AFTER_MS = 60_000;
+
+/**
+ * A scheduled fax whose time has not come: when to look again (a clock changed, or a runner read it
+ * early). One whose time is well past is marked late, and goes now.
+ */
+function scheduledStart(job: FaxJobRow): number | undefined {
+  if (!job.options.sendAt) return undefined;
+  const at = Date.parse(job.options.sendAt);
+  const now = Date.now();
+  if (at > now) return at;
+  if (now - at > LATE_AFTER_MS && !job.options.startedLateAt) job.options.startedLateAt = new Date(now).toISOString();
+  return undefined;
 }
 
 /** Records the provider's fax and follows it while it is on its way. */

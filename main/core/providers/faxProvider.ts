@@ -89,6 +89,13 @@ export interface SendFaxInput {
   clientReference?: string;
   /** The person's subject, where the provider keeps one (Welkin). */
   subject?: string;
+  /** serverDrafts (Welkin): the patient the fax is filed to, set before it is sent. */
+  patientId?: string;
+  /**
+   * serverDrafts: the person's draft on the server to send (the first recipient's fax), brought up
+   * to date first; when it is gone or no longer a draft, a new one is made.
+   */
+  draftId?: string;
   /**
    * Called with the provider's id of a fax as soon as it exists, before its files are uploaded
    * and it is sent (Welkin's draft), so the caller can keep it and reconcile by reading it.
@@ -179,6 +186,7 @@ export interface FaxProviderExtras {
   /** assignToPatient (Welkin): incoming faxes need a document type, outgoing ones do not. */
   assignToPatient?(id: string, target: { patientId: string; documentTypeId?: string }): Promise<RemoteFax>;
   searchPatients?(query: string, page?: number): Promise<Patient[]>;
+  getPatient?(id: string): Promise<Patient>;
   listDocumentTypes?(): Promise<DocumentType[]>;
   /** retryOnServer (Welkin): re-sends a FAILED fax on the provider side. */
   retry?(id: string): Promise<RemoteFax>;
@@ -189,8 +197,40 @@ export interface FaxProviderExtras {
   listCreatedSince?(query: { direction: RemoteDirection; createdFrom: string; page: number; pageSize: number; signal?: AbortSignal }): Promise<ListedPage>;
   /** serverCoverPages (Sinch): the cover pages stored with the account's service. */
   listCoverPages?(): Promise<Array<{ id: string; name: string }>>;
+  /** serverDrafts (Welkin): the account's drafts kept on the server. */
+  drafts?: ServerDrafts;
   /** For the inbox sync of a provider without one (Welkin): every fax, newest first. */
   listNewestFirst?(query: { page: number; pageSize: number; signal?: AbortSignal }): Promise<ListedPage>;
+}
+
+/** A draft kept on the provider's server (Welkin's draft workflow). */
+export interface ServerDraft {
+  id: string;
+  to?: string;
+  subject?: string;
+  patientId?: string;
+  files: Array<{ id: string; name: string; sizeBytes?: number }>;
+  updatedAt: string;
+}
+
+export interface ServerDraftFields {
+  to?: string;
+  subject?: string;
+  patientId?: string;
+}
+
+/** Create, update, attach and detach files, read, list and delete server drafts. */
+export interface ServerDrafts {
+  create(fields: ServerDraftFields, signal?: AbortSignal): Promise<ServerDraft>;
+  update(id: string, fields: ServerDraftFields, signal?: AbortSignal): Promise<ServerDraft>;
+  /** Attaches one document; answers the file id the server gave it. */
+  attach(id: string, document: OutgoingDocument, signal?: AbortSignal): Promise<string>;
+  detach(id: string, fileId: string, signal?: AbortSignal): Promise<void>;
+  /** The draft, or undefined when it is gone or no longer a draft (sent, say). */
+  get(id: string, signal?: AbortSignal): Promise<ServerDraft | undefined>;
+  list(signal?: AbortSignal): Promise<ServerDraft[]>;
+  download(id: string, fileId: string, signal?: AbortSignal): Promise<DownloadedFile>;
+  remove(id: string, signal?: AbortSignal): Promise<void>;
 }
 
 export type FullFaxProvider = FaxProvider & FaxProviderExtras;

@@ -116,13 +116,13 @@ export class FaxJobsRepo {
     job.documentIds.forEach((documentId, position) => link.run(job.id, position, documentId));
   }
 
-  /** Writes the mutable fields of a fax. */
+  /** Writes the mutable fields of a fax (options too: a scheduled fax's time can change until it starts). */
   save(job: FaxJobRow): void {
     prepared(this.db, `UPDATE outbox_jobs SET state = ?, provider_fax_id = ?, pages_sent = ?, attempts = ?, error_json = ?,
-        submitted_at = ?, updated_at = ?, completed_at = ?, resolution = ?, archived_at = ?, stuck_since = ? WHERE id = ?`)
+        submitted_at = ?, updated_at = ?, completed_at = ?, resolution = ?, archived_at = ?, stuck_since = ?, options_json = ? WHERE id = ?`)
       .run(job.state, job.providerFaxId ?? null, job.pagesSent ?? null, job.attempts, job.error ? JSON.stringify(job.error) : null,
         job.submittedAt ?? null, job.updatedAt, job.completedAt ?? null, job.resolution ?? null, job.archivedAt ?? null,
-        job.stuckSince ?? null, job.id);
+        job.stuckSince ?? null, JSON.stringify(job.options), job.id);
   }
 
   get(id: string): FaxJobRow | undefined {

@@ -186,6 +186,14 @@ export class WelkinClient {
     });
   }
 
+  /** Reference §7.1: `GET /patients/{id}`. */
+  getPatient(patientId: string, signal?: AbortSignal): Promise<WelkinPatient> {
+    return this.request({
+      what: 'read the patient', method: 'GET', path: `/patients/${id(patientId)}`, idempotent: true, signal,
+      parse: async (response) => WelkinPatientSchema.parse(await readJson(response)),
+    });
+  }
+
   /** Reference §7.2: a plain array, no paging. */
   async listDocumentTypes(signal?: AbortSignal): Promise<WelkinDocumentType[]> {
     const page = await this.request({

@@ -8,6 +8,7 @@ import { invalidInput } from './welkinErrors';
 import { toDocumentType, toFaxPage, toPatient, toRemoteDirection, toRemoteFax } from './welkinMapper';
 import { WelkinFaxSchema, type WelkinFax } from './welkinSchemas';
 import { checkUploads } from './welkinUpload';
+import { WelkinDrafts } from './welkinDrafts';
 
 export const WELKIN_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'serverDrafts', 'reviewedFlag', 'assignToPatient', 'deleteFax', 'retryOnServer',
@@ -32,9 +33,11 @@ export class WelkinProvider implements FullFaxProvider {
   readonly capabilities = WELKIN_CAPABILITIES;
   /** Draft-level operations (update, upload, delete a file) for the serverDrafts capability. */
   readonly client: WelkinClient;
+  readonly drafts: WelkinDrafts;
 
   constructor(options: WelkinProviderOptions) {
     this.client = new WelkinClient(options);
+    this.drafts = new WelkinDrafts(this.client);
   }
 
   async testConnection(): Promise<void> {
@@ -46,9 +49,10 @@ export class WelkinProvider implements FullFaxProvider {
     // Every local check runs before the first request: a refused fax leaves nothing on the server.
     await checkUploads(input.documents);
     const sent: RemoteFax[] = [];
-    for (const to of recipients) {
+    for (const [index, to] of recipients.entries()) {
       try {
-        sent.push(await this.sendOne(to, input));
+        // The person's own server draft becomes the first recipient's fax.
+        sent.push(await this.sendOne(to, input, index === 0 ? input.draftId : undefined));
       } catch (error) {
         throw sent.length > 0 ? partlySent(error, sent.length, recipients.length) : error;
       }
@@ -129,6 +133,10 @@ export class WelkinProvider implements FullFaxProvider {
     return result.items.map(toPatient);
   }
 
+  getPatient(id: string): Promise<Patient> {
+    return this.client.getPatient(id).then(toPatient);
+  }
+
   async listDocumentTypes(): Promise<DocumentType[]> {
     return (await this.client.listDocumentTypes()).map(toDocumentType);
   }
@@ -142,8 +150,9 @@ export class WelkinProvider implements FullFaxProvider {
    * answered with an error deletes it too (had Welkin acted, the fax would be PROCESSING and Welkin
    * refuses to delete it); only a send with no answer (timeout, reset) keeps it for reconciling.
    */
-  private async sendOne(to: string, input: SendFaxInput): Promise<RemoteFax> {
-    const draft = await this.client.createDraft({ receiverFaxNumber: to, subject: input.subject }, input.signal);
+  private async sendOne(to: string, input: SendFaxInput, reuse?: string): Promise<RemoteFax> {
+    const fields = { receiverFaxNumber: to, subject: input.subject, ...(input.patientId ? { patientId: input.patientId } : {}) };
+    const draft = (reuse ? await this.takeDraft(reuse, fields, input.signal) : undefined) ?? await this.client.createDraft(fields, input.signal);
     try {
       await input.onCreated?.(draft.id);
       await this.client.uploadFiles(draft.id, input.documents, [], input.signal);
@@ -158,6 +167,17 @@ export class WelkinProvider implements FullFaxProvider {
       if (error instanceof ProviderError && (!error.maybeAccepted || error.status !== undefined)) await this.discardDraft(draft.id);
       throw error;
     }
+  }
+
+  /**
+   * The person's server draft, brought up to date and emptied of its files (the fax's own documents
+   * are uploaded next); undefined when it is gone or no longer a draft.
+   */
+  private async takeDraft(id: string, fields: { receiverFaxNumber: string; subject?: string; patientId?: string }, signal?: AbortSignal): Promise<WelkinFax | undefined> {
+    if (!(await this.drafts.get(id, signal))) return undefined;
+    const draft = await this.client.updateFax(id, fields, signal);
+    for (const file of draft.files ?? []) await this.client.deleteFile(id, file.id, signal);
+    return draft;
   }
 
   /** Best effort: the caller reports the original failure, not a failed clean-up. */
