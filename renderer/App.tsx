@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { ComposePane } from './features/compose/ComposePane';
 import { ContactsPane } from './features/contacts/ContactsPane';
 import { DropZone } from './features/compose/DropZone';
+import { DraftsPane } from './features/drafts/DraftsPane';
+import { Toast } from './ui/Toast';
 import { InboxPane } from './features/inbox/InboxPane';
 import { JobsPane } from './features/outbox/JobsPane';
 import { SettingsPane } from './features/settings/SettingsPane';
@@ -42,9 +44,11 @@ export function App() {
         {pane === 'sent' && <JobsPane kind="sent" />}
         {pane === 'settings' && <SettingsPane />}
         {pane === 'contacts' && <ContactsPane />}
+        {pane === 'drafts' && <DraftsPane />}
       </main>
       <DropZone />
       <LiveAnnouncer />
+      <Toast />
     </div>
   );
 }

@@ -87,7 +87,8 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
       const recipients = mode === 'resend' && c.ok ? [{ e164: c.e164, display: c.display }] : [];
       // The cover drawn for the old recipient is not a document of the new fax.
       get().startFromDocuments(job.hasCover ? job.documents.slice(1) : job.documents);
-      set({ ...EMPTY_DRAFT, recipients, composeAccountId: job.accountId, pane: 'compose' });
+      // A new draft of its own (what compose held stays a draft).
+      set({ ...EMPTY_DRAFT, draftId: null, draftSave: 'idle', patient: null, sendAt: '', recipients, composeAccountId: job.accountId, pane: 'compose' });
     },
 
     setNumberText(text) {
@@ -156,9 +157,15 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
       const headerText = account?.capabilities.includes('headerText') ? s.headerText.trim() : '';
       const cover = s.coverRequest();
       const serverCover = s.coverMode === 'service' && s.serverCoverId ? { coverPageId: s.serverCoverId, fields: s.coverFields } : undefined;
-      const subject = (cover || serverCover) && s.coverFields.subject.trim() ? s.coverFields.subject.trim() : undefined;
+      // The subject goes with a cover page, and with every fax of an account that keeps one (Welkin).
+      const keepsSubject = cover || serverCover || account?.capabilities.includes('serverDrafts');
+      const subject = keepsSubject && s.coverFields.subject.trim() ? s.coverFields.subject.trim() : undefined;
       const resolution = account?.capabilities.includes('resolution') && s.resolution !== 'service' ? s.resolution : undefined;
+      const patient = account?.capabilities.includes('assignToPatient') && s.patient ? s.patient : undefined;
+      const sendAt = s.sendAt ? new Date(s.sendAt).toISOString() : undefined;
       set({ sending: true, sendError: null, newNumbers: null });
+      // The draft is saved first, so the send names it and the core retires exactly that draft.
+      await get().saveDraft();
       // A real account's first fax to a number asks first (a wrong digit sends PHI to a stranger); Demo transmits nothing.
       if (!confirmNewNumbers && account && !account.demo) {
         const fresh = await api.contacts.newNumbers({ numbers: plan.to });
@@ -169,15 +176,20 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
       }
       const r = await api.fax.send({
         accountId: plan.accountId, to: plan.to, documentIds: plan.documentIds, parts: plan.parts,
-        options: { ...(headerText ? { headerText } : {}), ...(resolution ? { resolution } : {}), ...(cover ? { cover } : {}), ...(serverCover ? { serverCover } : {}), ...(subject ? { subject } : {}) },
+        options: {
+          ...(headerText ? { headerText } : {}), ...(resolution ? { resolution } : {}), ...(cover ? { cover } : {}), ...(serverCover ? { serverCover } : {}),
+          ...(subject ? { subject } : {}), ...(patient ? { patient } : {}), ...(sendAt ? { sendAt } : {}),
+        },
         confirmDuplicate,
+        ...(get().draftId ? { draftId: get().draftId! } : {}),
       });
       if (!r.ok) {
         set({ sending: false, sendError: r.error });
         return false;
       }
       for (const job of r.value) get().applyJob(job, true);
-      set({ ...EMPTY_DRAFT, pane: 'outbox', selectedJobId: r.value[0]?.id ?? null });
+      set({ ...EMPTY_DRAFT, draftId: null, draftSave: 'idle', patient: null, sendAt: '', pane: 'outbox', selectedJobId: r.value[0]?.id ?? null });
+      if (sendAt) get().announce(`The fax will be sent at ${new Date(sendAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}. It waits in the Outbox until then.`);
       get().clearDocuments(new Set(plan.documentIds));
       get().resetCover();
       return true;

@@ -5,6 +5,8 @@ import { createComposeSlice } from './composeSlice';
 import { createCoverSlice } from './coverSlice';
 import { createContactsSlice } from './contactsSlice';
 import { createDocumentsSlice } from './documentsSlice';
+import { createDraftsSlice } from './draftsSlice';
+import { watchForAutosave } from './autosave';
 import { createInboxSlice, inboxRefresher } from './inboxSlice';
 import { createOutboxSlice } from './outboxSlice';
 import { createSettingsSlice } from './settingsSlice';
@@ -21,6 +23,7 @@ export function createFaxdeskStore(api: FaxdeskApi): FaxdeskStore {
     ...createCoverSlice(api)(...a),
     ...createContactsSlice(api)(...a),
     ...createDocumentsSlice(api)(...a),
+    ...createDraftsSlice(api)(...a),
     ...createInboxSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
     ...createSettingsSlice(api)(...a),
@@ -37,6 +40,8 @@ export function createFaxdeskStore(api: FaxdeskApi): FaxdeskStore {
 export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () => void {
   const inbox = inboxRefresher(() => store.getState().refreshInbox());
   const offs = [
+    watchForAutosave(store),
+    api.on('drafts.changed', () => { if (store.getState().draftsStatus !== 'idle') void store.getState().loadDrafts(); }),
     api.on('outbox.jobChanged', (job) => store.getState().applyJob(job)),
     // The inbox: the view and the counts are asked again once a burst of changes settles.
     api.on('inbox.changed', () => inbox.schedule()),

@@ -38,6 +38,7 @@ export interface DocumentsSlice {
   movePage(id: string, to: number): void;
   undo(): void;
   dismissRefusal(key: string): void;
+  dismissRefusals(): void;
   /** Where the preview reads a document's content (what is sent). */
   documentUrl(documentId: string): string;
   /** Empties the draft's documents; the core forgets those that `keepIds` (what was sent) does not name. */
@@ -208,6 +209,7 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (api) => (set,
     documentUrl: (documentId) => api.files.url(documentId),
 
     dismissRefusal: (key) => set((s) => ({ fileRefusals: s.fileRefusals.filter((f) => f.key !== key) })),
+    dismissRefusals: () => set({ fileRefusals: [] }),
 
     clearDocuments(keepIds) {
       set({ docs: [], pages: [], history: [], fileRefusals: [], duplicateFiles: [] });

@@ -26,6 +26,8 @@ export interface OutboxSlice {
   /** "It arrived" or archive, for one fax or a selection; answers what went wrong in words, or null. */
   resolveJobs(ids: readonly string[], action: 'arrived' | 'archive'): Promise<string | null>;
   announce(text: string): void;
+  /** Send later: a new time (ISO), send now (null), or cancel; answers what went wrong in words, or null. */
+  rescheduleJob(id: string, change: string | null | 'cancel'): Promise<string | null>;
   /** The transmission report of a finished fax, as a PDF the core made. */
   jobReport(id: string): Promise<Result<{ name: string; bytes: Uint8Array }>>;
   /**
@@ -127,6 +129,14 @@ export const createOutboxSlice: SliceCreator<OutboxSlice> = (api) => (set, get) 
     },
 
     jobReport: (id) => api.outbox.report({ id }),
+
+    async rescheduleJob(id, change) {
+      const r = change === 'cancel' ? await api.outbox.cancel({ id }) : await api.outbox.reschedule({ id, sendAt: change });
+      if (!r.ok) return [r.error.message, r.error.nextStep].filter(Boolean).join(' ');
+      get().applyJob(r.value, true);
+      get().announce(change === 'cancel' ? 'The scheduled fax was cancelled; it will not be sent.' : change === null ? 'Sending it now.' : 'The time was changed.');
+      return null;
+    },
 
     announce: (text) => set((s) => ({ announcement: { text, seq: s.announcement.seq + 1 } })),
 

@@ -1,7 +1,8 @@
+import { composeHasContent } from './draftsSlice';
 import type { SliceCreator } from './types';
 
 /** Which pane fills the space right of the sidebar. Compose keeps its draft while hidden. */
-export type Pane = 'inbox' | 'compose' | 'outbox' | 'sent' | 'settings' | 'contacts';
+export type Pane = 'inbox' | 'compose' | 'outbox' | 'sent' | 'settings' | 'contacts' | 'drafts';
 
 export interface UiSlice {
   pane: Pane;
@@ -20,6 +21,10 @@ export interface UiSlice {
   clearUiRequests(): void;
   /** Leaves compose (the draft is kept) for the pane it was opened from. */
   closeCompose(): void;
+  /** A short visible note of what just happened ("Kept as a draft"), with a way there. */
+  notice: { text: string; seq: number; go?: Pane } | null;
+  notify(text: string, go?: Pane): void;
+  dismissNotice(): void;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
@@ -32,5 +37,16 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   openAccountSettings: (accountId) => set({ pane: 'settings', editAccountId: accountId ?? null }),
   chooseOtherFiles: () => set({ pane: 'compose', focusFileChooser: true }),
   clearUiRequests: () => set({ editAccountId: null, focusFileChooser: false }),
-  closeCompose: () => set({ pane: get().previousPane }),
+  closeCompose: () => {
+    const s = get();
+    // What was refused belongs to that moment of composing: it does not wait for the next one.
+    set({ pane: s.previousPane, fileRefusals: [] });
+    if (!composeHasContent(s)) return;
+    // Saved now (not after the autosave's pause), and said: closing never loses work.
+    void s.saveDraft();
+    get().notify('The fax was kept as a draft.', 'drafts');
+  },
+  notice: null,
+  notify: (text, go) => set((s) => ({ notice: { text, seq: (s.notice?.seq ?? 0) + 1, ...(go ? { go } : {}) } })),
+  dismissNotice: () => set({ notice: null }),
 });

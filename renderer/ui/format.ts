@@ -27,3 +27,9 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 /** Cmd on macOS, Ctrl elsewhere. */
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const modKey = isMac ? '⌘' : 'Ctrl+';
+
+/** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local field holds it. */
+export function localInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

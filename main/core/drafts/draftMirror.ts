@@ -1,3 +1,4 @@
+import { readFaxNumber } from '../../../common/domain/recipients';
 import type { Accounts } from '../accounts/accounts';
 import type { DocumentStore } from '../documents/documentStore';
 import { PermanentJobError, type JobContext, type JobResult, type JobRunner } from '../jobs/jobRunner';
@@ -125,12 +126,14 @@ export class DraftMirror {
   }
 }
 
-/** What Welkin keeps of a draft: one receiver (the first recipient), the subject, the patient. */
+/** What Welkin keeps of a draft: one receiver (the first recipient, or a whole number still in the field), the subject, the patient. */
 function fieldsOf(row: DraftRow): ServerDraftFields {
   const { content } = row;
   const subject = content.cover.fields.subject.trim();
+  const typed = readFaxNumber(content.numberText);
+  const to = content.recipients[0]?.e164 ?? (typed.ok ? typed.e164 : undefined);
   return {
-    ...(content.recipients[0] ? { to: content.recipients[0].e164 } : {}),
+    ...(to ? { to } : {}),
     ...(subject ? { subject } : {}),
     ...(content.patient ? { patientId: content.patient.id } : {}),
   };

@@ -42,6 +42,7 @@ export function CoverEditor() {
   const loadCoverTemplates = useFaxdesk((s) => s.loadCoverTemplates);
   const refreshCoverPreview = useFaxdesk((s) => s.refreshCoverPreview);
   const plan = useSendPlan();
+  const firstName = useFaxdesk((s) => s.recipients[0]?.name);
   const selectId = useId();
   const messageId = useId();
   const [editing, setEditing] = useState(false);
@@ -107,7 +108,8 @@ export function CoverEditor() {
           )}
           {mode === 'faxdesk' && editing && template && <CoverTemplateEditor template={template} onDone={() => setEditing(false)} />}
           <div className="cover-grid">
-            <Field label="Recipient name" value={fields.recipient.name} onChange={(v) => setCoverPerson('recipient', 'name', v)} />
+            <Field label="Recipient name" value={fields.recipient.name} onChange={(v) => setCoverPerson('recipient', 'name', v)}
+              placeholder={firstName ? `${firstName} (address book)` : 'From the address book'} />
             <Field label="Recipient organisation" value={fields.recipient.organisation} onChange={(v) => setCoverPerson('recipient', 'organisation', v)} />
             <Field label="Recipient fax number" value={fields.recipient.fax} onChange={(v) => setCoverPerson('recipient', 'fax', v)} placeholder="Each recipient's own number" />
             <Field label="Sender name" value={fields.sender.name} onChange={(v) => setCoverPerson('sender', 'name', v)} />

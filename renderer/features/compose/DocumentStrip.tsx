@@ -62,19 +62,31 @@ function Duplicates() {
   );
 }
 
+/** Files that were not added: one line for one, a summary with the details for several. */
 function Refusals() {
   const refusals = useFaxdesk((s) => s.fileRefusals);
   const dismiss = useFaxdesk((s) => s.dismissRefusal);
+  const dismissAll = useFaxdesk((s) => s.dismissRefusals);
   if (refusals.length === 0) return null;
-  return (
-    <ul className="refusals">
-      {refusals.map((r) => (
-        <li key={r.key} className="refusal" role="alert">
+  if (refusals.length === 1) {
+    const r = refusals[0]!;
+    return (
+      <ul className="refusals">
+        <li className="refusal" role="alert">
           <span>{r.message}</span>
           <button type="button" className="link-button" onClick={() => dismiss(r.key)}>Dismiss</button>
         </li>
-      ))}
-    </ul>
+      </ul>
+    );
+  }
+  return (
+    <div className="refusal refusal-summary" role="alert">
+      <details>
+        <summary>{refusals.length} files were not added. Show why</summary>
+        <ul className="refusal-details">{refusals.map((r) => <li key={r.key}>{r.message}</li>)}</ul>
+      </details>
+      <button type="button" className="link-button" onClick={dismissAll}>Dismiss</button>
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@ import { useFaxdesk } from '../../store/StoreProvider';
 import { ErrorActionButton } from '../../ui/ErrorActionButton';
 import { formatFax, modKey } from '../../ui/format';
 import { useSendPlan } from './useSendPlan';
+import { SendLater, sendAtProblem, whenText } from './SendLater';
 
 export function SendBar() {
   const plan = useSendPlan();
@@ -12,6 +13,8 @@ export function SendBar() {
   const reasonId = useId();
   const duplicate = sendError?.code === 'possible_duplicate';
   const newNumbers = useFaxdesk((s) => s.newNumbers);
+  const sendAt = useFaxdesk((s) => s.sendAt);
+  const timeProblem = sendAtProblem(sendAt);
   return (
     <div className="send-bar">
       {plan.accountProblem && (
@@ -51,6 +54,7 @@ export function SendBar() {
         </ul>
       )}
       {plan.caution && <p className="banner banner-warning">{plan.caution}</p>}
+      <SendLater />
       <div className="send-row">
         <p id={reasonId} className="hint" aria-live="polite">
           {plan.reason ?? `${modKey}Enter sends.`}
@@ -58,12 +62,12 @@ export function SendBar() {
         <button
           type="button"
           className="primary send-button"
-          disabled={!plan.canSend || sending}
+          disabled={!plan.canSend || sending || timeProblem !== null}
           aria-describedby={reasonId}
           aria-keyshortcuts="Control+Enter Meta+Enter"
           onClick={() => void send()}
         >
-          {sending ? 'Sending…' : plan.label}
+          {sending ? 'Sending…' : sendAt && !timeProblem && plan.canSend ? `${plan.label}, ${whenText(sendAt)}` : plan.label}
         </button>
       </div>
     </div>

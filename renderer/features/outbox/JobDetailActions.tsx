@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ScheduleActions } from './ScheduleActions';
 import type { OutboxJob } from '../../../common/domain/fax';
 import { saveBytes } from '../../print/saveBytes';
 import { useFaxdesk } from '../../store/StoreProvider';
@@ -36,6 +37,7 @@ export function JobDetailActions({ job }: { job: OutboxJob }) {
   const hasReport = job.state === 'sent' || needsDecision(job);
   return (
     <div className="detail-actions">
+      <ScheduleActions job={job} />
       {needsDecision(job) && (
         <div className="action-row" role="group" aria-label="Resolve this fax">
           <RetryAction job={job} />

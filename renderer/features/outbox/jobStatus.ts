@@ -15,7 +15,9 @@ export function minutesSince(iso: string, now = Date.now()): number {
 export function jobStatus(job: OutboxJob, withReason = true, short = false): JobStatus {
   if (short) return shortStatus(job);
   switch (job.state) {
-    case 'queued': return { text: 'Queued', tone: 'neutral' };
+    case 'queued': return job.scheduledFor && Date.parse(job.scheduledFor) > Date.now() - 60_000
+      ? { text: `Scheduled for ${scheduleText(job.scheduledFor)}`, tone: 'neutral' }
+      : { text: 'Queued', tone: 'neutral' };
     case 'submitting': return { text: 'Submitting', tone: 'progress' };
     case 'submitted': return job.stuckSince
       ? { text: `Taking longer than usual — ${minutesSince(job.createdAt)} min`, tone: 'warning' }
@@ -35,8 +37,12 @@ export function jobStatus(job: OutboxJob, withReason = true, short = false): Job
   }
 }
 
+/** "Tue, Dec 1, 2:05 PM". */
+export const scheduleText = (iso: string) => new Date(iso).toLocaleString([], { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
 function shortStatus(job: OutboxJob): JobStatus {
   const long = jobStatus(job, false);
+  if (long.text.startsWith('Scheduled')) return { text: `At ${new Date(job.scheduledFor!).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}`, tone: 'neutral' };
   if ((job.state === 'submitted' || job.state === 'sending') && job.stuckSince) return { text: `Slow · ${minutesSince(job.createdAt)} min`, tone: 'warning' };
   if (job.state === 'sending' && job.pagesSent !== undefined && job.pages > 0) return { text: `Sending ${Math.min(job.pagesSent + 1, job.pages)}/${job.pages}`, tone: 'progress' };
   if (job.state === 'uncertain') return { text: 'Uncertain', tone: 'warning' };

@@ -73,6 +73,7 @@ export function Sidebar() {
       <ul className="nav-list">
         <InboxNavItem view={{ kind: 'all' }} label="Inbox" count={unread} what="unread" />
         <InboxNavItem view={{ kind: 'needs_review' }} label="Needs review" count={needsReview} what="not reviewed" />
+        <NavItem pane="drafts" label="Drafts" />
         <NavItem pane="outbox" label="Outbox"><OutboxCounts /></NavItem>
         <NavItem pane="sent" label="Sent" />
         <NavItem pane="contacts" label="Contacts" />
