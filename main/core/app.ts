@@ -147,7 +147,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   const prices = new FaxPrices(db);
   const incomingFolder = join(options.dataDir, 'drafts-incoming');
   mkdirSync(incomingFolder, { recursive: true });
-  const drafts = new Drafts({ db, repo: new DraftsRepo(db), documents, accounts, runner, events, log, incomingFolder });
+  const drafts = new Drafts({ db, repo: new DraftsRepo(db), documents, accounts, runner, events, log, incomingFolder, reservedServerDrafts: () => repo.reservedRemoteDrafts() });
   const outbox = new Outbox({ db, repo, records, documents, accounts, status, runner, tasks, settings, log, covers, prices, drafts }, {
     followIntervalMs: options.followIntervalMs ?? 2_000,
   });

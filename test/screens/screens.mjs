@@ -151,6 +151,37 @@ try {
       await page.getByRole('combobox', { name: 'Fax number' }).pressSequentially('ri');
       await page.waitForTimeout(800);
       await shot('compose-recipients');
+      // Closing compose keeps it as a draft: the Drafts screen, and the note that says so.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Drafts' }).click();
+      await page.waitForTimeout(1_500);
+      await shot('drafts');
+      // A Welkin fax filed to a patient, set to send later, then waiting in the Outbox.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New fax' }).click();
+      await page.getByRole('button', { name: 'Discard…' }).click();
+      await page.waitForTimeout(300);
+      await shot('discard-dialog');
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Discard', exact: true }).click();
+      const from = page.getByLabel('Send from');
+      await from.selectOption(await from.getByRole('option', { name: /Welkin/ }).getAttribute('value'));
+      // A number of its own for each size and scheme: the same pages to one number twice would ask first.
+      const scheduledTo = `+1 989 898 98${scheme === 'light' ? 2 : 3}${width === 1280 ? 1 : 2}`;
+      await page.getByLabel('Fax number').fill(scheduledTo);
+      await page.getByLabel('Choose files').setInputFiles(pdfPath);
+      await page.getByLabel('Subject', { exact: true }).fill('Discharge summary');
+      await page.getByRole('combobox', { name: 'Patient' }).pressSequentially('hop');
+      await page.waitForTimeout(800);
+      await shot('compose-patient-search');
+      await page.getByRole('listbox', { name: 'Patients' }).getByRole('option').first().click();
+      await page.getByRole('checkbox', { name: 'Send later' }).check();
+      await page.waitForTimeout(1_500);
+      await shot('compose-welkin');
+      await page.getByRole('button', { name: /^Send \d+ pages? to 1 recipient, / }).click();
+      await page.waitForTimeout(1_500);
+      await page.getByRole('list', { name: 'Outbox faxes' }).getByRole('listitem').filter({ hasText: scheduledTo }).first().getByRole('button').first().click();
+      await page.waitForTimeout(800);
+      await shot('outbox-scheduled');
       await context.close();
     }
   }

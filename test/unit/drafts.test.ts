@@ -175,6 +175,17 @@ describe('send later', () => {
     expect((await again.core.dispatch('outbox.cancel', { id: job!.id })).ok).toBe(false); // too late to cancel
   });
 
+  it('a Welkin draft set to send later stays reserved for that fax: it is not offered in Drafts meanwhile', async () => {
+    const h = start();
+    const accountId = await addWelkinAccount(h, welkin.url);
+    const doc = await addPdf(h, 1);
+    const { id } = await call<{ id: string }>(h, 'drafts.save', { content: { accountId, recipients: [{ e164: '+19898989898', display: '+1 989 898 9898' }], documentIds: [doc.id] } });
+    await waitFor(async () => (await call<DraftList>(h, 'drafts.list', {})).drafts.find((d) => d.id === id)?.onServer, 15_000, 'the draft on Welkin');
+    await waitFor(() => h.services.drafts.mirror && h.services.jobs.byKey(`draft.sync:${id}`) === undefined, 15_000, 'the mirror done');
+    await call(h, 'fax.send', { accountId, to: ['+19898989898'], documentIds: [doc.id], draftId: id, options: { sendAt: new Date(Date.now() + 60 * 60_000).toISOString() } });
+    expect((await call<DraftList>(h, 'drafts.list', {})).drafts).toEqual([]);
+  });
+
   it('refuses a time already past, and says when a fax started late because Faxdesk was not running', async () => {
     const h = start();
     const accountId = await addWelkinAccount(h, welkin.url);

@@ -24,6 +24,8 @@ export interface DraftsDeps {
   log: Logger;
   /** A folder for downloads on their way into the document store. */
   incomingFolder: string;
+  /** Server drafts a fax waiting in the Outbox will be sent as (send later): not offered as drafts. */
+  reservedServerDrafts?(): Set<string>;
 }
 
 /** How long the Drafts list waits for a server's drafts before showing the others without them. */
@@ -72,7 +74,7 @@ export class Drafts {
       try {
         const provider = await this.deps.accounts.providerFor(account.id);
         const server = await provider.drafts?.list(AbortSignal.timeout(SERVER_LIST_TIMEOUT_MS)) ?? [];
-        const mirrored = new Set(rows.filter((row) => row.accountId === account.id && row.remoteId).map((row) => row.remoteId));
+        const mirrored = new Set([...rows.filter((row) => row.accountId === account.id && row.remoteId).map((row) => row.remoteId), ...(this.deps.reservedServerDrafts?.() ?? [])]);
         for (const draft of server) if (!mirrored.has(draft.id)) drafts.push(serverSummary(account.id, draft));
       } catch (error) {
         problems.push({ accountId: account.id, message: describeError(error, { accountId: account.id }).message });

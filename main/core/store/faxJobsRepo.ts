@@ -125,6 +125,13 @@ export class FaxJobsRepo {
         job.stuckSince ?? null, JSON.stringify(job.options), job.id);
   }
 
+  /** Welkin drafts that faxes not yet started will be sent as (a fax set to send later). */
+  reservedRemoteDrafts(): Set<string> {
+    const rows = prepared(this.db, `SELECT json_extract(options_json, '$.remoteDraftId') AS id FROM outbox_jobs
+      WHERE state IN ('queued', 'submitting') AND json_extract(options_json, '$.remoteDraftId') IS NOT NULL`).all() as Array<{ id: string }>;
+    return new Set(rows.map((row) => row.id));
+  }
+
   get(id: string): FaxJobRow | undefined {
     const raw = prepared(this.db, `${SELECT} WHERE job.id = ?`).get(id) as RawFaxJob | undefined;
     return raw ? toRow(raw) : undefined;

@@ -61,6 +61,7 @@ export function PatientPicker() {
   return (
     <div className="field patient-field">
       <label htmlFor={id}>Patient</label>
+      <div className="combo-anchor">
       <input
         id={id}
         type="text"
@@ -90,6 +91,7 @@ export function PatientPicker() {
           </li>
         ))}
       </ul>
+      </div>
       {error && <p className="field-error" role="alert">{error}</p>}
       {text.trim().length >= 2 && settled && !expanded && !error && <p className="hint" role="status">No patient matches “{text.trim()}”.</p>}
       <p className="hint">Welkin files the fax to this patient’s record when it is sent.</p>

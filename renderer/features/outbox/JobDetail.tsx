@@ -48,6 +48,8 @@ export function JobDetail({ job }: { job: OutboxJob }) {
       <dl className="facts">
         <dt>From account</dt><dd>{account ? account.name : 'Removed account'}</dd>
         {job.subject && (<><dt>Subject</dt><dd>{job.subject}</dd></>)}
+        {job.patientName && (<><dt>Patient</dt><dd>{job.patientName}</dd></>)}
+        {job.scheduledFor && (<><dt>Set to send</dt><dd>{formatDateTime(job.scheduledFor)}</dd></>)}
         <dt>Pages</dt><dd>{pagesLine(job)}</dd>
         {job.resentFrom && job.firstPage && (
           <><dt>Sends the rest of</dt><dd>
