@@ -26,11 +26,13 @@ test('a contact picked by organisation, a pasted number, a healthcare cover gree
   const pdfs: Response[] = [];
   page.on('response', (response) => { if ((response.headers()['content-type'] ?? '').includes('application/pdf')) pdfs.push(response); });
   await page.goto('/');
-  // The address book holds the recipient (added through the app's own bridge).
+  // The address book holds the recipient (added through the app's own bridge; removed after the test,
+  // so the Contacts specs of the run see only their own).
   const added = await page.evaluate(() => (globalThis as unknown as PageApi).faxdesk.contacts.add({
-    name: 'Dr. Imani Adeyemi', organisation: 'Lakeshore Cardiology', faxNumber: '+1 989 898 9811', notes: '', favourite: false,
+    name: 'Dr. Imani Adeyemi', organisation: 'Lakeshore Imaging', faxNumber: '+1 989 898 9811', notes: '', favourite: false,
   }));
   expect(added.ok).toBe(true);
+  test.info().annotations.push({ type: 'contact', description: added.ok ? added.value.id : '' });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New fax' }).click();
   const to = page.getByRole('combobox', { name: 'Fax number' });
@@ -64,7 +66,7 @@ test('a contact picked by organisation, a pasted number, a healthcare cover gree
       if (first?.text.includes('Confidential fax')) return first.text;
     }
     return '';
-  }, { timeout: 15_000 }).toMatch(/Dr\. Imani Adeyemi.*Lakeshore Cardiology.*COVER\) 3.*Echo results for R\. Mensah/);
+  }, { timeout: 15_000 }).toMatch(/Dr\. Imani Adeyemi.*Lakeshore Imaging.*COVER\) 3.*Echo results for R\. Mensah/);
 
   await page.getByRole('button', { name: 'Send 3 pages to 2 recipients' }).click();
   await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
@@ -83,4 +85,10 @@ test('a contact picked by organisation, a pasted number, a healthcare cover gree
     else expect(pages[0]!.text).not.toContain('Dr. Imani Adeyemi'); // a number not in the address book is not greeted by someone else's name
     expect(pages[1]!.text).toContain('Echo report body');
   }
+});
+
+test.afterEach(async ({ page }) => {
+  // Whatever happened above, the contact does not stay for the specs after this one.
+  const id = test.info().annotations.find((a) => a.type === 'contact')?.description;
+  if (id) await page.evaluate((contact) => (globalThis as unknown as PageApi).faxdesk.contacts.remove({ id: contact }), id).catch(() => undefined);
 });

@@ -60,17 +60,24 @@ test('files the core cannot fax are refused with a message naming the file, and 
     { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from(Array.from({ length: 600 }, (_v, i) => (i * 37 + 11) % 256)) },
     { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
   ]);
-  await expect(page.getByRole('alert').filter({ hasText: /^notes\.exe is not a/ })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: /^notes\.pdf is not a/ })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'empty.pdf is empty.' })).toBeVisible();
+  // Several refusals at once are one summary; its details say why for each file.
+  const summary = page.getByRole('alert').filter({ hasText: '3 files were not added' });
+  await expect(summary).toBeVisible();
+  await summary.getByText('3 files were not added. Show why').click();
+  const reasons = summary.getByRole('listitem');
+  await expect(reasons.filter({ hasText: /^notes\.exe is not a/ })).toBeVisible();
+  await expect(reasons.filter({ hasText: /^notes\.pdf is not a/ })).toBeVisible();
+  await expect(reasons.filter({ hasText: 'empty.pdf is empty.' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Documents to send' })).toHaveCount(0);
   await expect(page.getByText(/^Drop files anywhere in the window/)).toBeVisible();
 
-  // A good file still goes in next to the refusals; dismissing a refusal removes only it.
+  // A good file still goes in next to the refusals; Dismiss clears the summary.
   await page.getByLabel('Choose files').setInputFiles({ name: 'good.pdf', mimeType: 'application/pdf', buffer: await makePdf(2) });
   await expect(page.getByRole('list', { name: 'Documents to send' }).getByRole('listitem')).toHaveCount(1);
-  await page.getByRole('alert').filter({ hasText: 'notes.exe' }).getByRole('button', { name: 'Dismiss' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'notes.exe' })).toHaveCount(0);
-  await expect(page.getByRole('alert').filter({ hasText: 'notes.pdf' })).toBeVisible();
+  await summary.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(summary).toHaveCount(0);
+  // One refusal alone is said on its own line.
+  await dropFiles(page, [{ name: 'again.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ\x90\x00 not a program either', 'latin1') }]);
+  await expect(page.getByRole('alert').filter({ hasText: /^again\.exe is not a/ })).toBeVisible();
   expect((await sinchControl().faxes()).length).toBe(before);
 });
