@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskWorkerEntry } from '../../main/core/workers/corePool';
 import { WorkerTaskError, type TaskFailure } from '../../main/core/workers/taskProtocol';
@@ -85,6 +88,23 @@ describe('WorkerPool', () => {
     expect(replacement).not.toBe(first);
   });
 
+  it('fails, not strands, a task whose worker dies in the same turn as it says it is ready', async () => {
+    const marker = join(tmpdir(), `faxdesk-ready-then-exit-${process.pid}`);
+    rmSync(marker, { force: true });
+    const dying = newPool({ entry: new URL('../support/workers/readyThenExit.mjs', import.meta.url), size: 1 });
+    const task = failureOf(dying.run('test.threadId', undefined));
+    // Hold this thread (as a loaded machine does) until the worker has exited: Node then hands over
+    // its 'ready' and its exit in one turn.
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(marker) && Date.now() < deadline) { /* busy */ }
+    for (const until = Date.now() + 300; Date.now() < until;) { /* the thread's teardown */ }
+    rmSync(marker, { force: true });
+    let timer: NodeJS.Timeout | undefined;
+    const stranded = new Promise((resolve) => { timer = setTimeout(() => resolve({ failure: 'still queued', stats: dying.stats() }), 10_000); });
+    expect(await Promise.race([task, stranded])).toMatchObject({ failure: 'crashed' });
+    clearTimeout(timer);
+  });
+
   it('keeps the worker when a task only throws, or its input cannot be sent', async () => {
     const single = newPool({ size: 1 });
     const thread = await single.run('test.threadId', undefined);
@@ -95,7 +115,9 @@ describe('WorkerPool', () => {
   });
 
   it('fails a task that exhausts the heap limit, not the process', async () => {
-    const limited = newPool({ size: 1, resourceLimits: { maxOldGenerationSizeMb: 32 } });
+    // Well above what the worker's own start keeps (tsx, pdf-lib, the core's converters: ~30 MB):
+    // at 32 MB the thread itself sometimes ran out while starting, or on the first small task.
+    const limited = newPool({ size: 1, resourceLimits: { maxOldGenerationSizeMb: 128 } });
     const thread = await limited.run('test.threadId', undefined);
     const { failure, message } = await failureOf(limited.run('test.exhaustMemory', undefined, { timeoutMs: 20_000 }));
     expect(failure).toBe('crashed');

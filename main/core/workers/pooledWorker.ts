@@ -8,21 +8,31 @@ interface Running {
 }
 
 /**
+ * What a worker tells its pool, called synchronously from the thread's events (not through a
+ * promise): Node can hand over a 'ready' and the exit in the same turn, and the pool must see them
+ * in that order, or it counts a dead thread as still starting and strands the tasks waiting for it.
+ */
+export interface PooledWorkerEvents {
+  ready(): void;
+  /** The thread stopped before it was ready: its entry cannot load, or its start ran out of memory. */
+  failedToStart(error: WorkerTaskError): void;
+  /** The thread has exited (after failing its running task, if any), whatever the reason. */
+  gone(): void;
+}
+
+/**
  * One worker thread of the pool: started from a built `.js` entry, or from a `.ts` source entry
  * through a small loader (tests and `tsx` runs of the core). Runs one task at a time; a thread that
  * exits on its own fails the task it was running and reports itself gone.
  */
 export class PooledWorker {
-  readonly ready: Promise<void>;
   private readonly worker: Worker;
   private running?: Running;
+  private started = false;
   private stopping = false;
   private lastError?: Error;
-  private markReady!: () => void;
-  private failStart!: (error: Error) => void;
 
-  constructor(entry: URL, private readonly onGone: (worker: PooledWorker) => void, resourceLimits?: ResourceLimits) {
-    this.ready = new Promise((resolve, reject) => { this.markReady = resolve; this.failStart = reject; });
+  constructor(entry: URL, private readonly events: PooledWorkerEvents, resourceLimits?: ResourceLimits) {
     this.worker = entry.pathname.endsWith('.ts')
       ? new Worker(new URL('./sourceWorkerBoot.mjs', import.meta.url), { workerData: { entry: entry.href }, resourceLimits })
       : new Worker(entry, { resourceLimits });
@@ -55,7 +65,8 @@ export class PooledWorker {
   private receive(message: FromWorker): void {
     if (message.type === 'ready') {
       this.worker.unref(); // an idle worker never holds the process open
-      this.markReady();
+      this.started = true;
+      this.events.ready();
       return;
     }
     if (message.id !== this.running?.id) return; // an answer for a task the pool already gave up on
@@ -75,9 +86,9 @@ export class PooledWorker {
   private exited(code: number): void {
     if (!this.stopping) {
       const reason = this.lastError?.message ?? `exit code ${code}`;
-      this.failStart(new WorkerTaskError('unavailable', `the worker thread could not start: ${reason}`, { cause: this.lastError }));
+      if (!this.started) this.events.failedToStart(new WorkerTaskError('unavailable', `the worker thread could not start: ${reason}`, { cause: this.lastError }));
       this.settle((running) => running.reject(new WorkerTaskError('crashed', `the worker thread stopped unexpectedly (${reason})`, { cause: this.lastError })));
     }
-    this.onGone(this);
+    this.events.gone();
   }
 }

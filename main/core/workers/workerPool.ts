@@ -126,18 +126,18 @@ export class WorkerPool<H extends TaskHandlers> implements TaskRunner<H> {
   }
 
   private startWorker(): void {
-    const worker = new PooledWorker(this.options.entry, (gone) => this.forget(gone), this.options.resourceLimits);
-    this.workers.add(worker);
-    this.starting++;
-    worker.ready.then(
-      () => { this.starting--; this.makeIdle(worker); },
-      (error: Error) => {
+    const worker = new PooledWorker(this.options.entry, {
+      ready: () => { this.starting--; this.makeIdle(worker); },
+      failedToStart: (error) => {
         this.starting--;
         // Most likely the entry itself is broken: starting more workers for the waiting tasks would
         // fail each of them slowly. They fail now; a later task tries a fresh worker.
         for (const task of this.queue.splice(0)) task.reject(error);
       },
-    );
+      gone: () => this.forget(worker),
+    }, this.options.resourceLimits);
+    this.workers.add(worker);
+    this.starting++;
   }
 
   private dispatch(worker: PooledWorker, task: Task): void {
