@@ -193,7 +193,7 @@ describe('WorkerPool', () => {
     const closing = newPool({ size: 1 });
     const beat = new Int32Array(new SharedArrayBuffer(4));
     const spinning = failureOf(closing.run('test.spin', { beat }, { timeoutMs: 60_000 }));
-    await waitFor(() => Atomics.load(beat, 0) > 0, 10_000, 'the spin to start');
+    await waitFor(() => Atomics.load(beat, 0) > 0, 30_000, 'the spin to start');
     const started = performance.now();
     const closed = closing.close(200);
     expect((await spinning).failure).toBe('closed');
