@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorInfoSchema } from '../errors';
+import { RotationSchema } from './document';
 
 /**
  * The inbox as the window sees it (issue 10): received faxes of every account, and faxes sent from
@@ -53,8 +54,21 @@ export const InboxFaxSchema = z.object({
   /** Of a Demo account. */
   demo: z.boolean(),
   document: InboxDocumentSchema,
+  /**
+   * How a person turned pages in the viewer (0-based page → clockwise degrees), kept with the fax;
+   * the document itself stays as it came.
+   */
+  rotations: z.record(z.string(), RotationSchema),
+  /** Welkin: the patient the fax is filed to, and the document type it was filed as. */
+  filedPatientId: z.string().optional(),
+  /** Pages split off into documents of their own (to file, forward or save apart); the fax stays whole. */
+  parts: z.array(z.object({ documentId: z.string(), name: z.string(), pages: z.array(z.number().int().nonnegative()) })),
 });
 export type InboxFax = z.infer<typeof InboxFaxSchema>;
+
+/** A tag in use, with how many faxes carry it (for suggestions). */
+export const InboxTagSchema = z.object({ tag: z.string(), count: z.number().int().nonnegative() });
+export const TagsSchema = z.array(z.string().trim().min(1).max(40)).max(20);
 
 export const INBOX_SORTS = ['time_desc', 'time_asc', 'sender_asc', 'sender_desc', 'pages_desc', 'pages_asc'] as const;
 

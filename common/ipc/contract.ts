@@ -3,10 +3,10 @@ import { AccountDraftSchema, AccountSchema } from '../domain/account';
 import {
   CoverPreviewInputSchema, CoverPreviewSchema, CoverTemplateDraftSchema, CoverTemplateSchema, SendEstimateSchema,
 } from '../domain/cover';
-import { DocumentInfoSchema, PaperSizeSchema } from '../domain/document';
+import { DocumentInfoSchema, PaperSizeSchema, RotationSchema } from '../domain/document';
 import { E164Schema, OutboxJobSchema, SendRequestSchema } from '../domain/fax';
 import {
-  InboxChangedSchema, InboxCountsSchema, InboxFaxArrivedSchema, InboxFaxSchema, InboxListSchema, InboxQuerySchema, InboxSyncStateSchema,
+  InboxTagSchema, TagsSchema, InboxChangedSchema, InboxCountsSchema, InboxFaxArrivedSchema, InboxFaxSchema, InboxListSchema, InboxQuerySchema, InboxSyncStateSchema,
 } from '../domain/inbox';
 import { ErrorInfoSchema } from '../errors';
 import { DraftContentSchema, DraftListSchema, DraftSchema } from '../domain/draft';
@@ -132,6 +132,30 @@ export const contract = {
     'inbox.markReviewed': { input: InboxIdsInput, output: z.array(InboxFaxSchema) },
     /** "Document unavailable — retry": downloads the fax's document again. */
     'inbox.retryDocument': { input: IdInput, output: InboxFaxSchema },
+    /** The viewer's page turns, kept with the fax (0-based page → degrees; an empty record: as received). */
+    'inbox.setRotation': { input: z.object({ id: z.string().min(1), rotations: z.record(z.string().regex(/^\d{1,5}$/), RotationSchema) }).strict(), output: InboxFaxSchema },
+    /** Notes and tags of a fax; fields left out stay as they are. */
+    'inbox.annotate': { input: z.object({ id: z.string().min(1), notes: z.string().max(5_000).optional(), tags: TagsSchema.optional() }).strict(), output: InboxFaxSchema },
+    /** Tags in use, most used first: suggestions for the tag field. */
+    'inbox.tags': { input: NoInput, output: z.array(InboxTagSchema) },
+    /**
+     * Deletes a fax at its provider (Welkin: the fax; Sinch: its document, the record stays there),
+     * then hides it here. Nothing changes locally when the provider refuses.
+     */
+    'inbox.delete': { input: IdInput, output: z.object({ deleted: z.boolean() }) },
+    /** The document types a Welkin account files faxes as. */
+    'inbox.documentTypes': { input: z.object({ accountId: z.string().min(1) }).strict(), output: z.array(z.object({ id: z.string(), name: z.string() })) },
+    /** Files a received fax to a patient's chart (Welkin `POST /faxes/{id}/assign`). */
+    'inbox.fileToPatient': { input: z.object({ id: z.string().min(1), patient: PatientSchema, documentTypeId: z.string().min(1) }).strict(), output: InboxFaxSchema },
+    /** The patient earlier faxes from the same number were filed to (this computer's history only), or null. */
+    'inbox.suggestPatient': { input: IdInput, output: PatientSchema.nullable() },
+    /**
+     * The fax's document to save or print, named from date, sender and pages (never a server's name):
+     * byte for byte as received, or (`rotated`) a new PDF with the viewer's page turns applied.
+     */
+    'inbox.export': { input: z.object({ id: z.string().min(1), rotated: z.boolean().default(false) }).strict(), output: z.object({ name: z.string(), bytes: BytesSchema }) },
+    /** Splits pages (0-based) off into a document of their own, linked to the fax; the fax stays whole. */
+    'inbox.split': { input: z.object({ id: z.string().min(1), pages: z.array(z.number().int().nonnegative()).min(1).max(2_000) }).strict(), output: DocumentInfoSchema },
     /** How each account's sync stands (also sent as `inbox.sync` events). */
     'inbox.syncState': { input: NoInput, output: z.array(InboxSyncStateSchema) },
     /** Poll now: one account, or every one. */

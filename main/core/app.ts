@@ -156,7 +156,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   if (recovered > 0) log.warn('resuming jobs interrupted by the last shutdown', { jobs: recovered });
   outbox.resume();
   const inbox = new Inbox({
-    db, dataDir: options.dataDir, accounts, status, runner, jobs, tasks, events, log, demo: options.demo,
+    db, dataDir: options.dataDir, accounts, status, runner, jobs, tasks, documents, events, log, demo: options.demo,
     intervalMs: () => options.inbox?.intervalMs ?? settings.get().inboxPollSeconds * 1_000,
     hiddenAccounts: () => (settings.get().hideDemoAccounts ? accountsRepo.list().filter((row) => row.demo).map((row) => row.id) : []),
   }, options.inbox);

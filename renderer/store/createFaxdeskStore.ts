@@ -6,6 +6,7 @@ import { createCoverSlice } from './coverSlice';
 import { createContactsSlice } from './contactsSlice';
 import { createDocumentsSlice } from './documentsSlice';
 import { createDraftsSlice } from './draftsSlice';
+import { createFaxActionsSlice } from './faxActionsSlice';
 import { watchForAutosave } from './autosave';
 import { createInboxSlice, inboxRefresher } from './inboxSlice';
 import { createOutboxSlice } from './outboxSlice';
@@ -24,6 +25,7 @@ export function createFaxdeskStore(api: FaxdeskApi): FaxdeskStore {
     ...createContactsSlice(api)(...a),
     ...createDocumentsSlice(api)(...a),
     ...createDraftsSlice(api)(...a),
+    ...createFaxActionsSlice(api)(...a),
     ...createInboxSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
     ...createSettingsSlice(api)(...a),

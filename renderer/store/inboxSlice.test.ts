@@ -13,7 +13,7 @@ const demo: Account = {
 const fax = (n: number, over: Partial<InboxFax> = {}): InboxFax => ({
   id: `fax-${n}`, accountId: demo.id, direction: 'inbound', providerId: `P${n}`, from: `+1415555${String(n).padStart(4, '0')}`,
   status: 'received', createdAt: new Date(Date.UTC(2026, 0, 1) - n * 60_000).toISOString(), fileNames: [], read: false, reviewed: false,
-  notes: '', tags: [], archived: false, demo: true, document: { state: 'ready' }, pages: 1, ...over,
+  notes: '', tags: [], archived: false, demo: true, document: { state: 'ready' }, pages: 1, rotations: {}, parts: [], ...over,
 });
 const counts = (unread: number): InboxCounts => ({ unread, needsReview: unread, total: unread, accounts: [{ accountId: demo.id, total: unread, unread, needsReview: unread }] });
 

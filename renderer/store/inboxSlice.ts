@@ -56,8 +56,10 @@ export interface InboxSlice {
   syncInboxNow(accountId?: string): Promise<string | null>;
   /** Said in the polite live region ("New fax — 3 pages, from …1234"). */
   faxArrived(arrival: InboxFaxArrived): void;
-  /** Where the fax's downloaded document is served (the browser's own view, until the viewer comes). */
+  /** Where the fax's downloaded document is served. */
   faxDocumentUrl(id: string): string;
+  /** Puts the core's newer description of faxes into the loaded rows and the selection. */
+  applyInboxFaxes(faxes: readonly InboxFax[]): void;
 }
 
 const words = (e: { message: string; nextStep?: string }) => [e.message, e.nextStep].filter(Boolean).join(' ');
@@ -269,6 +271,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (api) => (set, get) =>
 
     markFaxRead: (id, read) => mark('markRead', id, read),
     markFaxReviewed: (id, reviewed) => mark('markReviewed', id, reviewed),
+    applyInboxFaxes: (faxes) => applyFaxes(faxes),
 
     async retryFaxDocument(id) {
       const r = await api.inbox.retryDocument({ id });

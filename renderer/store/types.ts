@@ -6,12 +6,13 @@ import type { ContactsSlice } from './contactsSlice';
 import type { CoverSlice } from './coverSlice';
 import type { DocumentsSlice } from './documentsSlice';
 import type { DraftsSlice } from './draftsSlice';
+import type { FaxActionsSlice } from './faxActionsSlice';
 import type { InboxSlice } from './inboxSlice';
 import type { OutboxSlice } from './outboxSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { UiSlice } from './uiSlice';
 
-export type FaxdeskState = AccountsSlice & ComposeSlice & ContactsSlice & CoverSlice & DocumentsSlice & DraftsSlice & InboxSlice & OutboxSlice & SettingsSlice & UiSlice;
+export type FaxdeskState = AccountsSlice & ComposeSlice & ContactsSlice & CoverSlice & DocumentsSlice & DraftsSlice & FaxActionsSlice & InboxSlice & OutboxSlice & SettingsSlice & UiSlice;
 
 /** Every slice gets the bridge injected, so tests can build a store over a fake API. */
 export type SliceCreator<T> = (api: FaxdeskApi) => StateCreator<FaxdeskState, [], [], T>;

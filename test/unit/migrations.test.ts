@@ -6,8 +6,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, openDatabase, schemaVersionOf } from '../../main/core/store/database';
 import { DocumentsRepo } from '../../main/core/store/documentsRepo';
+import { InboxActionsRepo } from '../../main/core/store/inboxActionsRepo';
 import { FaxJobsRepo } from '../../main/core/store/faxJobsRepo';
-import { listInbox } from '../../main/core/store/inboxQuery';
+import { countInbox, listInbox, searchTerms } from '../../main/core/store/inboxQuery';
 import { InboxRepo } from '../../main/core/store/inboxRepo';
 import { InboxQuerySchema } from '../../common/domain/inbox';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../main/core/store/migrations/index';
@@ -145,7 +146,8 @@ describe('migrations', () => {
     expect(repo.upsert(fax, NOW)).toEqual({ id: first.id, outcome: 'unchanged', document: 'pending' });
     expect(() => v6.prepare("INSERT INTO faxes (id, account_id, provider_id, direction, status, created_at, provider_json, synced_at, updated_at) VALUES ('x', 'acct-1', 'P-IN-1', 'inbound', 'received', ?, '{}', ?, ?)").run(NOW, NOW, NOW)).toThrow(/UNIQUE/);
     expect(repo.isOutboxFax('acct-1', 'P-OUT-1')).toBe(true);
-    const search = (text: string) => listInbox(v6, InboxQuerySchema.parse({ text })).total;
+    // The search index as 006 made it (listInbox is today's query, which reads later columns).
+    const search = (text: string) => (v6.prepare('SELECT COUNT(*) AS n FROM faxes_fts WHERE faxes_fts MATCH ?').get(searchTerms(text).match!) as { n: number }).n;
     expect([search('1234'), search('…1234'), search('312 555 1234'), search('scan'), search('9999')]).toEqual([1, 1, 1, 1, 0]);
     // Triggers keep the index in step with local edits.
     v6.prepare(`UPDATE faxes SET notes = 'call Dr Okafor back', tags_json = '["urgent"]' WHERE id = ?`).run(first.id);
@@ -261,6 +263,41 @@ describe('migrations', () => {
     v10.prepare(`DELETE FROM drafts WHERE id = 'd1'`).run();
     expect(v10.prepare('SELECT COUNT(*) AS n FROM draft_documents').get()).toEqual({ n: 0 }); // they go with their draft
     v10.close();
+  });
+
+  it('011 adds the viewer\'s actions: inbox rows keep their state; deleted faxes leave every view and the counts (still from the index); split-off parts keep their documents', () => {
+    const v10 = atVersion(10);
+    const old = new InboxRepo(v10);
+    const fax = (providerId: string) => ({ accountId: 'acct-1', providerId, direction: 'inbound' as const, from: '+13125551234', pages: 2,
+      status: 'received' as const, createdAt: NOW, fileNames: [], raw: { id: providerId }, document: 'pending' as const });
+    const kept = old.upsert(fax('P-1'), NOW).id;
+    const gone = old.upsert(fax('P-2'), NOW).id;
+    v10.prepare(`UPDATE faxes SET notes = 'call back', tags_json = '["urgent"]', reviewed = 1 WHERE id = ?`).run(kept);
+    v10.prepare(`INSERT INTO documents (id, name, kind, pages, size_bytes, sent_as, content_type, sent_bytes, sha256, created_at)
+      VALUES ('part-doc', 'Page 1.pdf', 'pdf', 1, 100, 'pdf', 'application/pdf', 100, 'x', ?)`).run(NOW);
+    v10.close();
+
+    const v11 = atVersion(11);
+    const repo = new InboxRepo(v11);
+    expect(repo.get(kept)).toMatchObject({ notes: 'call back', tags_json: '["urgent"]', reviewed: 1, rotations_json: '{}', filed_patient_id: null });
+    new InboxActionsRepo(v11).markDeleted(gone, NOW);
+    expect(repo.get(gone)).toBeUndefined();
+    expect(listInbox(v11, InboxQuerySchema.parse({})).rows.map((row) => row.id)).toEqual([kept]);
+    expect(listInbox(v11, InboxQuerySchema.parse({ text: 'urgent' })).total).toBe(1);
+    expect(countInbox(v11)).toMatchObject({ total: 1, needsReview: 0 });
+    const plan = (v11.prepare(`EXPLAIN QUERY PLAN SELECT account_id, COUNT(*) AS total, SUM(read = 0) AS unread, SUM(reviewed = 0) AS review
+      FROM faxes WHERE direction = 'inbound' AND archived = 0 AND deleted_at IS NULL GROUP BY account_id`).all() as Array<{ detail: string }>).map((row) => row.detail).join('\n');
+    expect(plan).toContain('COVERING INDEX faxes_counts');
+
+    // A part's document is in use (the sweep keeps it) until its fax row goes.
+    const documents = new DocumentsRepo(v11);
+    expect(documents.unreferencedBefore('2999-01-01')).toEqual(['part-doc']);
+    new InboxActionsRepo(v11).addPart(kept, 'part-doc', [0], NOW);
+    expect(documents.isReferenced('part-doc')).toBe(true);
+    expect(documents.unreferencedBefore('2999-01-01')).toEqual([]);
+    v11.prepare('DELETE FROM faxes WHERE id = ?').run(kept);
+    expect(v11.prepare('SELECT COUNT(*) AS n FROM fax_parts').get()).toEqual({ n: 0 });
+    v11.close();
   });
 
 });

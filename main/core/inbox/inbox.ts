@@ -7,18 +7,23 @@ import { AppError } from '../../../common/ipc/result';
 import type { Accounts } from '../accounts/accounts';
 import type { ConnectionStatus } from '../accounts/connectionStatus';
 import type { DemoEnvironment } from '../accounts/demoPort';
+import type { DocumentStore } from '../documents/documentStore';
 import type { CoreEvents } from '../events';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { JobStore } from '../jobs/jobStore';
 import type { Logger } from '../log';
 import type { Database } from '../store/database';
+import { InboxActionsRepo } from '../store/inboxActionsRepo';
 import { countInbox, listInbox } from '../store/inboxQuery';
-import { InboxRepo } from '../store/inboxRepo';
+import { InboxRepo, type InboxRow } from '../store/inboxRepo';
 import type { CoreTasks } from '../workers/coreTasks';
 import type { TaskRunner } from '../workers/taskProtocol';
 import { DOWNLOAD_DOCUMENT, documentPath, downloadHandler, downloadQueueOf, type DownloadPayload } from './documentDownload';
+import { InboxActions } from './inboxActions';
+import { InboxFiles } from './inboxFiles';
 import { DEFAULT_TUNING, type SyncResult, type SyncTuning } from './inboxSync';
 import { toInboxFax } from './inboxView';
+import { ReviewedWriteBack } from './reviewedWriteBack';
 import { SyncLoop } from './syncLoop';
 
 export interface InboxDeps {
@@ -29,6 +34,8 @@ export interface InboxDeps {
   runner: JobRunner;
   jobs: JobStore;
   tasks: TaskRunner<CoreTasks>;
+  /** Where pages split off a fax are kept, as documents to file, forward or save. */
+  documents: DocumentStore;
   events: CoreEvents;
   log: Logger;
   demo?: DemoEnvironment;
@@ -55,6 +62,12 @@ export class Inbox {
   readonly repo: InboxRepo;
   readonly loop: SyncLoop;
   readonly folder: string;
+  /** The viewer's actions: page turns, notes and tags, delete, file to a patient. */
+  readonly actions: InboxActions;
+  /** The document as files: export (as received or turned), split. */
+  readonly files: InboxFiles;
+  private readonly actionsRepo: InboxActionsRepo;
+  private readonly reviewedWriteBack: ReviewedWriteBack;
 
   constructor(private readonly deps: InboxDeps, options: InboxOptions = {}) {
     this.repo = new InboxRepo(deps.db);
@@ -71,6 +84,15 @@ export class Inbox {
       repo: this.repo, accounts: deps.accounts, tasks: deps.tasks, folder: this.folder, log: deps.log,
       changed: (faxId) => this.changed([faxId], 'document'),
     }));
+    this.actionsRepo = new InboxActionsRepo(deps.db);
+    const local = (ids: readonly string[]) => this.changed(ids, 'local');
+    this.actions = new InboxActions({
+      repo: this.repo, actions: this.actionsRepo, accounts: deps.accounts, runner: deps.runner, log: deps.log, folder: this.folder, changed: local,
+    });
+    this.files = new InboxFiles({
+      repo: this.repo, actions: this.actionsRepo, documents: deps.documents, tasks: deps.tasks, log: deps.log, folder: this.folder, changed: local,
+    });
+    this.reviewedWriteBack = new ReviewedWriteBack({ repo: this.repo, accounts: deps.accounts, runner: deps.runner, log: deps.log });
   }
 
   /** At start-up: every account polls, every document still due has its job. */
@@ -82,7 +104,8 @@ export class Inbox {
   list(input: Partial<InboxQuery> = {}): InboxList {
     const query = InboxQuerySchema.parse(input);
     const { total, rows } = listInbox(this.deps.db, query, this.deps.hiddenAccounts());
-    return { total, rows: rows.map((row) => this.view(row)) };
+    const parts = this.actionsRepo.partsOf(rows.map((row) => row.id));
+    return { total, rows: rows.map((row) => this.view(row, parts.get(row.id))) };
   }
 
   counts(): InboxCounts {
@@ -98,6 +121,7 @@ export class Inbox {
   mark(ids: readonly string[], flag: 'read' | 'reviewed', value: boolean): InboxFax[] {
     const changed = this.repo.mark(ids, flag, value, new Date().toISOString());
     if (changed.length > 0) this.changed(changed, 'local');
+    if (flag === 'reviewed') this.reviewedWriteBack.changed(changed);
     return ids.map((id) => this.repo.get(id)).filter((row) => row !== undefined).map((row) => this.view(row));
   }
 
@@ -141,8 +165,8 @@ export class Inbox {
     return size === undefined ? undefined : { path, contentType: row.document_type ?? 'application/pdf', sizeBytes: size };
   }
 
-  private view(row: Parameters<typeof toInboxFax>[0]): InboxFax {
-    return toInboxFax(row, (accountId) => this.deps.accounts.isDemo(accountId));
+  private view(row: InboxRow, parts = this.actionsRepo.partsOf([row.id]).get(row.id)): InboxFax {
+    return toInboxFax(row, (accountId) => this.deps.accounts.isDemo(accountId), parts);
   }
 
   private enqueueDownload(faxId: string, accountId: string): void {

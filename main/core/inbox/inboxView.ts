@@ -10,6 +10,21 @@ export const UNAVAILABLE_WORDS: Record<NonNullable<InboxFax['document']['problem
 
 const present = <T>(value: T | null): T | undefined => value ?? undefined;
 
+/** Page turns as stored; anything but a quarter turn is left out (never trust a column blindly). */
+function rotationsOf(json: string): InboxFax['rotations'] {
+  const turns: InboxFax['rotations'] = {};
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null) return turns;
+    for (const [page, degrees] of Object.entries(value)) {
+      if (/^\d{1,5}$/.test(page) && (degrees === 90 || degrees === 180 || degrees === 270)) turns[page] = degrees;
+    }
+  } catch {
+    // A damaged value reads as "as received".
+  }
+  return turns;
+}
+
 function tagsOf(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
@@ -19,8 +34,8 @@ function tagsOf(json: string): string[] {
   }
 }
 
-/** A stored row as the window sees it. */
-export function toInboxFax(row: InboxRow, isDemo: (accountId: string) => boolean): InboxFax {
+/** A stored row as the window sees it, with the parts split off it. */
+export function toInboxFax(row: InboxRow, isDemo: (accountId: string) => boolean, parts: InboxFax['parts'] = []): InboxFax {
   const problem = present(row.document_problem);
   return {
     id: row.id,
@@ -51,5 +66,8 @@ export function toInboxFax(row: InboxRow, isDemo: (accountId: string) => boolean
       ...(row.document_pages !== null ? { pages: row.document_pages } : {}),
       ...(row.document_type ? { contentType: row.document_type } : {}),
     },
+    rotations: rotationsOf(row.rotations_json),
+    filedPatientId: present(row.filed_patient_id),
+    parts,
   };
 }

@@ -68,6 +68,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'inbox.markRead': ({ ids, value }) => inbox.mark(ids, 'read', value),
     'inbox.markReviewed': ({ ids, value }) => inbox.mark(ids, 'reviewed', value),
     'inbox.retryDocument': ({ id }) => inbox.retryDocument(id),
+    ...inboxActionHandlers(inbox),
     'inbox.syncState': () => inbox.syncStates(),
     'inbox.syncNow': ({ accountId }) => { inbox.syncNow(accountId); return { started: true }; },
     'inbox.receiveTestFax': async ({ accountId }) => { await inbox.receiveTestFax(accountId); return { received: true }; },
@@ -78,6 +79,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'cover.serverPages': ({ accountId }) => covers.serverPages(accountId),
     'fax.estimate': ({ accountId }) => prices.estimate(accountId),
     ...contactHandlers(deps.contacts),
+  };
+}
+
+/** The fax viewer's channels (issue 11). */
+function inboxActionHandlers(inbox: Inbox): Pick<Handlers, 'inbox.setRotation' | 'inbox.annotate' | 'inbox.tags' | 'inbox.delete' | 'inbox.documentTypes'
+  | 'inbox.fileToPatient' | 'inbox.suggestPatient' | 'inbox.export' | 'inbox.split'> {
+  const { actions, files } = inbox;
+  return {
+    'inbox.setRotation': ({ id, rotations }) => { actions.setRotation(id, rotations); return inbox.get(id); },
+    'inbox.annotate': ({ id, notes, tags }) => { actions.annotate(id, { notes, tags }); return inbox.get(id); },
+    'inbox.tags': () => actions.tags(),
+    'inbox.delete': async ({ id }) => { await actions.delete(id); return { deleted: true }; },
+    'inbox.documentTypes': ({ accountId }) => actions.documentTypes(accountId),
+    'inbox.fileToPatient': async ({ id, patient, documentTypeId }) => { await actions.fileToPatient(id, patient, documentTypeId); return inbox.get(id); },
+    'inbox.suggestPatient': ({ id }) => actions.suggestPatient(id),
+    'inbox.export': ({ id, rotated }) => files.export(id, rotated),
+    'inbox.split': ({ id, pages }) => files.split(id, pages),
   };
 }
 

@@ -57,17 +57,19 @@ export class DocumentsRepo {
     return Number(prepared(this.db, 'DELETE FROM documents WHERE id = ?').run(id).changes) > 0;
   }
 
-  /** True when a fax or a draft still needs the document (so it must not be deleted). */
+  /** True when a fax, a draft or a received fax's split-off part still needs the document (so it must not be deleted). */
   isReferenced(id: string): boolean {
     return prepared(this.db, `SELECT 1 AS found FROM outbox_job_documents WHERE document_id = :id
-        UNION ALL SELECT 1 FROM draft_documents WHERE document_id = :id LIMIT 1`).get({ id }) !== undefined;
+        UNION ALL SELECT 1 FROM draft_documents WHERE document_id = :id
+        UNION ALL SELECT 1 FROM fax_parts WHERE document_id = :id LIMIT 1`).get({ id }) !== undefined;
   }
 
-  /** Documents no fax or draft uses that were added before `before` (left behind by a compose that was discarded or sent). */
+  /** Documents no fax, draft or split-off part uses that were added before `before` (left behind by a compose that was discarded or sent). */
   unreferencedBefore(before: string, limit = 200): string[] {
     const rows = prepared(this.db, `SELECT id FROM documents WHERE created_at < ?
         AND NOT EXISTS (SELECT 1 FROM outbox_job_documents WHERE document_id = documents.id)
-        AND NOT EXISTS (SELECT 1 FROM draft_documents WHERE document_id = documents.id) LIMIT ?`).all(before, limit) as Array<{ id: string }>;
+        AND NOT EXISTS (SELECT 1 FROM draft_documents WHERE document_id = documents.id)
+        AND NOT EXISTS (SELECT 1 FROM fax_parts WHERE document_id = documents.id) LIMIT ?`).all(before, limit) as Array<{ id: string }>;
     return rows.map((row) => row.id);
   }
 }

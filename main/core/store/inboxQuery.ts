@@ -32,7 +32,8 @@ export function searchTerms(text: string): { match?: string; short: string[] } {
 
 /** The WHERE clause of a list query and of its count (the same rows, so the header's total is right). */
 function where(query: InboxQuery, hiddenAccounts: readonly string[]): { sql: string; params: Param[] } {
-  const clauses = ['direction = ?'];
+  // A fax deleted at its provider stays as a row (a late poll must not bring it back as new) but is never shown.
+  const clauses = ['direction = ?', 'deleted_at IS NULL'];
   const params: Param[] = [query.direction];
   if (!query.archived) clauses.push('archived = 0');
   if (query.accountId) { clauses.push('account_id = ?'); params.push(query.accountId); }
@@ -75,7 +76,7 @@ export function listInbox(db: Database, query: InboxQuery, hiddenAccounts: reado
 /** Unread and needs-review counts, over all accounts and per account (received, not archived). */
 export function countInbox(db: Database, hiddenAccounts: readonly string[] = []): InboxCounts {
   const rows = prepared(db, `SELECT account_id, COUNT(*) AS total, SUM(read = 0) AS unread, SUM(reviewed = 0) AS review
-      FROM faxes WHERE direction = 'inbound' AND archived = 0 GROUP BY account_id`).all() as Array<{ account_id: string; total: number; unread: number; review: number }>;
+      FROM faxes WHERE direction = 'inbound' AND archived = 0 AND deleted_at IS NULL GROUP BY account_id`).all() as Array<{ account_id: string; total: number; unread: number; review: number }>;
   const accounts = rows.map((row) => ({ accountId: row.account_id, total: row.total, unread: row.unread, needsReview: row.review }));
   const shown = accounts.filter((account) => !hiddenAccounts.includes(account.accountId));
   const sum = (pick: (account: (typeof accounts)[number]) => number) => shown.reduce((total, account) => total + pick(account), 0);

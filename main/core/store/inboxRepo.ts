@@ -52,6 +52,8 @@ export interface InboxRow {
   notes: string;
   tags_json: string;
   archived: number;
+  rotations_json: string;
+  filed_patient_id: string | null;
 }
 
 export type UpsertOutcome = { id: string; outcome: 'inserted' | 'updated' | 'unchanged'; document: string };
@@ -59,7 +61,7 @@ export type UpsertOutcome = { id: string; outcome: 'inserted' | 'updated' | 'unc
 /** Columns a list needs (everything but the raw provider JSON). */
 export const LIST_COLUMNS = `rowid, id, account_id, provider_id, direction, from_number, to_number, pages, status, created_at, completed_at,
   subject, file_names, contact_name, document_state, document_problem, document_sha256, document_bytes, document_pages, document_type,
-  read, reviewed, filed_to, notes, tags_json, archived`;
+  read, reviewed, filed_to, notes, tags_json, archived, rotations_json, filed_patient_id`;
 
 /** The inbox's SQL: upserts by provider id, local state, documents, watermarks. */
 export class InboxRepo {
@@ -68,7 +70,8 @@ export class InboxRepo {
   /**
    * Inserts the fax, or updates what the provider says about it when that changed. Local state
    * (read, reviewed, notes, tags, archived) and the document are never touched by a sync, except
-   * that a reviewed flag set at the provider is adopted.
+   * that a reviewed flag set at the provider is adopted, and the patient it reports filed to (kept
+   * as "<patient> — <document type>" when Faxdesk filed it to that patient itself).
    */
   upsert(fax: RemoteFaxRow, now: string): UpsertOutcome {
     const raw = JSON.stringify(fax.raw ?? null);
@@ -94,19 +97,20 @@ export class InboxRepo {
         file_names = ?, provider_json = ?, synced_at = ?, updated_at = ?, document_state = ?,
         document_problem = CASE WHEN ? = 'pending' THEN NULL ELSE document_problem END,
         reviewed = CASE WHEN ? = 1 THEN 1 ELSE reviewed END, reviewed_at = CASE WHEN ? = 1 AND reviewed = 0 THEN ? ELSE reviewed_at END,
-        filed_to = COALESCE(?, filed_to)
+        filed_to = CASE WHEN lower(filed_patient_id) = lower(?) THEN filed_to ELSE COALESCE(?, filed_to) END
       WHERE id = ?`)
       .run(fax.from ?? null, fax.to ?? null, fax.pages ?? null, fax.status, fax.completedAt ?? null, fax.subject ?? null, fax.fileNames.join('\n'),
-        raw, now, now, document, document, fax.reviewed ? 1 : 0, fax.reviewed ? 1 : 0, now, fax.filedTo ?? null, existing.id);
+        raw, now, now, document, document, fax.reviewed ? 1 : 0, fax.reviewed ? 1 : 0, now, fax.filedTo ?? null, fax.filedTo ?? null, existing.id);
     return { id: existing.id, outcome: 'updated', document };
   }
 
+  /** A fax still in the inbox (one deleted at its provider is not). */
   get(id: string): InboxRow | undefined {
-    return prepared(this.db, `SELECT ${LIST_COLUMNS} FROM faxes WHERE id = ?`).get(id) as InboxRow | undefined;
+    return prepared(this.db, `SELECT ${LIST_COLUMNS} FROM faxes WHERE id = ? AND deleted_at IS NULL`).get(id) as InboxRow | undefined;
   }
 
   byProviderId(accountId: string, providerId: string): InboxRow | undefined {
-    return prepared(this.db, `SELECT ${LIST_COLUMNS} FROM faxes WHERE account_id = ? AND provider_id = ?`).get(accountId, providerId) as InboxRow | undefined;
+    return prepared(this.db, `SELECT ${LIST_COLUMNS} FROM faxes WHERE account_id = ? AND provider_id = ? AND deleted_at IS NULL`).get(accountId, providerId) as InboxRow | undefined;
   }
 
   /** The provider's raw fields of a fax (kept for later use; not part of list rows). */
@@ -117,7 +121,7 @@ export class InboxRepo {
 
   /** Faxes whose document still has to be downloaded (after a restart, every one gets its job). */
   pendingDocuments(): Array<{ id: string; account_id: string }> {
-    return prepared(this.db, `SELECT id, account_id FROM faxes WHERE document_state = 'pending'`).all() as Array<{ id: string; account_id: string }>;
+    return prepared(this.db, `SELECT id, account_id FROM faxes WHERE document_state = 'pending' AND deleted_at IS NULL`).all() as Array<{ id: string; account_id: string }>;
   }
 
   setDocumentReady(id: string, facts: { sha256: string; bytes: number; pages: number; contentType: string }, now: string): void {
@@ -140,7 +144,7 @@ export class InboxRepo {
   /** Sets read or reviewed on the faxes; returns the ids that changed. */
   mark(ids: readonly string[], flag: 'read' | 'reviewed', value: boolean, now: string): string[] {
     const column = flag === 'read' ? 'read' : 'reviewed';
-    const update = prepared(this.db, `UPDATE faxes SET ${column} = ?, ${column}_at = ?, updated_at = ? WHERE id = ? AND ${column} != ? RETURNING id`);
+    const update = prepared(this.db, `UPDATE faxes SET ${column} = ?, ${column}_at = ?, updated_at = ? WHERE id = ? AND ${column} != ? AND deleted_at IS NULL RETURNING id`);
     const changed: string[] = [];
     for (const id of ids) {
       const row = update.get(value ? 1 : 0, value ? now : null, now, id, value ? 1 : 0) as { id: string } | undefined;

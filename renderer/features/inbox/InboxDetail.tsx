@@ -3,12 +3,14 @@ import type { InboxFax } from '../../../common/domain/inbox';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { formatBytes } from '../../store/fileRules';
 import { formatDateTime, formatFax, plural } from '../../ui/format';
+import { FaxActions } from './FaxActions';
+import { FaxNotes } from './FaxNotes';
 import { faxStatus } from './faxStatus';
 import { senderOf } from './InboxRow';
 
 function DocumentFacts({ fax }: { fax: InboxFax }) {
   const retry = useFaxdesk((s) => s.retryFaxDocument);
-  const documentUrl = useFaxdesk((s) => s.faxDocumentUrl);
+  const openViewer = useFaxdesk((s) => s.openViewer);
   const [problem, setProblem] = useState<string | null>(null);
   const doc = fax.document;
   if (doc.state === 'pending') return <p className="muted">Downloading the document…</p>;
@@ -26,8 +28,7 @@ function DocumentFacts({ fax }: { fax: InboxFax }) {
   }
   return (
     <p className="action-row">
-      {/* The full viewer is the next step; until then the browser's own PDF view, in a new tab. */}
-      <a className="button-link" href={documentUrl(fax.id)} target="_blank" rel="noopener noreferrer">Open document</a>
+      <button type="button" className="primary" aria-keyshortcuts="Enter" onClick={() => openViewer(fax.id)}>Open the pages</button>
       <span className="muted">
         {doc.pages !== undefined ? plural(doc.pages, 'page') : 'pages unknown'}{doc.sizeBytes !== undefined ? `, ${formatBytes(doc.sizeBytes)}` : ''}
       </span>
@@ -38,7 +39,6 @@ function DocumentFacts({ fax }: { fax: InboxFax }) {
 /** The selected fax: who sent it, when, to which account; read and reviewed; its document. */
 export function InboxDetail({ fax }: { fax: InboxFax }) {
   const account = useFaxdesk((s) => s.accounts.find((a) => a.id === fax.accountId));
-  const markReviewed = useFaxdesk((s) => s.markFaxReviewed);
   const markRead = useFaxdesk((s) => s.markFaxRead);
   const [problem, setProblem] = useState<string | null>(null);
   const status = faxStatus(fax);
@@ -49,14 +49,10 @@ export function InboxDetail({ fax }: { fax: InboxFax }) {
       </h2>
       {/* An unavailable document is explained, with its retry, just below. */}
       <p className={`status status-${status.tone} status-large`}>{fax.document.state === 'unavailable' ? 'Document unavailable' : status.text}</p>
-      <div className="action-row">
-        <button type="button" className={fax.reviewed ? undefined : 'primary'} aria-keyshortcuts="R" onClick={() => void markReviewed(fax.id, !fax.reviewed).then(setProblem)}>
-          {fax.reviewed ? 'Mark not reviewed' : 'Mark reviewed'}
-        </button>
-        {fax.read && <button type="button" onClick={() => void markRead(fax.id, false).then(setProblem)}>Mark unread</button>}
-      </div>
-      {problem && <p className="error-text" role="alert">{problem}</p>}
       <DocumentFacts fax={fax} />
+      <FaxActions fax={fax} />
+      {fax.read && <p><button type="button" className="link-button" onClick={() => void markRead(fax.id, false).then(setProblem)}>Mark unread</button></p>}
+      {problem && <p className="error-text" role="alert">{problem}</p>}
       <dl className="facts">
         <dt>Received</dt><dd>{formatDateTime(fax.createdAt)}</dd>
         <dt>From</dt><dd>{fax.from ? formatFax(fax.from) : 'The sender’s number was withheld'}</dd>
@@ -66,9 +62,10 @@ export function InboxDetail({ fax }: { fax: InboxFax }) {
         <dt>Pages</dt><dd>{fax.pages === undefined ? 'Not known yet' : fax.pages}</dd>
         {fax.subject && (<><dt>Subject</dt><dd>{fax.subject}</dd></>)}
         {fax.filedTo && (<><dt>Filed to</dt><dd>{fax.filedTo}</dd></>)}
-        {fax.tags.length > 0 && (<><dt>Tags</dt><dd>{fax.tags.join(', ')}</dd></>)}
+        {fax.parts.length > 0 && (<><dt>Split off</dt><dd><ul className="plain-list">{fax.parts.map((p) => <li key={p.documentId}>{p.name}</li>)}</ul></dd></>)}
         <dt>Provider fax ID</dt><dd>{fax.providerId}</dd>
       </dl>
+      <FaxNotes fax={fax} />
     </article>
   );
 }

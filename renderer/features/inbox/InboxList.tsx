@@ -57,6 +57,8 @@ export function InboxList({ label }: { label: string }) {
       s.moveInboxCursor(moves[e.key]!);
     } else if (e.key === 'Enter' && s.selectedFaxId) {
       e.preventDefault();
+      // A fax whose pages are here opens in the viewer; otherwise its details say why not.
+      if (s.selectedFax?.id === s.selectedFaxId && s.selectedFax.document.state === 'ready') return s.openViewer(s.selectedFaxId);
       s.selectFax(s.selectedFaxId, 'open');
       requestAnimationFrame(() => document.getElementById('inbox-detail-title')?.focus());
     } else if (e.key.toLowerCase() === 'r' && !e.shiftKey && s.selectedFax) {

@@ -1,4 +1,5 @@
 import { useFaxdesk } from '../../store/StoreProvider';
+import { FaxViewer } from './FaxViewer';
 import { InboxDetail } from './InboxDetail';
 import { InboxEmpty, ReceiveTestFax } from './InboxEmpty';
 import { InboxList } from './InboxList';
@@ -23,8 +24,10 @@ export function InboxPane() {
   const filter = useFaxdesk((s) => s.inboxFilter);
   const setFilter = useFaxdesk((s) => s.setInboxFilter);
   const selected = useFaxdesk((s) => s.selectedFax);
+  const viewerId = useFaxdesk((s) => s.viewerFaxId);
   const title = titleOf(view, account?.name);
   const filtered = isFiltered(filter);
+  if (viewerId && selected?.id === viewerId && selected.document.state === 'ready') return <FaxViewer key={selected.id} fax={selected} />;
   return (
     <div className="split">
       <section className="pane list-pane" aria-labelledby="list-title">

@@ -48,7 +48,9 @@ export function InboxRow({ fax, index, total, selected, style, onPick }: RowProp
         <span className="inbox-sender">
           {senderOf(fax)}
           {fax.subject && <span className="muted inbox-subject"> · {fax.subject}</span>}
+          {fax.filedTo && <span className="muted inbox-subject"> · Filed to {fax.filedTo}</span>}
         </span>
+        {fax.tags.map((t) => <span key={t} className="badge badge-tag">{t}</span>)}
         {/* A Demo account's fax came from the built-in emulator: said wherever it appears. */}
         {fax.demo && <span className="badge badge-demo">Demo</span>}
       </span>

@@ -5,7 +5,7 @@ import { faxStatus, syncWords, untilWords } from './faxStatus';
 
 const fax = (over: Partial<InboxFax> = {}): InboxFax => ({
   id: 'f1', accountId: 'a1', direction: 'inbound', providerId: 'p1', from: '+14155550101', status: 'received', createdAt: '2026-01-01T10:00:00.000Z',
-  fileNames: [], read: false, reviewed: false, notes: '', tags: [], archived: false, demo: false, document: { state: 'ready' }, ...over,
+  fileNames: [], read: false, reviewed: false, notes: '', tags: [], archived: false, demo: false, document: { state: 'ready' }, rotations: {}, parts: [], ...over,
 });
 const sync = (over: Partial<InboxSyncState>): InboxSyncState => ({ accountId: 'a1', state: 'ok', skipped: 0, initialSyncDone: true, ...over });
 const now = Date.parse('2026-01-01T10:00:00.000Z');

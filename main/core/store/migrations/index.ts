@@ -8,11 +8,12 @@ import { coverTemplates } from './007-cover-templates';
 import { contacts } from './008-contacts';
 import { inboxCounts } from './009-inbox-counts';
 import { drafts } from './010-drafts';
+import { inboxActions } from './011-inbox-actions';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every migration, in order. The last one's version is the schema this Faxdesk writes. */
-export const MIGRATIONS: readonly Migration[] = [initial, jobDocuments, jobs, normalisedDocuments, outboxResolutions, inbox, coverTemplates, contacts, inboxCounts, drafts];
+export const MIGRATIONS: readonly Migration[] = [initial, jobDocuments, jobs, normalisedDocuments, outboxResolutions, inbox, coverTemplates, contacts, inboxCounts, drafts, inboxActions];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,115 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DocumentInfo } from '../../../common/domain/document';
+import { AppError } from '../../../common/ipc/result';
+import type { DocumentStore } from '../documents/documentStore';
+import type { Logger } from '../log';
+import type { InboxActionsRepo } from '../store/inboxActionsRepo';
+import type { InboxRepo, InboxRow } from '../store/inboxRepo';
+import type { CoreTasks } from '../workers/coreTasks';
+import { WorkerTaskError, type TaskRunner } from '../workers/taskProtocol';
+import { exportName, partName } from './faxFileNames';
+import { faxOrThrow } from './inboxActions';
+import { UNAVAILABLE_WORDS } from './inboxView';
+import { documentPath } from './documentDownload';
+
+export interface InboxFilesDeps {
+  repo: InboxRepo;
+  actions: InboxActionsRepo;
+  documents: DocumentStore;
+  tasks: TaskRunner<CoreTasks>;
+  log: Logger;
+  folder: string;
+  changed(ids: readonly string[]): void;
+}
+
+/** pdf-lib cannot read the document (pdf.js, which counted its pages, is more forgiving). */
+const unreadable = () => AppError.of('unsupported_file', 'This fax’s document is damaged, so its pages cannot be copied or turned.', {
+  nextStep: 'Save it as it came instead, or ask the sender to fax it again.', action: { kind: 'none' },
+});
+
+const TASK_TIMEOUT_MS = 120_000;
+
+/**
+ * The fax's document as files a person keeps: saved or printed as it came (byte for byte) or with
+ * the viewer's page turns applied, and pages split off into documents of their own. The fax's
+ * own document is never changed. PDF work runs in the worker pool (`fax.compose`: copies pages
+ * with pdf-lib, adding each page's turn to its /Rotate).
+ */
+export class InboxFiles {
+  constructor(private readonly deps: InboxFilesDeps) {}
+
+  async export(id: string, rotated: boolean): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> }> {
+    const row = faxOrThrow(this.deps.repo, id);
+    const { path, pages } = this.readyDocument(row);
+    if (!rotated) {
+      const bytes = await readFile(path).catch(() => undefined);
+      // What was received, exactly: a copy that is gone or no longer matches its hash is not handed out, and can be downloaded again.
+      if (!bytes || createHash('sha256').update(bytes).digest('hex') !== row.document_sha256) {
+        this.deps.repo.setDocumentProblem(id, 'corrupt');
+        this.deps.changed([id]);
+        throw AppError.of('not_found', 'The saved copy of this fax’s document is damaged.', { nextStep: 'Retry the download, or ask the sender to fax it again.' });
+      }
+      return { name: exportName(row, false), bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength) };
+    }
+    const turns = JSON.parse(row.rotations_json) as Record<string, number>;
+    const output = join(this.deps.folder, `${id}.turned-${randomUUID()}.pdf`);
+    try {
+      await this.compose(row, Array.from({ length: pages }, (_, page) => ({ path, page, rotation: turns[String(page)] ?? 0 })), output);
+      const bytes = await readFile(output);
+      return { name: exportName(row, true), bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength) };
+    } finally {
+      await rm(output, { force: true });
+    }
+  }
+
+  /** Copies `pages` (0-based, in the order given) into a new document, linked to the fax as one of its parts. */
+  async split(id: string, pages: readonly number[]): Promise<DocumentInfo> {
+    const row = faxOrThrow(this.deps.repo, id);
+    const { path, pages: count } = this.readyDocument(row);
+    if (new Set(pages).size !== pages.length) throw AppError.of('invalid_input', 'Each page can be chosen once.');
+    const beyond = pages.find((page) => page >= count);
+    if (beyond !== undefined) throw AppError.of('invalid_input', `This fax has ${count} ${count === 1 ? 'page' : 'pages'}; there is no page ${beyond + 1}.`);
+    const documentId = randomUUID();
+    const output = this.deps.documents.sentPath(documentId, 'pdf');
+    let made: { pages: number; sizeBytes: number; sha256: string };
+    try {
+      made = await this.compose(row, pages.map((page) => ({ path, page, rotation: 0 })), output);
+    } catch (error) {
+      await rm(output, { force: true });
+      throw error;
+    }
+    const info = this.deps.documents.addComposed({
+      id: documentId, name: partName(row, pages), pages: made.pages, sizeBytes: made.sizeBytes, sentBytes: made.sizeBytes, sha256: made.sha256,
+    });
+    this.deps.actions.addPart(id, documentId, pages, new Date().toISOString());
+    this.deps.changed([id]);
+    return info;
+  }
+
+  /** The downloaded document and its page count, or why there is none to work with. */
+  private readyDocument(row: InboxRow): { path: string; pages: number } {
+    if (row.document_state === 'pending') {
+      throw AppError.of('conflict', 'This fax’s document is still downloading.', { nextStep: 'Try again in a moment.', retryable: true, action: { kind: 'retry' } });
+    }
+    if (row.document_state !== 'ready' || row.document_pages === null) {
+      const message = row.document_problem ? UNAVAILABLE_WORDS[row.document_problem] : 'This fax has no document to save.';
+      throw AppError.of('not_found', message, { nextStep: 'Retry the download, or ask the sender to fax it again.' });
+    }
+    return { path: documentPath(this.deps.folder, row.id), pages: row.document_pages };
+  }
+
+  private async compose(row: InboxRow, parts: Array<{ path: string; page: number; rotation: number }>, outputPath: string) {
+    try {
+      return await this.deps.tasks.run('fax.compose', { parts, outputPath }, { timeoutMs: TASK_TIMEOUT_MS });
+    } catch (error) {
+      // pdf-lib failing on the file (or spinning on it) means the file is damaged, not the computer.
+      if (error instanceof WorkerTaskError && ['failed', 'timeout', 'crashed'].includes(error.failure)) {
+        this.deps.log.warn('inbox: document pages could not be copied', { faxId: row.id, failure: error.failure, detail: error.message });
+        throw unreadable();
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import type { DocumentInfo, Rotation } from '../../common/domain/document';
+import type { InboxFax } from '../../common/domain/inbox';
+import type { Patient } from '../../common/domain/patient';
+import type { Result } from '../../common/ipc/result';
+import type { SliceCreator } from './types';
+
+/** What went wrong, in words, or null. */
+type Problem = string | null;
+const words = (e: { message: string; nextStep?: string }) => [e.message, e.nextStep].filter(Boolean).join(' ');
+
+/** A received fax's viewer and what a person does with the fax: turn, tag, file, save, print, split, delete. */
+export interface FaxActionsSlice {
+  /** The fax open in the full viewer (null: the list). */
+  viewerFaxId: string | null;
+  inboxTags: Array<{ tag: string; count: number }>;
+  openViewer(id: string): void;
+  closeViewer(): void;
+  /** Turns one page (0-based) a quarter clockwise, or every page when `page` is null; kept with the fax. */
+  turnFaxPages(fax: InboxFax, page: number | null, pageCount: number): Promise<Problem>;
+  annotateFax(id: string, change: { notes?: string; tags?: string[] }): Promise<Problem>;
+  loadInboxTags(): Promise<void>;
+  deleteFax(id: string): Promise<Problem>;
+  faxDocumentTypes(accountId: string): Promise<Result<Array<{ id: string; name: string }>>>;
+  suggestFaxPatient(id: string): Promise<Patient | null>;
+  fileFaxToPatient(id: string, patient: Patient, documentTypeId: string): Promise<Problem>;
+  exportFax(id: string, rotated: boolean): Promise<Result<{ name: string; bytes: Uint8Array }>>;
+  splitFax(id: string, pages: number[]): Promise<Result<DocumentInfo>>;
+  /** Compose with the fax's pages as a document (a new fax, from any account). */
+  forwardFax(fax: InboxFax): Promise<Problem>;
+}
+
+const turn = (r: Rotation | undefined): Rotation => (((r ?? 0) + 90) % 360) as Rotation;
+
+export const createFaxActionsSlice: SliceCreator<FaxActionsSlice> = (api) => (set, get) => {
+  const refreshOne = async (id: string) => {
+    const r = await api.inbox.get({ id });
+    if (r.ok) get().applyInboxFaxes([r.value]);
+  };
+  return {
+    viewerFaxId: null,
+    inboxTags: [],
+
+    openViewer(id) {
+      get().selectFax(id, 'open');
+      set({ viewerFaxId: id });
+    },
+    closeViewer: () => set({ viewerFaxId: null }),
+
+    async turnFaxPages(fax, page, pageCount) {
+      const rotations: Record<string, Rotation> = { ...fax.rotations };
+      const pages = page === null ? Array.from({ length: pageCount }, (_v, i) => i) : [page];
+      for (const p of pages) {
+        const next = turn(rotations[String(p)]);
+        if (next === 0) delete rotations[String(p)];
+        else rotations[String(p)] = next;
+      }
+      // Shown at once; the core's answer (or its refusal) follows.
+      get().applyInboxFaxes([{ ...fax, rotations }]);
+      const r = await api.inbox.setRotation({ id: fax.id, rotations });
+      if (r.ok) {
+        get().applyInboxFaxes([r.value]);
+        return null;
+      }
+      get().applyInboxFaxes([fax]);
+      return words(r.error);
+    },
+
+    async annotateFax(id, change) {
+      const r = await api.inbox.annotate({ id, ...change });
+      if (!r.ok) return words(r.error);
+      get().applyInboxFaxes([r.value]);
+      if (change.tags) void get().loadInboxTags();
+      return null;
+    },
+
+    async loadInboxTags() {
+      const r = await api.inbox.tags({});
+      if (r.ok) set({ inboxTags: r.value });
+    },
+
+    async deleteFax(id) {
+      const r = await api.inbox.delete({ id });
+      if (!r.ok) return words(r.error);
+      if (get().viewerFaxId === id) set({ viewerFaxId: null });
+      if (get().selectedFaxId === id) get().selectFax(null);
+      get().announce('The fax was deleted.');
+      await get().refreshInbox();
+      return null;
+    },
+
+    faxDocumentTypes: (accountId) => api.inbox.documentTypes({ accountId }),
+
+    async suggestFaxPatient(id) {
+      const r = await api.inbox.suggestPatient({ id });
+      return r.ok ? r.value : null;
+    },
+
+    async fileFaxToPatient(id, patient, documentTypeId) {
+      const r = await api.inbox.fileToPatient({ id, patient, documentTypeId });
+      if (!r.ok) return words(r.error);
+      get().applyInboxFaxes([r.value]);
+      get().announce(`Filed to ${r.value.filedTo ?? patient.name}.`);
+      return null;
+    },
+
+    exportFax: (id, rotated) => api.inbox.export({ id, rotated }),
+
+    async splitFax(id, pages) {
+      const r = await api.inbox.split({ id, pages });
+      if (r.ok) void refreshOne(id);
+      return r;
+    },
+
+    async forwardFax(fax) {
+      const pages = fax.document.pages ?? fax.pages ?? 0;
+      if (pages === 0) return 'The fax’s pages are not known yet: wait until its document has downloaded.';
+      const r = await api.inbox.split({ id: fax.id, pages: Array.from({ length: pages }, (_v, i) => i) });
+      if (!r.ok) return words(r.error);
+      get().startFromDocuments([r.value]);
+      set({ draftId: null, draftSave: 'idle', recipients: [], numberText: '', patient: null, sendAt: '', pane: 'compose' });
+      void refreshOne(fax.id);
+      return null;
+    },
+  };
+};
