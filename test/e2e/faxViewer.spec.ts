@@ -64,7 +64,7 @@ test('a Welkin fax: read in the viewer, a page turned and still turned after a r
   await dialog.getByRole('button', { name: 'File to Ada Lovelace' }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(async () => (await faxAtWelkin()).patientId, { timeout: 20_000 }).toBe('283f50d3-3c4a-4d7e-9a1b-6f2e8c0d1a25');
-  await expect(page.getByText(`Filed to Ada Lovelace — ${typeName}`)).toBeVisible();
+  await expect(page.getByText(`Filed to Ada Lovelace — ${typeName}`).first()).toBeVisible();
 
   // Save as PDF: the fax's document byte for byte, under a clean name.
   const download = page.waitForEvent('download');

@@ -38,12 +38,12 @@ export class PatientDirectory {
     return type;
   }
 
-  /** Case-insensitive substring over first/last name, email and phone ([SLATE] `_patients.md`), and the MRN (PROPOSAL: front desks search by it). */
+  /** Case-insensitive substring over first/last name, email and phone ([SLATE] `_patients.md`), and the MRN and birth date (PROPOSAL: front desks search by them). */
   search(query: string | undefined): WelkinPatient[] {
     const needle = query?.trim().toLowerCase();
     if (!needle) return [...this.patients];
     return this.patients.filter((patient) =>
-      [patient.firstName, patient.lastName, `${patient.firstName} ${patient.lastName}`, patient.email, patient.phone, patient.mrn]
+      [patient.firstName, patient.lastName, `${patient.firstName} ${patient.lastName}`, patient.email, patient.phone, patient.mrn, patient.birthDate]
         .some((value) => value?.toLowerCase().includes(needle)));
   }
 }

@@ -43,7 +43,7 @@ export function FaxActions({ fax }: { fax: InboxFax }) {
   });
 
   const keys = useRef({ print, save });
-  keys.current = { print, save };
+  useEffect(() => { keys.current = { print, save }; });
   useEffect(() => {
     if (!ready) return;
     const onKey = (e: KeyboardEvent) => {

@@ -2,7 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import type { InboxFax } from '../../../common/domain/inbox';
 import { useFaxdesk } from '../../store/StoreProvider';
 
-/** Tags (as chips, suggested from those in use) and a note, kept with the fax and found by the inbox's search. */
+/**
+ * Tags (as chips, suggested from those in use) and a note, kept with the fax and found by the
+ * inbox's search. Keyed by the fax where it is used, so another fax starts with its own note.
+ */
 export function FaxNotes({ fax }: { fax: InboxFax }) {
   const annotate = useFaxdesk((s) => s.annotateFax);
   const tagsInUse = useFaxdesk((s) => s.inboxTags);
@@ -14,7 +17,6 @@ export function FaxNotes({ fax }: { fax: InboxFax }) {
   const listId = useId();
   const notesId = useId();
   useEffect(() => { void loadTags(); }, [loadTags]);
-  useEffect(() => setNotes(fax.notes), [fax.id, fax.notes]);
 
   const addTag = async () => {
     const value = tag.trim();

@@ -83,8 +83,9 @@ export function FaxViewer({ fax }: { fax: InboxFax }) {
   const percent = typeof zoom === 'number' ? zoom : width / (turnedSize.width * CSS_PX_PER_PT);
   const turn = (page: number | null) => void turnPages(fax, page, count).then(setProblem);
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
+    if (e.target instanceof HTMLElement && e.target.closest('input, textarea, select')) return;
     const mod = e.ctrlKey || e.metaKey;
     if (mod && (e.key === '+' || e.key === '=')) { e.preventDefault(); setZoom(stepZoom(percent, 1)); }
     else if (mod && e.key === '-') { e.preventDefault(); setZoom(stepZoom(percent, -1)); }
@@ -93,11 +94,19 @@ export function FaxViewer({ fax }: { fax: InboxFax }) {
     else if (e.key === 'ArrowLeft' || e.key === 'PageUp') { e.preventDefault(); go(index - 1); }
     else if (e.key === 'Home') { e.preventDefault(); go(0); }
     else if (e.key === 'End') { e.preventDefault(); go(count - 1); }
-    else if (e.key === 'Escape' && !document.querySelector('dialog[open]')) { e.preventDefault(); close(); }
+    else if (e.key === 'Escape') { e.preventDefault(); close(); }
   };
+  // The window's keys, not the section's: focus may sit on the page itself (after printing, say).
+  const keys = useRef(onKeyDown);
+  useEffect(() => { keys.current = onKeyDown; });
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => keys.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   return (
-    <section ref={rootRef} className="pane fax-viewer" aria-labelledby="viewer-title" tabIndex={-1} onKeyDown={onKeyDown}>
+    <section ref={rootRef} className="pane fax-viewer" aria-labelledby="viewer-title" tabIndex={-1}>
       <header className="pane-header viewer-header">
         <button type="button" onClick={close} aria-keyshortcuts="Escape">← Back to the list</button>
         <h1 id="viewer-title" tabIndex={-1}>Fax from {senderOf(fax)}</h1>

@@ -34,7 +34,7 @@ export function FilePatientDialog({ fax, onClose }: { fax: InboxFax; onClose(): 
   }, [fax.id, fax.accountId, suggest, documentTypes]);
 
   useEffect(() => {
-    if (text.trim().length < 2) { setFound(null); return; }
+    if (text.trim().length < 2) return;
     let live = true;
     const timer = setTimeout(() => {
       void searchPatients(fax.accountId, text).then((r) => {
@@ -45,6 +45,8 @@ export function FilePatientDialog({ fax, onClose }: { fax: InboxFax; onClose(): 
     return () => { live = false; clearTimeout(timer); };
   }, [text, fax.accountId, searchPatients]);
 
+  // Fewer than two letters search nothing (and an older answer is not shown).
+  const shown = text.trim().length < 2 ? null : found;
   const submit = async () => {
     if (!chosen || !typeId) return;
     setWorking(true);
@@ -67,10 +69,10 @@ export function FilePatientDialog({ fax, onClose }: { fax: InboxFax; onClose(): 
         <div className="field">
           <label htmlFor={searchId}>Find the patient</label>
           <input id={searchId} type="search" data-autofocus value={text} placeholder="Name, MRN or date of birth" onChange={(e) => setText(e.target.value)} />
-          {found && found.length === 0 && <p className="hint" role="status">No patient matches “{text.trim()}”.</p>}
-          {found && found.length > 0 && (
+          {shown && shown.length === 0 && <p className="hint" role="status">No patient matches “{text.trim()}”.</p>}
+          {shown && shown.length > 0 && (
             <ul className="patient-results" aria-label="Patients found">
-              {found.map((p) => (
+              {shown.map((p) => (
                 <li key={p.id}><button type="button" className="link-button" onClick={() => setChosen(p)}>{patientLine(p)}</button></li>
               ))}
             </ul>

@@ -65,7 +65,7 @@ export function InboxDetail({ fax }: { fax: InboxFax }) {
         {fax.parts.length > 0 && (<><dt>Split off</dt><dd><ul className="plain-list">{fax.parts.map((p) => <li key={p.documentId}>{p.name}</li>)}</ul></dd></>)}
         <dt>Provider fax ID</dt><dd>{fax.providerId}</dd>
       </dl>
-      <FaxNotes fax={fax} />
+      <FaxNotes key={fax.id} fax={fax} />
     </article>
   );
 }
