@@ -72,6 +72,28 @@ try {
       await inbox.getByRole('option').nth(1).click();
       await page.waitForTimeout(500);
       await shot('inbox-detail');
+      // The viewer: a Welkin fax (it can be filed), page 1 turned, then the filing dialog.
+      const welkinFax = inbox.getByRole('option').filter({ hasText: '+1 212 555' }).first();
+      if (await welkinFax.count()) {
+        await welkinFax.click();
+        await page.getByRole('button', { name: 'Open the pages' }).click();
+        await page.getByRole('img', { name: /^Page 1 of/ }).and(page.locator('[data-phase="done"]')).waitFor({ timeout: 15_000 }).catch(() => undefined);
+        await page.waitForTimeout(1_000);
+        await shot('viewer');
+        await page.getByRole('button', { name: /^Turn page 1/ }).click();
+        await page.getByLabel('Zoom', { exact: true }).selectOption('page');
+        await page.waitForTimeout(1_200);
+        await shot('viewer-turned');
+        await page.getByRole('button', { name: /^File (to patient|again)/ }).click();
+        await page.getByLabel('Find the patient').fill('hop');
+        await page.waitForTimeout(800);
+        await shot('file-to-patient');
+        await page.getByRole('dialog', { name: 'File to patient' }).getByRole('button', { name: 'Cancel' }).click();
+        await page.getByRole('button', { name: /^Turn page 1/ }).click();
+        await page.getByRole('button', { name: /^Turn page 1/ }).click();
+        await page.getByRole('button', { name: /^Turn page 1/ }).click();
+        await page.getByRole('button', { name: '← Back to the list' }).click();
+      }
       const unavailable = inbox.getByRole('option').filter({ hasText: '9911' });
       if (await unavailable.count()) {
         await unavailable.first().click();
