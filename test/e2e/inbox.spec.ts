@@ -118,7 +118,7 @@ test('faxes sent to both demo accounts reach the one Inbox by the poll alone: un
   await expect(list.getByRole('option')).toContainText(display(WELKIN_SENDERS[1]!));
 });
 
-test('↑/↓, Home/End and Enter in the list; opening marks read, Mark reviewed leaves Needs review', async ({ page }) => {
+test('↑/↓, Home/End and Enter in the list; Enter opens the viewer and marks read, Mark reviewed leaves Needs review', async ({ page }) => {
   await page.goto('/');
   await search(page, TO.slice(2));
   const list = listOf(page, 'Inbox');
@@ -142,10 +142,13 @@ test('↑/↓, Home/End and Enter in the list; opening marks read, Mark reviewed
   const first = (await options.nth(0).textContent())!;
   const sender = [...SINCH_SENDERS, ...WELKIN_SENDERS].map(display).find((d) => first.includes(d))!;
 
-  // Enter opens it: the detail takes focus, and the fax is read.
-  await page.keyboard.press('Enter');
+  // Enter opens it in the viewer once its pages are here, and the fax is read; Escape comes back to the list.
   const detail = page.getByRole('region', { name: 'Fax details' });
-  await expect(detail.getByRole('heading', { name: new RegExp(`^Fax from ${sender.replace(/\+/g, '\\+')}`) })).toBeFocused();
+  await expect(detail.getByRole('button', { name: 'Open the pages' })).toBeVisible({ timeout: 20_000 });
+  await list.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: new RegExp(`^Fax from ${sender.replace(/\+/g, '\\+')}`), level: 1 })).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(detail).toContainText('To review');
   const row = list.getByRole('option').filter({ hasText: sender });
   await expect(row).toContainText('To review');
