@@ -1,23 +1,9 @@
-import { expect, test, type Page, type Response } from '@playwright/test';
+import { expect, test, type Response } from '@playwright/test';
 import type { FaxdeskApi } from '../../common/ipc/bridge';
-import { makePdf, sinchControl, sinchUrl, watchFaxes } from './support/fixtures';
-import { readPages, sinchDocument } from './support/sentPages';
+import { makePdf, paste, sinchControl, sinchUrl, watchFaxes } from './support/fixtures';
+import { latestCoverText, readPages, sinchDocument } from './support/sentPages';
 
 type PageApi = { faxdesk: FaxdeskApi };
-
-/** Pastes text into the focused field the way Ctrl+V does. */
-async function paste(page: Page, text: string) {
-  await page.evaluate((value) => {
-    const web = globalThis as unknown as {
-      DataTransfer: new () => { setData(type: string, value: string): void };
-      ClipboardEvent: new (type: string, init: object) => unknown;
-      document: { activeElement: { dispatchEvent(event: unknown): void } | null };
-    };
-    const data = new web.DataTransfer();
-    data.setData('text/plain', value);
-    web.document.activeElement?.dispatchEvent(new web.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 test('a contact picked by organisation, a pasted number, a healthcare cover greeting each recipient by name: both faxes carry it as page 1', async ({ page }) => {
   test.setTimeout(120_000); // two faxes to completion and cover pages drawn as fields change, on a shared machine
@@ -59,14 +45,7 @@ test('a contact picked by organisation, a pasted number, a healthcare cover gree
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview.getByRole('img', { name: 'Page 1 of 3 (cover page)' })).toBeVisible({ timeout: 30_000 });
   // Page 1 of the preview is the page the core drew for the first recipient: the contact's name on it.
-  await expect.poll(async () => {
-    for (const response of [...pdfs].reverse()) {
-      const body = await response.body().catch(() => page.evaluate(async (url) => [...new Uint8Array(await (await fetch(url)).arrayBuffer())], response.url()).then((bytes) => Buffer.from(bytes)));
-      const [first] = await readPages(body).catch(() => []);
-      if (first?.text.includes('Confidential fax')) return first.text;
-    }
-    return '';
-  }, { timeout: 15_000 }).toMatch(/Dr\. Imani Adeyemi.*Lakeshore Imaging.*COVER\) 3.*Echo results for R\. Mensah/);
+  await expect.poll(() => latestCoverText(page, pdfs), { timeout: 15_000 }).toMatch(/Dr\. Imani Adeyemi.*Lakeshore Imaging.*COVER\) 3.*Echo results for R\. Mensah/);
 
   await page.getByRole('button', { name: 'Send 3 pages to 2 recipients' }).click();
   await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();

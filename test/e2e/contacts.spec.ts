@@ -1,26 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { FaxdeskApi } from '../../common/ipc/bridge';
 import { SINCH_DEMO_CREDENTIALS } from '../../main/emulators/sinch/constants';
-import { dropPdf, sinchControl, sinchUrl, watchFaxes } from './support/fixtures';
+import { dropPdf, paste, sinchControl, sinchUrl, watchFaxes } from './support/fixtures';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/contacts', name));
-
-/** Pastes text into the focused field the way Ctrl+V does (a paste event carrying the clipboard's text). */
-async function paste(page: Page, text: string) {
-  // Runs in the page; typed structurally because this file compiles without the DOM library.
-  await page.evaluate((value) => {
-    const web = globalThis as unknown as {
-      DataTransfer: new () => { setData(type: string, value: string): void };
-      ClipboardEvent: new (type: string, init: object) => unknown;
-      document: { activeElement: { dispatchEvent(event: unknown): void } | null };
-    };
-    const data = new web.DataTransfer();
-    data.setData('text/plain', value);
-    web.document.activeElement?.dispatchEvent(new web.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 /** The page's window.faxdesk, for the calls this spec makes from the page (account set-up and clean-up). */
 type PageApi = { faxdesk: FaxdeskApi };

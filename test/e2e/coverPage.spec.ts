@@ -1,6 +1,6 @@
 import { expect, test, type Response } from '@playwright/test';
 import { makePdf, sinchControl, sinchUrl, watchFaxes } from './support/fixtures';
-import { readPages, sinchDocument } from './support/sentPages';
+import { latestCoverText, readPages, sinchDocument } from './support/sentPages';
 
 test('a healthcare cover page: filled in compose, previewed as page 1, sent first to each of two recipients', async ({ page }) => {
   test.setTimeout(120_000); // two faxes to completion, and the core drawing the cover as the fields change, on a shared machine
@@ -30,15 +30,7 @@ test('a healthcare cover page: filled in compose, previewed as page 1, sent firs
   await expect(page.getByRole('button', { name: /^Send/ })).toHaveText('Send 3 pages to 2 recipients');
   await expect(page.getByText(/Estimate: 6 pages \(3 × 2 recipients\)/)).toBeVisible();
   // The page the preview shows is the one the core drew: the first recipient's name and number, the subject, the page count.
-  await expect.poll(async () => {
-    for (const response of [...pdfs].reverse()) {
-      // A body the browser already let go of is fetched again from its URL.
-      const body = await response.body().catch(() => page.evaluate(async (url) => [...new Uint8Array(await (await fetch(url)).arrayBuffer())], response.url()).then((bytes) => Buffer.from(bytes)));
-      const [first] = await readPages(body).catch(() => []);
-      if (first?.text.includes('Confidential fax')) return first.text;
-    }
-    return '';
-  }, { timeout: 15_000 }).toMatch(/Dr\. Ada Okafor.*\+1 989 898 9898.*COVER\) 3.*Referral for J\. Doe/);
+  await expect.poll(() => latestCoverText(page, pdfs), { timeout: 15_000 }).toMatch(/Dr\. Ada Okafor.*\+1 989 898 9898.*COVER\) 3.*Referral for J\. Doe/);
 
   await page.getByRole('button', { name: 'Send 3 pages to 2 recipients' }).click();
   await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();

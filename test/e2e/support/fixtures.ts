@@ -76,3 +76,18 @@ export async function expectDelivered(page: Page, display: string, timeout = 25_
   await expect(row).toHaveAttribute('aria-current', 'true');
   return row;
 }
+
+/** Pastes text into the focused field the way Ctrl+V does (a paste event carrying the clipboard's text). */
+export async function paste(page: Page, text: string): Promise<void> {
+  // Runs in the page; typed structurally because this file compiles without the DOM library.
+  await page.evaluate((value) => {
+    const web = globalThis as unknown as {
+      DataTransfer: new () => { setData(type: string, value: string): void };
+      ClipboardEvent: new (type: string, init: object) => unknown;
+      document: { activeElement: { dispatchEvent(event: unknown): void } | null };
+    };
+    const data = new web.DataTransfer();
+    data.setData('text/plain', value);
+    web.document.activeElement?.dispatchEvent(new web.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}

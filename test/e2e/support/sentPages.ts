@@ -1,3 +1,4 @@
+import type { Page, Response } from '@playwright/test';
 import { SINCH_DEMO_CREDENTIALS } from '../../../main/emulators/sinch/constants';
 
 /** One page of the PDF a provider holds, as a test recognises it: its text, its turn, its images' pixel sizes. */
@@ -37,4 +38,17 @@ export async function readPages(pdf: Buffer): Promise<SentPage[]> {
     await task.destroy();
   }
   return pages;
+}
+
+/**
+ * The text of the newest cover page among the PDFs the preview loaded (`pdfs`, in order): the core
+ * redraws the cover as fields change. A body the browser already let go of is fetched again.
+ */
+export async function latestCoverText(page: Page, pdfs: readonly Response[]): Promise<string> {
+  for (const response of [...pdfs].reverse()) {
+    const body = await response.body().catch(() => page.evaluate(async (url) => [...new Uint8Array(await (await fetch(url)).arrayBuffer())], response.url()).then((bytes) => Buffer.from(bytes)));
+    const [first] = await readPages(body).catch(() => []);
+    if (first?.text.includes('Confidential fax')) return first.text;
+  }
+  return '';
 }
