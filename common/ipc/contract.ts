@@ -225,6 +225,8 @@ export const contract = {
     /** The person clicked the "New fax" notice: open this inbox fax. */
     'inbox.notificationClicked': z.object({ faxId: z.string() }),
     'accounts.changed': z.array(AccountSchema),
+    /** A save to disk failed (Electron: a read-only or full folder): the window says so. */
+    'files.saveFailed': z.object({ name: z.string(), message: z.string() }),
     /** Drafts were saved, opened, sent or discarded: refetch the Drafts list. */
     'drafts.changed': z.object({}),
     /** Contacts or groups changed: refetch what is shown. */

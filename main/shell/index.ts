@@ -10,6 +10,7 @@ import { connectNotifications, type Notice } from '../core/outbox/notifications'
 import { createSenderCheck, registerIpc, type IpcMainLike } from '../core/ipc/registerIpc';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './appProtocol';
 import { KeytarSecretStore } from './keytarSecretStore';
+import { watchDownloads } from './downloads';
 import { watchOnline } from './onlineWatch';
 import { createMainWindow, preloadPathFrom } from './window';
 
@@ -64,6 +65,7 @@ export async function startShell(): Promise<Core | undefined> {
   core.events.subscribe((event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(event, payload);
   });
+  watchDownloads(win.webContents.session, (failure) => core.events.emit('files.saveFailed', failure));
   /** An OS notification whose click brings the window up and tells it which fax to open. */
   const notifier = (onClick: (faxId: string) => void) => ({
     isSupported: () => Notification.isSupported(),

@@ -43,6 +43,7 @@ export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () =>
   const inbox = inboxRefresher(() => store.getState().refreshInbox());
   const offs = [
     watchForAutosave(store),
+    api.on('files.saveFailed', ({ message }) => store.getState().notify(message)),
     api.on('drafts.changed', () => { if (store.getState().draftsStatus !== 'idle') void store.getState().loadDrafts(); }),
     api.on('outbox.jobChanged', (job) => store.getState().applyJob(job)),
     // The inbox: the view and the counts are asked again once a burst of changes settles.

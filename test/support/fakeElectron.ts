@@ -27,7 +27,14 @@ export const state: FakeElectronState = {
 
 const push = (map: Map<string, Handler[]>, key: string, fn: Handler) => map.set(key, [...(map.get(key) ?? []), fn]);
 
+/** A session's listeners (`will-download`), for the downloads the shell watches. */
+class FakeSession {
+  listeners = new Map<string, Handler[]>();
+  on(event: string, fn: Handler) { push(this.listeners, event, fn); return this; }
+}
+
 class FakeWebContents {
+  session = new FakeSession();
   listeners = new Map<string, Handler[]>();
   windowOpenHandler: Handler | undefined;
   sent: Array<[string, unknown]> = [];

@@ -70,6 +70,24 @@ describe('Electron shell smoke test (fake electron)', () => {
     for (const handlers of state.ipcHandles.values()) expect(handlers).toHaveLength(1);
   });
 
+  it('offers saves through the system dialog, and a failed save reaches the window in words', () => {
+    const win = state.windows[0]!;
+    const [onDownload] = win.webContents.session.listeners.get('will-download') ?? [];
+    expect(onDownload).toBeDefined();
+    const done: Array<(event: unknown, result: string) => void> = [];
+    const offered: unknown[] = [];
+    onDownload!({}, {
+      getFilename: () => 'Fax 2026-12-01 1405 from +1 415 555 2100, 3 pages.pdf',
+      getSavePath: () => '/read-only/Fax.pdf',
+      setSaveDialogOptions: (options: unknown) => offered.push(options),
+      once: (_event: string, fn: (event: unknown, result: string) => void) => done.push(fn),
+    });
+    expect(offered).toEqual([expect.objectContaining({ defaultPath: 'Fax 2026-12-01 1405 from +1 415 555 2100, 3 pages.pdf' })]);
+    const before = win.webContents.sent.length;
+    done[0]!({}, 'interrupted');
+    expect(win.webContents.sent.slice(before)).toEqual([['files.saveFailed', expect.objectContaining({ message: expect.stringContaining('could not be saved') })]]);
+  });
+
   it('denies navigation and window.open', () => {
     const contents = state.windows[0]!.webContents;
     const prevented = { value: false };
