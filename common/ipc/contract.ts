@@ -143,6 +143,8 @@ export const contract = {
      * then hides it here. Nothing changes locally when the provider refuses.
      */
     'inbox.delete': { input: IdInput, output: z.object({ deleted: z.boolean() }) },
+    /** Archive instead of delete (local; `value: false` brings them back): out of the inbox, kept in history and search. */
+    'inbox.archive': { input: InboxIdsInput, output: z.array(InboxFaxSchema) },
     /** The document types a Welkin account files faxes as. */
     'inbox.documentTypes': { input: z.object({ accountId: z.string().min(1) }).strict(), output: z.array(z.object({ id: z.string(), name: z.string() })) },
     /** Files a received fax to a patient's chart (Welkin `POST /faxes/{id}/assign`). */

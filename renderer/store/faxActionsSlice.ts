@@ -20,6 +20,11 @@ export interface FaxActionsSlice {
   annotateFax(id: string, change: { notes?: string; tags?: string[] }): Promise<Problem>;
   loadInboxTags(): Promise<void>;
   deleteFax(id: string): Promise<Problem>;
+  /** The Delete key in the list: the fax whose delete question is asked (by its actions), or null. */
+  deleteRequest: string | null;
+  requestDelete(id: string | null): void;
+  /** Archive (or bring back): out of the inbox, kept in history and search. */
+  archiveFax(id: string, archived: boolean): Promise<Problem>;
   faxDocumentTypes(accountId: string): Promise<Result<Array<{ id: string; name: string }>>>;
   suggestFaxPatient(id: string): Promise<Patient | null>;
   fileFaxToPatient(id: string, patient: Patient, documentTypeId: string): Promise<Problem>;
@@ -39,6 +44,18 @@ export const createFaxActionsSlice: SliceCreator<FaxActionsSlice> = (api) => (se
   return {
     viewerFaxId: null,
     inboxTags: [],
+    deleteRequest: null,
+    requestDelete: (id) => set({ deleteRequest: id }),
+
+    async archiveFax(id, archived) {
+      const r = await api.inbox.archive({ ids: [id], value: archived });
+      if (!r.ok) return words(r.error);
+      get().applyInboxFaxes(r.value);
+      get().announce(archived ? 'Archived: out of the inbox, still found by a search of archived faxes.' : 'Back in the inbox.');
+      if (archived && get().viewerFaxId === id) set({ viewerFaxId: null });
+      await get().refreshInbox();
+      return null;
+    },
 
     openViewer(id) {
       get().selectFax(id, 'open');

@@ -4,7 +4,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { sinchControl, welkinControl } from './support/fixtures';
 
 /** The bridge as the page sees it (typed structurally: this file compiles without the DOM library). */
-interface PageBridge { faxdesk: { inbox: { syncNow(input?: object): Promise<{ ok: boolean }> } } }
+interface PageBridge {
+  faxdesk: { inbox: {
+    syncNow(input?: object): Promise<{ ok: boolean }>;
+    list(query: object): Promise<{ ok: boolean; value: { total: number } }>;
+  } };
+}
 
 const display = (e164: string) => `+1 ${e164.slice(2, 5)} ${e164.slice(5, 8)} ${e164.slice(8)}`;
 const listOf = (page: Page) => page.getByRole('listbox', { name: 'Inbox faxes' });
@@ -117,12 +122,27 @@ test('a 3-page fax split into 1 + 2; a tag found by search; a Sinch fax deleted:
   await expect(listOf(page).getByRole('option')).toContainText(display(from));
 
   // Delete: Sinch keeps the record but not the document; Faxdesk no longer lists it.
+  // The Delete key in the list asks the same question.
   await listOf(page).getByRole('option').first().click();
-  await page.getByRole('button', { name: 'Delete…' }).click();
+  await listOf(page).focus();
+  await page.keyboard.press('Delete');
   const ask = page.getByRole('alertdialog', { name: 'Delete this fax?' });
   await expect(ask).toContainText('its record');
   await ask.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(listOf(page).getByRole('option').filter({ hasText: display(from) })).toHaveCount(0, { timeout: 15_000 });
   const atSinch = (await sinchControl().faxes()).find((fax) => fax.from === from);
   expect(atSinch?.hasFile).toBe(false);
+});
+
+test('archive instead of delete: the fax leaves the inbox and is kept, here and at Welkin', async ({ page }) => {
+  await page.goto('/');
+  const from = '+13125557503';
+  const { row } = await receive(page, 'welkin', from, 1);
+  await row.click();
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await expect(listOf(page).getByRole('option').filter({ hasText: display(from) })).toHaveCount(0);
+  // Kept: a search of archived faxes finds it, and Welkin still has it.
+  const archived = await page.evaluate((sender) => (globalThis as unknown as PageBridge).faxdesk.inbox.list({ archived: true, sender }), from);
+  expect(archived.value.total).toBe(1);
+  expect((await welkinControl().faxes()).some((fax) => fax.senderFaxNumber === from)).toBe(true);
 });

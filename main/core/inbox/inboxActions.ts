@@ -79,6 +79,12 @@ export class InboxActions {
     return this.deps.actions.tags();
   }
 
+  /** Archive instead of delete, for offices that must keep records: local only, undone with `archived: false`. */
+  archive(ids: readonly string[], archived: boolean): void {
+    const changed = this.deps.actions.setArchived(ids, archived, new Date().toISOString());
+    if (changed.length > 0) this.deps.changed(changed);
+  }
+
   /**
    * Deletes the fax at its provider (Welkin: the fax; Sinch: its document), then hides it here
    * and drops the downloaded copy. A refusal changes nothing; a fax the provider no longer has is

@@ -83,7 +83,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 }
 
 /** The fax viewer's channels (issue 11). */
-function inboxActionHandlers(inbox: Inbox): Pick<Handlers, 'inbox.setRotation' | 'inbox.annotate' | 'inbox.tags' | 'inbox.delete' | 'inbox.documentTypes'
+function inboxActionHandlers(inbox: Inbox): Pick<Handlers, 'inbox.setRotation' | 'inbox.annotate' | 'inbox.tags' | 'inbox.delete' | 'inbox.archive' | 'inbox.documentTypes'
   | 'inbox.fileToPatient' | 'inbox.suggestPatient' | 'inbox.export' | 'inbox.split'> {
   const { actions, files } = inbox;
   return {
@@ -91,6 +91,7 @@ function inboxActionHandlers(inbox: Inbox): Pick<Handlers, 'inbox.setRotation' |
     'inbox.annotate': ({ id, notes, tags }) => { actions.annotate(id, { notes, tags }); return inbox.get(id); },
     'inbox.tags': () => actions.tags(),
     'inbox.delete': async ({ id }) => { await actions.delete(id); return { deleted: true }; },
+    'inbox.archive': ({ ids, value }) => { actions.archive(ids, value); return ids.flatMap((id) => { try { return [inbox.get(id)]; } catch { return []; } }); },
     'inbox.documentTypes': ({ accountId }) => actions.documentTypes(accountId),
     'inbox.fileToPatient': async ({ id, patient, documentTypeId }) => { await actions.fileToPatient(id, patient, documentTypeId); return inbox.get(id); },
     'inbox.suggestPatient': ({ id }) => actions.suggestPatient(id),

@@ -30,6 +30,17 @@ export class InboxActionsRepo {
       .all() as Array<{ tag: string; count: number }>;
   }
 
+  /** Out of the inbox (or back), kept in history and found by a search of archived faxes. */
+  setArchived(ids: readonly string[], archived: boolean, now: string): string[] {
+    const changed: string[] = [];
+    for (const id of ids) {
+      const result = prepared(this.db, `UPDATE faxes SET archived = ?, archived_at = ?, updated_at = ?
+          WHERE id = ? AND deleted_at IS NULL AND archived != ?`).run(archived ? 1 : 0, archived ? now : null, now, id, archived ? 1 : 0);
+      if (Number(result.changes) > 0) changed.push(id);
+    }
+    return changed;
+  }
+
   markDeleted(id: string, now: string): void {
     prepared(this.db, 'UPDATE faxes SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
   }

@@ -13,9 +13,12 @@ export function FaxActions({ fax }: { fax: InboxFax }) {
   const exportFax = useFaxdesk((s) => s.exportFax);
   const forward = useFaxdesk((s) => s.forwardFax);
   const deleteFax = useFaxdesk((s) => s.deleteFax);
+  const archiveFax = useFaxdesk((s) => s.archiveFax);
+  const deleteRequested = useFaxdesk((s) => s.deleteRequest === fax.id);
+  const requestDelete = useFaxdesk((s) => s.requestDelete);
   const [problem, setProblem] = useState<string | null>(null);
   const [working, setWorking] = useState<string | null>(null);
-  const [asking, setAsking] = useState<'delete' | 'file' | null>(null);
+  const [asked, setAsking] = useState<'delete' | 'file' | null>(null);
   const ready = fax.document.state === 'ready';
   const turned = Object.keys(fax.rotations).length > 0;
   const who = senderOf(fax);
@@ -57,6 +60,9 @@ export function FaxActions({ fax }: { fax: InboxFax }) {
   }, [ready]);
 
   const canDelete = account?.capabilities.includes('deleteFax') || account?.capabilities.includes('deleteContentOnly');
+  // The Delete key in the list asks here, for the fax it is on.
+  const asking = asked ?? (deleteRequested && canDelete ? 'delete' : null);
+  const closeQuestion = () => { setAsking(null); requestDelete(null); };
   const canFile = fax.direction === 'inbound' && account?.capabilities.includes('assignToPatient');
   return (
     <div className="fax-actions">
@@ -69,21 +75,24 @@ export function FaxActions({ fax }: { fax: InboxFax }) {
         <button type="button" disabled={!ready || working !== null} aria-keyshortcuts="Control+S" onClick={() => void save(false)}>{working === 'save' ? 'Saving…' : 'Save as PDF'}</button>
         {turned && <button type="button" disabled={!ready || working !== null} onClick={() => void save(true)}>Save with pages turned</button>}
         <button type="button" disabled={!ready || working !== null} onClick={() => void run('forward', () => forward(fax))}>Forward</button>
-        {canDelete && <button type="button" className="danger-outline" onClick={() => setAsking('delete')}>Delete…</button>}
+        <button type="button" disabled={working !== null} onClick={() => void run('archive', () => archiveFax(fax.id, !fax.archived))}>
+          {fax.archived ? 'Move back to the inbox' : 'Archive'}
+        </button>
+        {canDelete && <button type="button" className="danger-outline" aria-keyshortcuts="Delete" onClick={() => setAsking('delete')}>Delete…</button>}
       </div>
       {problem && <p className="error-text" role="alert">{problem}</p>}
-      <Dialog title="Delete this fax?" open={asking === 'delete'} onClose={() => setAsking(null)} alert>
+      <Dialog title="Delete this fax?" open={asking === 'delete'} onClose={closeQuestion} alert>
         <p>
           {account?.capabilities.includes('deleteFax')
             ? `The fax from ${who} is deleted at ${account.name} and removed from Faxdesk. This cannot be undone.`
             : `The fax’s document is deleted at ${account?.name ?? 'the fax service'}; its record (time, numbers, pages) stays there. It is removed from Faxdesk. This cannot be undone.`}
         </p>
         <div className="dialog-actions">
-          <button type="button" data-autofocus onClick={() => setAsking(null)}>Keep it</button>
-          <button type="button" className="danger" onClick={() => { setAsking(null); void run('delete', () => deleteFax(fax.id)); }}>Delete</button>
+          <button type="button" data-autofocus onClick={closeQuestion}>Keep it</button>
+          <button type="button" className="danger" onClick={() => { closeQuestion(); void run('delete', () => deleteFax(fax.id)); }}>Delete</button>
         </div>
       </Dialog>
-      {asking === 'file' && <FilePatientDialog fax={fax} onClose={() => setAsking(null)} />}
+      {asking === 'file' && <FilePatientDialog fax={fax} onClose={closeQuestion} />}
     </div>
   );
 }

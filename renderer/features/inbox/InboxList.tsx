@@ -61,6 +61,10 @@ export function InboxList({ label }: { label: string }) {
       if (s.selectedFax?.id === s.selectedFaxId && s.selectedFax.document.state === 'ready') return s.openViewer(s.selectedFaxId);
       s.selectFax(s.selectedFaxId, 'open');
       requestAnimationFrame(() => document.getElementById('inbox-detail-title')?.focus());
+    } else if (e.key === 'Delete' && s.selectedFax) {
+      // Asks first, in the fax's own delete question (the detail's actions).
+      e.preventDefault();
+      s.requestDelete(s.selectedFax.id);
     } else if (e.key.toLowerCase() === 'r' && !e.shiftKey && s.selectedFax) {
       e.preventDefault();
       void s.markFaxReviewed(s.selectedFax.id, !s.selectedFax.reviewed);
