@@ -134,7 +134,7 @@ test('a 3-page fax split into 1 + 2; a tag found by search; a Sinch fax deleted:
   expect(atSinch?.hasFile).toBe(false);
 });
 
-test('archive instead of delete: the fax leaves the inbox and is kept, here and at Welkin', async ({ page }) => {
+test('archive instead of delete: the fax leaves the inbox, is kept here and at Welkin, and comes back', async ({ page }) => {
   await page.goto('/');
   const from = '+13125557503';
   const { row } = await receive(page, 'welkin', from, 1);
@@ -145,4 +145,13 @@ test('archive instead of delete: the fax leaves the inbox and is kept, here and 
   const archived = await page.evaluate((sender) => (globalThis as unknown as PageBridge).faxdesk.inbox.list({ archived: true, sender }), from);
   expect(archived.value.total).toBe(1);
   expect((await welkinControl().faxes()).some((fax) => fax.senderFaxNumber === from)).toBe(true);
+  // "With archived" shows it, marked; "Move back to the inbox" brings it back.
+  await page.getByRole('checkbox', { name: 'With archived' }).check();
+  const again = listOf(page).getByRole('option').filter({ hasText: display(from) });
+  await expect(again).toContainText('Archived');
+  await again.click();
+  await page.getByRole('button', { name: 'Move back to the inbox' }).click();
+  await page.getByRole('checkbox', { name: 'With archived' }).uncheck();
+  await expect(listOf(page).getByRole('option').filter({ hasText: display(from) })).toHaveCount(1);
+  await expect(listOf(page).getByRole('option').filter({ hasText: display(from) })).not.toContainText('Archived');
 });

@@ -53,6 +53,7 @@ export function InboxRow({ fax, index, total, selected, style, onPick }: RowProp
         {fax.tags.map((t) => <span key={t} className="badge badge-tag">{t}</span>)}
         {/* A Demo account's fax came from the built-in emulator: said wherever it appears. */}
         {fax.demo && <span className="badge badge-demo">Demo</span>}
+        {fax.archived && <span className="badge badge-tag">Archived</span>}
       </span>
       <span className="inbox-pages">{fax.pages === undefined ? '—' : plural(fax.pages, 'page')}</span>
       <span className="inbox-account">{account}</span>

@@ -67,6 +67,7 @@ export function InboxToolbar() {
       {view.kind !== 'needs_review' && (
         <label className="check-filter"><input type="checkbox" checked={filter.notReviewed} onChange={(e) => setFilter({ notReviewed: e.target.checked })} /> Not reviewed</label>
       )}
+      <label className="check-filter"><input type="checkbox" checked={filter.archived} onChange={(e) => setFilter({ archived: e.target.checked })} /> With archived</label>
       <input
         type="search"
         className="sender-field"

@@ -12,6 +12,8 @@ export interface InboxFilter {
   accountId: string;
   unread: boolean;
   notReviewed: boolean;
+  /** Archived faxes too (the list leaves them out otherwise). */
+  archived: boolean;
   since: string;
   until: string;
   /** The sender's number, or its last digits. */
@@ -20,7 +22,7 @@ export interface InboxFilter {
 }
 
 export const EMPTY_INBOX_FILTER: InboxFilter = {
-  text: '', accountId: '', unread: false, notReviewed: false, since: '', until: '', sender: '', sort: 'time_desc',
+  text: '', accountId: '', unread: false, notReviewed: false, archived: false, since: '', until: '', sender: '', sort: 'time_desc',
 };
 
 export const SORT_LABELS: Record<InboxSort, string> = {
@@ -34,7 +36,7 @@ export const SORT_LABELS: Record<InboxSort, string> = {
 
 /** True when something other than the view and the order narrows the list. */
 export function isFiltered(f: InboxFilter): boolean {
-  return f.text.trim() !== '' || f.accountId !== '' || f.unread || f.notReviewed || f.since !== '' || f.until !== '' || f.sender.trim() !== '';
+  return f.text.trim() !== '' || f.accountId !== '' || f.unread || f.notReviewed || f.archived || f.since !== '' || f.until !== '' || f.sender.trim() !== '';
 }
 
 export const sameView = (a: InboxView, b: InboxView) =>
@@ -61,7 +63,7 @@ export function toInboxQuery(view: InboxView, f: InboxFilter, offset: number, li
   return {
     view: view.kind,
     direction: 'inbound',
-    archived: false,
+    archived: f.archived,
     sort: f.sort,
     offset,
     limit,
