@@ -70,6 +70,8 @@ export const AppSettingsSchema = z.object({
   inboxPollSeconds: z.number().int().min(10).max(900),
   /** The OS notification of a new fax plays its sound (off: it shows silently). */
   newFaxSound: z.boolean(),
+  /** Opening a received fax marks it read (off: only "Mark read"/"Mark unread" change it). */
+  markReadOnOpen: z.boolean(),
 });
 
 /** Settings plus what Faxdesk remembers for the person (read-only through settings.get). */

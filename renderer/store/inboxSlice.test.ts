@@ -109,6 +109,16 @@ describe('inbox slice', () => {
     expect(store.getState().inboxTotal).toBe(0);
   });
 
+  it('with "Opening a fax marks it read" off, neither opening nor passing over a fax marks it', async () => {
+    const { store, callsTo } = await ready(inboxCore(5));
+    store.setState({ appSettings: { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: false } });
+    store.getState().selectFax('fax-1', 'open');
+    store.getState().moveInboxCursor(2);
+    await tick(READ_AFTER_MS + 50);
+    expect(callsTo('inbox.markRead')).toEqual([]);
+    expect(store.getState().inboxPages[0]?.[1]?.read).toBe(false);
+  });
+
   it('opening a fax marks it read at once; moving onto it with ↑/↓ marks it after a moment', async () => {
     const { store, callsTo } = await ready(inboxCore(5));
     store.getState().selectFax('fax-1', 'open');

@@ -238,6 +238,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (api) => (set, get) =>
       set({ selectedFaxId: id, selectedFax: row ?? (s.selectedFax?.id === id ? s.selectedFax : null), inboxCursor: at });
       const markRead = () => {
         const fax = get().selectedFax;
+        // An office may keep "unread" for a colleague: then only Mark read/unread changes it.
+        if (get().appSettings?.markReadOnOpen === false) return;
         if (get().selectedFaxId === id && fax && !fax.read) void get().markFaxRead(id, true);
       };
       void api.inbox.get({ id }).then((r) => {

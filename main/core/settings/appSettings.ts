@@ -3,7 +3,7 @@ import type { AppSettings } from '../../../common/ipc/contract';
 import { systemRegion } from '../documents/paper';
 import type { MetaRepo } from '../store/metaRepo';
 
-const DEFAULTS: AppSettings = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true };
+const DEFAULTS: AppSettings = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true };
 
 /** Faxdesk's own settings (not an account's), and what it remembers for the person, in the meta table. */
 export class AppSettingsStore {
@@ -18,6 +18,7 @@ export class AppSettingsStore {
       hideDemoAccounts: this.meta.get('settings.hideDemoAccounts') === 'true',
       inboxPollSeconds: pollSeconds(this.meta.get('settings.inboxPollSeconds')),
       newFaxSound: this.meta.get('settings.newFaxSound') !== 'false',
+      markReadOnOpen: this.meta.get('settings.markReadOnOpen') !== 'false',
       ...(lastAccountId ? { lastAccountId } : {}),
       ...(systemRegion() ? { region: systemRegion() } : {}),
     };
@@ -28,6 +29,7 @@ export class AppSettingsStore {
     if (change.hideDemoAccounts !== undefined) this.meta.set('settings.hideDemoAccounts', String(change.hideDemoAccounts));
     if (change.inboxPollSeconds !== undefined) this.meta.set('settings.inboxPollSeconds', String(change.inboxPollSeconds));
     if (change.newFaxSound !== undefined) this.meta.set('settings.newFaxSound', String(change.newFaxSound));
+    if (change.markReadOnOpen !== undefined) this.meta.set('settings.markReadOnOpen', String(change.markReadOnOpen));
     return this.get();
   }
 

@@ -51,7 +51,9 @@ export function InboxDetail({ fax }: { fax: InboxFax }) {
       <p className={`status status-${status.tone} status-large`}>{fax.document.state === 'unavailable' ? 'Document unavailable' : status.text}</p>
       <DocumentFacts fax={fax} />
       <FaxActions fax={fax} />
-      {fax.read && <p><button type="button" className="link-button" onClick={() => void markRead(fax.id, false).then(setProblem)}>Mark unread</button></p>}
+      <p>
+        <button type="button" className="link-button" onClick={() => void markRead(fax.id, !fax.read).then(setProblem)}>{fax.read ? 'Mark unread' : 'Mark read'}</button>
+      </p>
       {problem && <p className="error-text" role="alert">{problem}</p>}
       <dl className="facts">
         <dt>Received</dt><dd>{formatDateTime(fax.createdAt)}</dd>

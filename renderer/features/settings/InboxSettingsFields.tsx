@@ -13,6 +13,7 @@ export function InboxSettingsFields() {
   const update = useFaxdesk((s) => s.updateSettings);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   // The box shows the person's choice at once; the stored value takes over when the core answers.
+  const [readChoice, setReadChoice] = useState<boolean | null>(null);
   const [soundChoice, setSoundChoice] = useState<boolean | null>(null);
   const id = useId();
   const poll = settings?.inboxPollSeconds ?? 30;
@@ -49,6 +50,19 @@ export function InboxSettingsFields() {
           }}
         />
         Play a sound when a fax arrives
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={readChoice ?? settings?.markReadOnOpen ?? true}
+          disabled={!settings}
+          onChange={(e) => {
+            const on = e.target.checked;
+            setReadChoice(on);
+            void save({ markReadOnOpen: on }, on ? 'Saved. Opening a fax marks it read.' : 'Saved. Faxes stay unread until you mark them read.').finally(() => setReadChoice(null));
+          }}
+        />
+        Opening a fax marks it read
       </label>
       {status && <p className={status.ok ? 'hint' : 'field-error'} role={status.ok ? 'status' : 'alert'}>{status.text}</p>}
     </div>
