@@ -7,14 +7,31 @@ const INTERVALS: Array<[number, string]> = [
   [300, 'Every 5 minutes'], [900, 'Every 15 minutes'],
 ];
 
-/** How often each account's inbox is checked, and whether a new fax's notification sounds. */
+/** An on/off setting: the box shows the person's choice at once; the stored value takes over when the core answers. */
+function SettingBox({ label, value, disabled, onSave }: { label: string; value: boolean | undefined; disabled: boolean; onSave(on: boolean): Promise<void> }) {
+  const [choice, setChoice] = useState<boolean | null>(null);
+  return (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        checked={choice ?? value ?? true}
+        disabled={disabled}
+        onChange={(e) => {
+          const on = e.target.checked;
+          setChoice(on);
+          void onSave(on).finally(() => setChoice(null));
+        }}
+      />
+      {label}
+    </label>
+  );
+}
+
+/** How often each account's inbox is checked, whether a new fax's notification sounds, and whether opening marks read. */
 export function InboxSettingsFields() {
   const settings = useFaxdesk((s) => s.appSettings);
   const update = useFaxdesk((s) => s.updateSettings);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  // The box shows the person's choice at once; the stored value takes over when the core answers.
-  const [readChoice, setReadChoice] = useState<boolean | null>(null);
-  const [soundChoice, setSoundChoice] = useState<boolean | null>(null);
   const id = useId();
   const poll = settings?.inboxPollSeconds ?? 30;
   const choices = INTERVALS.some(([s]) => s === poll) ? INTERVALS : [...INTERVALS, [poll, `Every ${poll} seconds`] as [number, string]];
@@ -38,32 +55,10 @@ export function InboxSettingsFields() {
         {choices.map(([seconds, label]) => <option key={seconds} value={seconds}>{label}</option>)}
       </select>
       <p id={`${id}-hint`} className="hint">Neither fax service can tell Faxdesk when a fax arrives, so it asks each account this often (a little more or less, so accounts are not asked at the same moment).</p>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={soundChoice ?? settings?.newFaxSound ?? true}
-          disabled={!settings}
-          onChange={(e) => {
-            const on = e.target.checked;
-            setSoundChoice(on);
-            void save({ newFaxSound: on }, on ? 'Saved. New faxes play a sound.' : 'Saved. New faxes arrive silently.').finally(() => setSoundChoice(null));
-          }}
-        />
-        Play a sound when a fax arrives
-      </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={readChoice ?? settings?.markReadOnOpen ?? true}
-          disabled={!settings}
-          onChange={(e) => {
-            const on = e.target.checked;
-            setReadChoice(on);
-            void save({ markReadOnOpen: on }, on ? 'Saved. Opening a fax marks it read.' : 'Saved. Faxes stay unread until you mark them read.').finally(() => setReadChoice(null));
-          }}
-        />
-        Opening a fax marks it read
-      </label>
+      <SettingBox label="Play a sound when a fax arrives" value={settings?.newFaxSound} disabled={!settings}
+        onSave={(on) => save({ newFaxSound: on }, on ? 'Saved. New faxes play a sound.' : 'Saved. New faxes arrive silently.')} />
+      <SettingBox label="Opening a fax marks it read" value={settings?.markReadOnOpen} disabled={!settings}
+        onSave={(on) => save({ markReadOnOpen: on }, on ? 'Saved. Opening a fax marks it read.' : 'Saved. Faxes stay unread until you mark them read.')} />
       {status && <p className={status.ok ? 'hint' : 'field-error'} role={status.ok ? 'status' : 'alert'}>{status.text}</p>}
     </div>
   );
