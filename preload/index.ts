@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBridge } from '../common/ipc/bridge';
+import { PRINT_CHANNEL } from '../common/ipc/shellChannels';
 
 // The whole preload: the contract-derived API over ipcRenderer, and nothing else of ipcRenderer.
 contextBridge.exposeInMainWorld('faxdesk', createBridge({
@@ -16,4 +17,6 @@ contextBridge.exposeInMainWorld('faxdesk', createBridge({
     return ipcRenderer.invoke('documents.add', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   },
   documentUrl: (id) => `app://faxdesk/documents/${encodeURIComponent(id)}`,
+  // The shell prints this window with the system dialog (main/shell/printing.ts).
+  print: (jobName) => ipcRenderer.invoke(PRINT_CHANNEL, { jobName }),
 }));

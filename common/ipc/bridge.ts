@@ -22,7 +22,16 @@ export interface BridgeTransport {
   addFile(file: ChosenFile): Promise<unknown>;
   /** Where the page reads a document's content: what is sent (a same-origin URL). */
   documentUrl(id: string): string;
+  /**
+   * Prints the window as it is now (only the print container reaches the paper): the system print
+   * dialog through the shell in Electron, the browser's print in the dev bridge. `printed` is false
+   * when the person cancelled.
+   */
+  print(jobName: string): Promise<unknown>;
 }
+
+/** The print answer: cancelled is not a failure. */
+export interface PrintOutcome { printed: boolean }
 
 type DomainOf<C extends string> = C extends `${infer D}.${string}` ? D : never;
 type VerbsOf<D extends string> = {
@@ -38,6 +47,8 @@ export type FaxdeskApi = { [D in DomainOf<InvokeChannel>]: VerbsOf<D> } & {
     add(file: ChosenFile): Promise<Result<OutputOf<'documents.add'>>>;
     /** The URL of a document's content (what is sent), for the preview. */
     url(id: string): string;
+    /** Prints what the print container holds (see BridgeTransport.print). */
+    print(jobName: string): Promise<Result<PrintOutcome>>;
   };
 };
 
@@ -57,6 +68,7 @@ export function createBridge(transport: BridgeTransport): FaxdeskApi {
   api.files = Object.freeze({
     add: (file: ChosenFile) => transport.addFile(file) as Promise<Result<unknown>>,
     url: (id: string) => transport.documentUrl(id),
+    print: (jobName: string) => transport.print(jobName) as Promise<Result<PrintOutcome>>,
   });
   return Object.freeze(api) as unknown as FaxdeskApi;
 }

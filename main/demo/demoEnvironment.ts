@@ -23,6 +23,18 @@ export interface DemoOptions {
   saveEveryMs?: number;
 }
 
+/**
+ * Fixed demo emulator ports from FAXDESK_DEMO_SINCH_PORT / FAXDESK_DEMO_WELKIN_PORT, for tests and
+ * people who want to reach the emulators' control API (unset: free ports).
+ */
+export function demoPortsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<DemoOptions, 'sinchPort' | 'welkinPort'> {
+  const port = (value: string | undefined) => {
+    const n = Number(value);
+    return value && Number.isInteger(n) && n > 0 && n < 65536 ? n : 0;
+  };
+  return { sinchPort: port(env.FAXDESK_DEMO_SINCH_PORT), welkinPort: port(env.FAXDESK_DEMO_WELKIN_PORT) };
+}
+
 export interface RunningDemo extends DemoEnvironment {
   /** The running demo emulator's URL, starting it if needed. */
   sinchUrl(): Promise<string>;

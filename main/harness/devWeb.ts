@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InMemorySecretStore } from '../core/accounts/secretStore';
 import { createCore } from '../core/app';
-import { createDemoEnvironment } from '../demo/demoEnvironment';
+import { createDemoEnvironment, demoPortsFromEnv } from '../demo/demoEnvironment';
 import { startBridgeServer } from './bridgeServer';
 
 /**
@@ -13,14 +13,12 @@ import { startBridgeServer } from './bridgeServer';
 const root = resolve(import.meta.dirname, '../..');
 const port = Number(process.env.PORT ?? 5180);
 const dataDir = resolve(process.env.FAXDESK_DATA_DIR ?? join(root, '.faxdesk-data', 'web'));
-const demoSinchPort = process.env.FAXDESK_DEMO_SINCH_PORT ? Number(process.env.FAXDESK_DEMO_SINCH_PORT) : 0;
-const demoWelkinPort = process.env.FAXDESK_DEMO_WELKIN_PORT ? Number(process.env.FAXDESK_DEMO_WELKIN_PORT) : 0;
 const speed = process.env.FAXDESK_DEMO_SPEED ? Number(process.env.FAXDESK_DEMO_SPEED) : 1;
 
 mkdirSync(dataDir, { recursive: true });
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
 // The demo emulators keep their received faxes in the data folder, like a real service across a restart.
-const demo = createDemoEnvironment({ sinchPort: demoSinchPort, welkinPort: demoWelkinPort, speed, stateDir: join(dataDir, 'demo-emulators') });
+const demo = createDemoEnvironment({ ...demoPortsFromEnv(), speed, stateDir: join(dataDir, 'demo-emulators') });
 // Started now, not on first use: the printed URLs are where tests and people reach the control API.
 const demoUrl = await demo.sinchUrl();
 const demoWelkinUrl = await demo.welkinUrl();

@@ -52,6 +52,17 @@ const transport: BridgeTransport = {
     }
   },
   documentUrl: (id) => `/__bridge/documents/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`,
+  // The browser's own print dialog (it cannot say whether the person cancelled).
+  async print(jobName) {
+    const before = document.title;
+    document.title = jobName;
+    try {
+      window.print();
+    } finally {
+      document.title = before;
+    }
+    return { ok: true, value: { printed: true } };
+  },
 };
 
 Object.defineProperty(window, 'faxdesk', { value: createBridge(transport), writable: false, configurable: false });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as electron from 'electron';
 import { createCore, type Core } from '../core/app';
-import { createDemoEnvironment } from '../demo/demoEnvironment';
+import { createDemoEnvironment, demoPortsFromEnv } from '../demo/demoEnvironment';
 import { connectInboxNotifications } from '../core/inbox/inboxNotifications';
 import { watchUnreadCount } from '../core/inbox/unreadCount';
 import type { InboxFaxArrived } from '../../common/domain/inbox';
@@ -11,6 +11,7 @@ import { createSenderCheck, registerIpc, type IpcMainLike } from '../core/ipc/re
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './appProtocol';
 import { KeytarSecretStore } from './keytarSecretStore';
 import { watchDownloads } from './downloads';
+import { registerPrint, type PrintIpcLike } from './printing';
 import { watchOnline } from './onlineWatch';
 import { createMainWindow, preloadPathFrom } from './window';
 
@@ -50,7 +51,7 @@ export async function startShell(): Promise<Core | undefined> {
   try {
     core = createCore({
       dataDir: app.getPath('userData'), secretStore: secrets, host: 'electron', version: pkg.version, checkAccountsOnStart: true,
-      demo: createDemoEnvironment({ stateDir: join(app.getPath('userData'), 'demo-emulators') }),
+      demo: createDemoEnvironment({ ...demoPortsFromEnv(), stateDir: join(app.getPath('userData'), 'demo-emulators') }),
     });
   } catch (error) {
     // e.g. a database written by a newer Faxdesk: say so and leave the data alone.
@@ -60,6 +61,7 @@ export async function startShell(): Promise<Core | undefined> {
   }
   handleAppProtocol(protocol, net, rendererDir, (id) => core.documentContent(id));
   registerIpc(ipcMain as unknown as IpcMainLike, core.dispatch, createSenderCheck(APP_ORIGIN));
+  registerPrint(ipcMain as unknown as PrintIpcLike, createSenderCheck(APP_ORIGIN));
 
   const win = createMainWindow(BrowserWindow, preloadPathFrom(outDir));
   core.events.subscribe((event, payload) => {

@@ -1,4 +1,6 @@
 import { getDocument } from 'pdfjs-dist';
+import type { PrintOutcome } from '../../common/ipc/bridge';
+import type { Result } from '../../common/ipc/result';
 import { PDFJS_WASM_URL, warmUp } from '../pdf/pdfDocuments';
 
 /** Print quality: 200 dpi is finer than a fine-resolution fax and keeps memory per page modest. */
@@ -7,9 +9,11 @@ const PRINT_DPI = 200;
 /**
  * Prints a PDF through the system print dialog: each page is drawn by pdf.js into an image in a
  * print-only container (the app itself is hidden by `@media print`), as pdf.js's own print service
- * does. Sized in CSS inches, so a Letter or A4 page prints at its true size.
+ * does. Sized in CSS inches, so a Letter page prints at its true size on Letter, and CSS fits a page
+ * larger than the paper. The job name carries no names or numbers (print queues are shared).
+ * `printWindow` is the bridge's `files.print`.
  */
-export async function printPdf(bytes: Uint8Array, title: string): Promise<void> {
+export async function printPdf(bytes: Uint8Array, printWindow: (jobName: string) => Promise<Result<PrintOutcome>>): Promise<Result<PrintOutcome>> {
   const task = getDocument({ data: bytes.slice(), worker: warmUp(), wasmUrl: PDFJS_WASM_URL });
   const root = document.createElement('div');
   root.id = 'print-root';
@@ -34,13 +38,7 @@ export async function printPdf(bytes: Uint8Array, title: string): Promise<void> 
       page.cleanup();
     }
     document.body.append(root);
-    const previousTitle = document.title;
-    document.title = title; // the print job's name
-    try {
-      window.print();
-    } finally {
-      document.title = previousTitle;
-    }
+    return await printWindow(`Faxdesk — ${doc.numPages} ${doc.numPages === 1 ? 'page' : 'pages'}`);
   } finally {
     root.remove();
     await task.destroy().catch(() => undefined);

@@ -29,6 +29,10 @@ export function fakeApi(handlers: Record<string, Handler>) {
       return h ? h({ name: file.name, size: file.size }) : { ok: false, error: errorInfo('internal', { message: 'no documents.add' }) };
     },
     documentUrl: (id) => `/documents/${id}`,
+    print: async (jobName) => {
+      calls.push({ channel: 'files.print', input: jobName });
+      return { ok: true, value: { printed: true } };
+    },
   });
   const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
   const callsTo = (channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.input);

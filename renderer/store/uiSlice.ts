@@ -25,9 +25,11 @@ export interface UiSlice {
   notice: { text: string; seq: number; go?: Pane } | null;
   notify(text: string, go?: Pane): void;
   dismissNotice(): void;
+  /** Prints a PDF's pages with the system dialog; answers what went wrong, or null. */
+  printDocument(bytes: Uint8Array): Promise<string | null>;
 }
 
-export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
+export const createUiSlice: SliceCreator<UiSlice> = (api) => (set, get) => ({
   // The app opens on the Inbox: receiving is half of the product, and what a front desk checks first.
   pane: 'inbox',
   previousPane: 'inbox',
@@ -49,4 +51,9 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   notice: null,
   notify: (text, go) => set((s) => ({ notice: { text, seq: (s.notice?.seq ?? 0) + 1, ...(go ? { go } : {}) } })),
   dismissNotice: () => set({ notice: null }),
+  async printDocument(bytes) {
+    const { printPdf } = await import('../print/printPdf'); // pdf.js only when printing
+    const r = await printPdf(bytes, (jobName) => api.files.print(jobName));
+    return r.ok ? null : [r.error.message, r.error.nextStep].filter(Boolean).join(' ');
+  },
 });

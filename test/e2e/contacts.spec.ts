@@ -78,7 +78,7 @@ test('compose: pick a contact by typing part of its organisation, paste two more
 });
 
 test('the first fax from a real account to a number never used before asks first; saying yes sends it', async ({ page }) => {
-  test.setTimeout(150_000); // two faxes through the emulator on a shared machine
+  test.setTimeout(240_000); // two faxes through the emulator on a shared machine
   await page.goto('/');
   const added = await page.evaluate(async ({ url, creds }) => (globalThis as unknown as PageApi).faxdesk.accounts.add({
     name: 'Clinic line', secret: creds.keySecret,
@@ -109,11 +109,13 @@ test('the first fax from a real account to a number never used before asks first
     await page.getByRole('button', { name: /^Send 1 page/ }).click();
     await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
     await expect.poll(async () => (await added()).map((fax) => fax.to), { timeout: 25_000 }).toEqual(['+12015550177']);
+    // Let the second fax finish too, so the account can be removed below.
+    await expect(page.getByText('Fax to +1 201 555 0177 completed and moved to Sent.')).toBeVisible({ timeout: 60_000 });
   } finally {
     // Later specs expect only the Demo accounts (an account is removed once its faxes are done).
     await expect.poll(async () => {
       const r = await page.evaluate((id) => (globalThis as unknown as PageApi).faxdesk.accounts.remove({ id }), accountId);
       return r.ok ? r.value.removed : r.error.code === 'not_found';
-    }, { timeout: 60_000, intervals: [500] }).toBe(true);
+    }, { timeout: 120_000, intervals: [500] }).toBe(true);
   }
 });

@@ -93,7 +93,7 @@ test('refused sign-in details: compose keeps Send off and its button opens that 
   await from.selectOption({ label: (await from.getByRole('option', { name: /Front desk/ }).textContent())! });
   await page.getByLabel('Fax number').fill('+12015550188');
   // An account whose sign-in was refused cannot send: Send stays off, with the reason and the way to fix it.
-  await expect(page.getByText('Front desk is signed out: Sinch refused its sign-in details.').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Front desk is signed out: Sinch refused its sign-in details.').first()).toBeVisible({ timeout: 40_000 });
   await expect(page.getByRole('button', { name: /^Send/ })).toBeDisabled();
   await page.getByRole('button', { name: 'Open settings for Front desk' }).click();
   await expect(page.getByRole('dialog', { name: 'Edit Front desk' })).toBeVisible();

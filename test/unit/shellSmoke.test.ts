@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PRINT_CHANNEL } from '../../common/ipc/shellChannels';
 import { INVOKE_CHANNELS } from '../../common/ipc/contract';
 import { electronFake, state } from '../support/fakeElectron';
 import { pdfBytes } from '../support/testKit';
@@ -65,8 +66,8 @@ describe('Electron shell smoke test (fake electron)', () => {
     expect(code).toContain('exposeInMainWorld');
   });
 
-  it('registers every contract channel exactly once', () => {
-    expect([...state.ipcHandles.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
+  it('registers every contract channel, and the window’s print, exactly once', () => {
+    expect([...state.ipcHandles.keys()].sort()).toEqual([...INVOKE_CHANNELS, PRINT_CHANNEL].sort());
     for (const handlers of state.ipcHandles.values()) expect(handlers).toHaveLength(1);
   });
 
@@ -86,6 +87,15 @@ describe('Electron shell smoke test (fake electron)', () => {
     const before = win.webContents.sent.length;
     done[0]!({}, 'interrupted');
     expect(win.webContents.sent.slice(before)).toEqual([['files.saveFailed', expect.objectContaining({ message: expect.stringContaining('could not be saved') })]]);
+  });
+
+  it('prints the asking window with the system dialog, each page fitted to the paper', async () => {
+    const [handler] = state.ipcHandles.get(PRINT_CHANNEL)!;
+    const asked: unknown[] = [];
+    const sender = { print: (options: unknown, done: (success: boolean, reason: string) => void) => { asked.push(options); done(true, ''); } };
+    await expect(handler!({ senderFrame: { url: 'app://faxdesk/index.html', parent: null }, sender }, { jobName: 'Faxdesk — 3 pages' }))
+      .resolves.toEqual({ ok: true, value: { printed: true } });
+    expect(asked).toEqual([expect.objectContaining({ silent: false, margins: { marginType: 'printableArea' } })]);
   });
 
   it('denies navigation and window.open', () => {

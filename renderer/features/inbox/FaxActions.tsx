@@ -14,6 +14,7 @@ export function FaxActions({ fax }: { fax: InboxFax }) {
   const forward = useFaxdesk((s) => s.forwardFax);
   const deleteFax = useFaxdesk((s) => s.deleteFax);
   const archiveFax = useFaxdesk((s) => s.archiveFax);
+  const printDocument = useFaxdesk((s) => s.printDocument);
   const deleteRequested = useFaxdesk((s) => s.deleteRequest === fax.id);
   const requestDelete = useFaxdesk((s) => s.requestDelete);
   const [problem, setProblem] = useState<string | null>(null);
@@ -40,9 +41,7 @@ export function FaxActions({ fax }: { fax: InboxFax }) {
   const print = () => run('print', async () => {
     const r = await exportFax(fax.id, turned);
     if (!r.ok) return [r.error.message, r.error.nextStep].filter(Boolean).join(' ');
-    const { printPdf } = await import('../../print/printPdf');
-    await printPdf(r.value.bytes, r.value.name);
-    return null;
+    return printDocument(r.value.bytes);
   });
 
   const keys = useRef({ print, save });

@@ -15,6 +15,7 @@ export function JobDetailActions({ job }: { job: OutboxJob }) {
   const resolveJobs = useFaxdesk((s) => s.resolveJobs);
   const composeFromJob = useFaxdesk((s) => s.composeFromJob);
   const report = useFaxdesk((s) => s.jobReport);
+  const printDocument = useFaxdesk((s) => s.printDocument);
   const [problem, setProblem] = useState<string | null>(null);
   const [working, setWorking] = useState<string | null>(null);
 
@@ -59,9 +60,9 @@ export function JobDetailActions({ job }: { job: OutboxJob }) {
             <button
               type="button"
               disabled={working !== null}
-              onClick={() => void run('print', withReport(async (name, bytes) => {
-                const { printPdf } = await import('../../print/printPdf');
-                await printPdf(bytes, name);
+              onClick={() => void run('print', withReport(async (_name, bytes) => {
+                const problem = await printDocument(bytes);
+                if (problem) throw new Error(problem);
               }))}
             >
               {working === 'print' ? 'Preparing to print…' : 'Print report'}
