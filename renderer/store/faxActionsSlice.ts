@@ -135,6 +135,9 @@ export const createFaxActionsSlice: SliceCreator<FaxActionsSlice> = (api) => (se
       if (!r.ok) return words(r.error);
       get().startFromDocuments([r.value]);
       set({ draftId: null, draftSave: 'idle', recipients: [], numberText: '', patient: null, sendAt: '', pane: 'compose' });
+      // A forwarded fax goes with a cover page that says what it is (the person's template, their fields kept).
+      get().setCoverMode('faxdesk');
+      get().setCoverField('subject', `Forwarded fax: ${pages} ${pages === 1 ? 'page' : 'pages'} received ${new Date(fax.completedAt ?? fax.createdAt).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: 'numeric' })}`);
       void refreshOne(fax.id);
       return null;
     },

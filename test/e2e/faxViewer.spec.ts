@@ -134,10 +134,20 @@ test('a 3-page fax split into 1 + 2; a tag found by search; a Sinch fax deleted:
   expect(atSinch?.hasFile).toBe(false);
 });
 
-test('archive instead of delete: the fax leaves the inbox, is kept here and at Welkin, and comes back', async ({ page }) => {
+test('forward with a cover page; archive instead of delete: the fax leaves the inbox, is kept here and at Welkin, and comes back', async ({ page }) => {
   await page.goto('/');
   const from = '+13125557503';
   const { row } = await receive(page, 'welkin', from, 1);
+  await row.click();
+  // Forward: compose with the fax's page and a cover page saying what it is.
+  await page.getByRole('button', { name: 'Forward' }).click({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'New fax', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Cover page template')).not.toHaveValue('none');
+  await expect(page.getByLabel('Subject', { exact: true })).toHaveValue(/^Forwarded fax: 1 page received/);
+  await page.getByRole('button', { name: 'Discard…' }).click();
+  await page.getByRole('alertdialog', { name: 'Discard this draft?' }).getByRole('button', { name: 'Discard' }).click();
+  await page.keyboard.press('Escape'); // back to the inbox
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
   await row.click();
   await page.getByRole('button', { name: 'Archive' }).click();
   await expect(listOf(page).getByRole('option').filter({ hasText: display(from) })).toHaveCount(0);

@@ -105,6 +105,15 @@ test('proof of delivery: the saved report names the fax, both numbers, the pages
   await detail(page).getByRole('button', { name: 'Print report' }).click();
   await expect.poll(() => page.evaluate(() => (globalThis as unknown as { printedPages?: number }).printedPages)).toBe(1);
   await expect(page.locator('#print-root')).toHaveCount(0);
+
+  // The sent pages in the same viewer as a received fax; Escape back to the list.
+  await detail(page).getByRole('button', { name: 'Open the pages' }).click();
+  await expect(page.getByRole('heading', { name: 'Fax to +1 989 898 9898', level: 1 })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Page 1 of 2' })).toHaveAttribute('data-phase', 'done');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('img', { name: 'Page 2 of 2' })).toHaveAttribute('data-phase', 'done');
+  await page.keyboard.press('Escape');
+  await expect(detail(page).getByRole('button', { name: 'Open the pages' })).toBeVisible();
 });
 
 test('search (Ctrl+F) finds a sent fax by its file name; filters narrow by status', async ({ page }) => {

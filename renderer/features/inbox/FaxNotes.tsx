@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { InboxFax } from '../../../common/domain/inbox';
 import { useFaxdesk } from '../../store/StoreProvider';
+import { TagDot } from '../../ui/tagColour';
 
 /**
  * Tags (as chips, suggested from those in use) and a note, kept with the fax and found by the
@@ -34,6 +35,7 @@ export function FaxNotes({ fax }: { fax: InboxFax }) {
           <ul className="chips" aria-label="Tags of this fax">
             {fax.tags.map((t) => (
               <li key={t} className="chip tag-chip">
+                <TagDot tag={t} />
                 <span>{t}</span>
                 <button type="button" className="chip-remove" aria-label={`Remove the tag ${t}`} onClick={() => void removeTag(t)}>×</button>
               </li>

@@ -3,6 +3,7 @@ import type { InboxFax } from '../../../common/domain/inbox';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { formatFax, formatTime, plural } from '../../ui/format';
 import { faxStatus } from './faxStatus';
+import { TagDot } from '../../ui/tagColour';
 
 export const ROW_HEIGHT = 34;
 
@@ -50,7 +51,7 @@ export function InboxRow({ fax, index, total, selected, style, onPick }: RowProp
           {fax.subject && <span className="muted inbox-subject"> · {fax.subject}</span>}
           {fax.filedTo && <span className="muted inbox-subject"> · Filed to {fax.filedTo}</span>}
         </span>
-        {fax.tags.map((t) => <span key={t} className="badge badge-tag">{t}</span>)}
+        {fax.tags.map((t) => <span key={t} className="badge badge-tag"><TagDot tag={t} />{t}</span>)}
         {/* A Demo account's fax came from the built-in emulator: said wherever it appears. */}
         {fax.demo && <span className="badge badge-demo">Demo</span>}
         {fax.archived && <span className="badge badge-tag">Archived</span>}

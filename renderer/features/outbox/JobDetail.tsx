@@ -18,7 +18,7 @@ function decisionLine(job: OutboxJob): string | null {
   return null;
 }
 
-export function JobDetail({ job }: { job: OutboxJob }) {
+export function JobDetail({ job, onOpenPages }: { job: OutboxJob; onOpenPages(): void }) {
   const account = useFaxdesk((s) => s.accounts.find((a) => a.id === job.accountId));
   const original = useFaxdesk((s) => (job.resentFrom ? s.jobs[job.resentFrom] : undefined));
   const selectJob = useFaxdesk((s) => s.selectJob);
@@ -63,6 +63,9 @@ export function JobDetail({ job }: { job: OutboxJob }) {
         {job.completedAt && (<><dt>Finished</dt><dd>{formatDateTime(job.completedAt)}</dd></>)}
       </dl>
       <h3>Documents</h3>
+      {job.documents.some((d) => (d.pages ?? 0) > 0) && (
+        <button type="button" onClick={onOpenPages}>Open the pages</button>
+      )}
       <ul className="doc-list">
         {job.documents.map((d) => (
           <li key={d.id}>{d.name} <span className="muted">— {d.pages === null ? 'pages unknown' : plural(d.pages, 'page')}, {formatBytes(d.sizeBytes)}</span></li>

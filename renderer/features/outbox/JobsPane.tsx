@@ -5,6 +5,7 @@ import { formatFax, plural } from '../../ui/format';
 import { JobDetail } from './JobDetail';
 import { JobList, archivable } from './JobList';
 import { JobsToolbar } from './JobsToolbar';
+import { SentFaxViewer } from './SentFaxViewer';
 import { isNarrowed, sortJobs } from './jobQuery';
 import { jobsFor, type JobsView } from './jobStatus';
 
@@ -77,6 +78,7 @@ export function JobsPane({ kind }: { kind: JobsView }) {
   const found = useFaxdesk((s) => s.foundJobIds);
   const resolveJobs = useFaxdesk((s) => s.resolveJobs);
   const [archiveProblem, setArchiveProblem] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
   const narrowed = isNarrowed(query);
   const list = useMemo(
     () => sortJobs(jobsFor(kind, jobs, narrowed ? found ?? [] : null, query.status === 'archived'), query.sort),
@@ -92,6 +94,7 @@ export function JobsPane({ kind }: { kind: JobsView }) {
     if (can.length > 0) setArchiveProblem(await resolveJobs(can.map((j) => j.id), 'archive'));
   };
 
+  if (selected && viewing === selected.id) return <SentFaxViewer key={selected.id} job={selected} onClose={() => setViewing(null)} />;
   return (
     <div className="split">
       <section className="pane list-pane" aria-labelledby="list-title">
@@ -109,7 +112,7 @@ export function JobsPane({ kind }: { kind: JobsView }) {
         {list.length > 0 && <JobList jobs={list} label={`${title} faxes`} onArchive={(t) => void archive(t)} />}
       </section>
       <section className="pane detail-pane" aria-label="Fax details">
-        {selected ? <JobDetail job={selected} /> : (
+        {selected ? <JobDetail job={selected} onOpenPages={() => setViewing(selected.id)} /> : (
           <p className="muted pad">{list.length > 0 ? 'Select a fax to see its pages, attempts and status.' : ''}</p>
         )}
       </section>

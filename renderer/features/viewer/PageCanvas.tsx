@@ -4,32 +4,33 @@ import { renderPreviewPage } from '../../pdf/pageRender';
 import { PreviewCancelled } from '../../pdf/pdfDocuments';
 import { useNear } from '../../pdf/useNear';
 
-/** Which page of which received fax, turned how far (the viewer's rotation, on top of the page's own). */
-export interface FaxPageRef {
-  faxId: string;
+/** Which page of which document, turned how far (the viewer's rotation, on top of the page's own). */
+export interface ViewerPageRef {
+  /** pdf.js caches documents by this key (see viewerDocumentId). */
+  documentKey: string;
   url: string;
   /** 1-based, as pdf.js counts. */
   pageNumber: number;
   rotation: Rotation;
 }
 
-/** pdf.js caches documents by this key; a received fax's is kept apart from compose's documents. */
-export const viewerDocumentId = (faxId: string) => `inbox:${faxId}`;
+/** pdf.js caches documents by this key; the viewer's are kept apart from compose's documents. */
+export const viewerDocumentId = (kind: 'inbox' | 'sent', id: string) => `${kind}:${id}`;
 
 /**
- * One page of a received fax drawn by pdf.js (in its worker) at `width` CSS pixels while `active`;
+ * One page of a fax drawn by pdf.js (in its worker) at `width` CSS pixels while `active`;
  * the canvas is freed when it stops being active.
  */
-export function FaxPageCanvas({ page, width, active, label, queued }: { page: FaxPageRef; width: number; active: boolean; label: string; queued: boolean }) {
+export function PageCanvas({ page, width, active, label, queued }: { page: ViewerPageRef; width: number; active: boolean; label: string; queued: boolean }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [phase, setPhase] = useState<'waiting' | 'done' | 'failed'>('waiting');
-  const { faxId, url, pageNumber, rotation } = page;
+  const { documentKey, url, pageNumber, rotation } = page;
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!active || !canvas || width <= 0) return;
     let live = true;
     setPhase('waiting');
-    const render = renderPreviewPage({ documentId: viewerDocumentId(faxId), url, pageNumber, rotation }, canvas, width, queued);
+    const render = renderPreviewPage({ documentId: documentKey, url, pageNumber, rotation }, canvas, width, queued);
     render.done.then(() => { if (live) setPhase('done'); }, (error: unknown) => { if (live && !(error instanceof PreviewCancelled)) setPhase('failed'); });
     return () => {
       live = false;
@@ -37,7 +38,7 @@ export function FaxPageCanvas({ page, width, active, label, queued }: { page: Fa
       canvas.width = 0;
       canvas.height = 0;
     };
-  }, [active, width, faxId, url, pageNumber, rotation, queued]);
+  }, [active, width, documentKey, url, pageNumber, rotation, queued]);
   return (
     <div className={`fax-page thumb-${phase}`} style={{ width }}>
       <canvas ref={canvasRef} role="img" aria-label={label} data-phase={phase} width={0} height={0} />
@@ -47,12 +48,12 @@ export function FaxPageCanvas({ page, width, active, label, queued }: { page: Fa
 }
 
 /** A thumbnail: drawn only while near the visible part of its scrolling list. */
-export function FaxThumb({ page, root, label }: { page: FaxPageRef; root: RefObject<HTMLElement | null>; label: string }) {
+export function PageThumb({ page, root, label }: { page: ViewerPageRef; root: RefObject<HTMLElement | null>; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const near = useNear(ref, root);
   return (
     <div ref={ref}>
-      <FaxPageCanvas page={page} width={96} active={near} label={label} queued />
+      <PageCanvas page={page} width={96} active={near} label={label} queued />
     </div>
   );
 }
