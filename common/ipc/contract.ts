@@ -158,6 +158,11 @@ export const contract = {
      * byte for byte as received, or (`rotated`) a new PDF with the viewer's page turns applied.
      */
     'inbox.export': { input: z.object({ id: z.string().min(1), rotated: z.boolean().default(false) }).strict(), output: z.object({ name: z.string(), bytes: BytesSchema }) },
+    /** Several faxes as one PDF (pages turned as shown), to print a selection in one go; faxes left out are said. */
+    'inbox.exportMany': {
+      input: z.object({ ids: z.array(z.string().min(1)).min(1).max(500) }).strict(),
+      output: z.object({ bytes: BytesSchema, faxes: z.number().int(), pages: z.number().int(), left: z.array(z.object({ id: z.string(), reason: z.string() })) }),
+    },
     /** Splits pages (0-based) off into a document of their own, linked to the fax; the fax stays whole. */
     'inbox.split': { input: z.object({ id: z.string().min(1), pages: z.array(z.number().int().nonnegative()).min(1).max(2_000) }).strict(), output: DocumentInfoSchema },
     /** How each account's sync stands (also sent as `inbox.sync` events). */

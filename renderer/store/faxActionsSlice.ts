@@ -32,6 +32,11 @@ export interface FaxActionsSlice {
   splitFax(id: string, pages: number[]): Promise<Result<DocumentInfo>>;
   /** Compose with the fax's pages as a document (a new fax, from any account). */
   forwardFax(fax: InboxFax): Promise<Problem>;
+  /** Faxes picked together in the list (Ctrl/Shift+click, Shift+↑/↓), for printing in one go. */
+  checkedFaxIds: readonly string[];
+  checkFaxes(ids: readonly string[]): void;
+  /** Prints the faxes as one job (pages turned as shown); answers what went wrong or was left out. */
+  printFaxes(ids: readonly string[]): Promise<Problem>;
 }
 
 const turn = (r: Rotation | undefined): Rotation => (((r ?? 0) + 90) % 360) as Rotation;
@@ -126,6 +131,18 @@ export const createFaxActionsSlice: SliceCreator<FaxActionsSlice> = (api) => (se
       const r = await api.inbox.split({ id, pages });
       if (r.ok) void refreshOne(id);
       return r;
+    },
+
+    checkedFaxIds: [],
+    checkFaxes: (ids) => set({ checkedFaxIds: [...new Set(ids)] }),
+
+    async printFaxes(ids) {
+      const r = await api.inbox.exportMany({ ids: [...ids] });
+      if (!r.ok) return words(r.error);
+      const problem = await get().printDocument(r.value.bytes);
+      if (problem) return problem;
+      const { left } = r.value;
+      return left.length === 0 ? null : `${left.length} of ${ids.length} faxes were not printed: ${left[0]!.reason}`;
     },
 
     async forwardFax(fax) {

@@ -134,6 +134,30 @@ test('a 3-page fax split into 1 + 2; a tag found by search; a Sinch fax deleted:
   expect(atSinch?.hasFile).toBe(false);
 });
 
+test('print a selection: two faxes picked with Ctrl+click go to the print dialog as one job of all their pages', async ({ page }) => {
+  await page.goto('/');
+  const first = await receive(page, 'sinch', '+13125557611', 1);
+  const second = await receive(page, 'sinch', '+13125557612', 2);
+  await first.row.click();
+  await second.row.click({ modifiers: ['Control'] });
+  const bar = page.getByRole('group', { name: 'Selected faxes' });
+  await expect(bar).toContainText('2 faxes selected');
+  await expect(second.row).toHaveAttribute('aria-selected', 'true');
+  await expect(first.row).toHaveAttribute('aria-selected', 'true');
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { print(): void; printedPages?: number; document: { querySelectorAll(s: string): { length: number } } };
+    w.print = () => { w.printedPages = w.document.querySelectorAll('#print-root img').length; };
+  });
+  // Both documents must have downloaded before they can be printed: the bar says so until then.
+  await expect.poll(async () => {
+    await bar.getByRole('button', { name: 'Print 2 faxes' }).click();
+    await expect(bar.getByRole('button', { name: 'Print 2 faxes' })).toBeEnabled();
+    return page.evaluate(() => (globalThis as unknown as { printedPages?: number }).printedPages);
+  }, { timeout: 30_000, intervals: [1000] }).toBe(3);
+  await bar.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(bar).toBeHidden();
+});
+
 test('forward with a cover page; archive instead of delete: the fax leaves the inbox, is kept here and at Welkin, and comes back', async ({ page }) => {
   await page.goto('/');
   const from = '+13125557503';

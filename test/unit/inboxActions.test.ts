@@ -165,6 +165,25 @@ describe('inbox actions (Sinch)', () => {
     expect((await call<InboxList>(h, 'inbox.list', {})).total).toBe(0);
   }, 60_000);
 
+  it('prints a selection as one PDF: every page of each fax in order, turned as shown; a fax without its document is left out and said', async () => {
+    const { h } = await start();
+    const [a, b] = await received([2, 3]);
+    await call(h, 'inbox.setRotation', { id: b!.id, rotations: { 1: 90 } });
+    const goneId = ((await sinch.control.inbound({ from: SENDER, to: '+12015550100', pages: 1 })) as { id: string }).id;
+    await (await h.services.accounts.providerFor(harness!.sinch)).deleteContent!(goneId);
+    const gone = (await syncedFaxes(h, harness!.sinch, 3)).get(goneId)!;
+
+    const both = await call<{ bytes: Uint8Array; faxes: number; pages: number; left: unknown[] }>(h, 'inbox.exportMany', { ids: [a!.id, b!.id, gone.id] });
+    expect(both).toMatchObject({ faxes: 2, pages: 5 });
+    expect(both.left).toEqual([{ id: gone.id, reason: expect.stringMatching(/^Document unavailable/) }]);
+    const own = [...await rotationsOf((await call<{ bytes: Uint8Array }>(h, 'inbox.export', { id: a!.id })).bytes), ...await rotationsOf((await call<{ bytes: Uint8Array }>(h, 'inbox.export', { id: b!.id })).bytes)];
+    expect(await rotationsOf(both.bytes)).toEqual(own.map((angle, i) => (i === 3 ? (angle + 90) % 360 : angle)));
+
+    // Nothing printable: refused, nothing made.
+    expect(await refusal(h, 'inbox.exportMany', { ids: [gone.id] })).toMatchObject({ code: 'not_found' });
+    expect((await refusal(h, 'inbox.exportMany', { ids: [] })).code).toBe('invalid_input');
+  }, 60_000);
+
   it('a Sinch fax cannot be filed to a patient; reviewed stays local', async () => {
     const { h } = await start();
     const [fax] = await received([1]);

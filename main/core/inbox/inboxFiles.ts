@@ -64,6 +64,39 @@ export class InboxFiles {
     }
   }
 
+  /**
+   * Several faxes as one PDF, in the order given, each page turned as the viewer shows it: what
+   * "Print 3 faxes" prints in one go. A fax whose document is not here (still downloading, gone,
+   * damaged) is left out and said; when none is left, nothing is made.
+   */
+  async exportMany(ids: readonly string[]): Promise<{ bytes: Uint8Array<ArrayBuffer>; faxes: number; pages: number; left: Array<{ id: string; reason: string }> }> {
+    const parts: Array<{ path: string; page: number; rotation: number }> = [];
+    const left: Array<{ id: string; reason: string }> = [];
+    let faxes = 0;
+    for (const id of new Set(ids)) {
+      try {
+        const row = faxOrThrow(this.deps.repo, id);
+        const { path, pages } = this.readyDocument(row);
+        const turns = JSON.parse(row.rotations_json) as Record<string, number>;
+        for (let page = 0; page < pages; page++) parts.push({ path, page, rotation: turns[String(page)] ?? 0 });
+        faxes++;
+      } catch (error) {
+        left.push({ id, reason: error instanceof AppError ? error.info.message : 'This fax cannot be printed.' });
+      }
+    }
+    if (faxes === 0) {
+      throw AppError.of('not_found', left.length === 1 ? left[0]!.reason : 'None of these faxes has its document here.', { nextStep: 'Retry their downloads, then print again.' });
+    }
+    const output = join(this.deps.folder, `selection-${randomUUID()}.pdf`);
+    try {
+      const made = await this.compose(null, parts, output);
+      const bytes = await readFile(output);
+      return { bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), faxes, pages: made.pages, left };
+    } finally {
+      await rm(output, { force: true });
+    }
+  }
+
   /** Copies `pages` (0-based, in the order given) into a new document, linked to the fax as one of its parts. */
   async split(id: string, pages: readonly number[]): Promise<DocumentInfo> {
     const row = faxOrThrow(this.deps.repo, id);
@@ -100,13 +133,13 @@ export class InboxFiles {
     return { path: documentPath(this.deps.folder, row.id), pages: row.document_pages };
   }
 
-  private async compose(row: InboxRow, parts: Array<{ path: string; page: number; rotation: number }>, outputPath: string) {
+  private async compose(row: InboxRow | null, parts: Array<{ path: string; page: number; rotation: number }>, outputPath: string) {
     try {
       return await this.deps.tasks.run('fax.compose', { parts, outputPath }, { timeoutMs: TASK_TIMEOUT_MS });
     } catch (error) {
       // pdf-lib failing on the file (or spinning on it) means the file is damaged, not the computer.
       if (error instanceof WorkerTaskError && ['failed', 'timeout', 'crashed'].includes(error.failure)) {
-        this.deps.log.warn('inbox: document pages could not be copied', { faxId: row.id, failure: error.failure, detail: error.message });
+        this.deps.log.warn('inbox: document pages could not be copied', { faxId: row?.id, failure: error.failure, detail: error.message });
         throw unreadable();
       }
       throw error;

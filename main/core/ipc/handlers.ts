@@ -84,7 +84,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
 /** The fax viewer's channels (issue 11). */
 function inboxActionHandlers(inbox: Inbox): Pick<Handlers, 'inbox.setRotation' | 'inbox.annotate' | 'inbox.tags' | 'inbox.delete' | 'inbox.archive' | 'inbox.documentTypes'
-  | 'inbox.fileToPatient' | 'inbox.suggestPatient' | 'inbox.export' | 'inbox.split'> {
+  | 'inbox.fileToPatient' | 'inbox.suggestPatient' | 'inbox.export' | 'inbox.exportMany' | 'inbox.split'> {
   const { actions, files } = inbox;
   return {
     'inbox.setRotation': ({ id, rotations }) => { actions.setRotation(id, rotations); return inbox.get(id); },
@@ -96,6 +96,7 @@ function inboxActionHandlers(inbox: Inbox): Pick<Handlers, 'inbox.setRotation' |
     'inbox.fileToPatient': async ({ id, patient, documentTypeId }) => { await actions.fileToPatient(id, patient, documentTypeId); return inbox.get(id); },
     'inbox.suggestPatient': ({ id }) => actions.suggestPatient(id),
     'inbox.export': ({ id, rotated }) => files.export(id, rotated),
+    'inbox.exportMany': ({ ids }) => files.exportMany(ids),
     'inbox.split': ({ id, pages }) => files.split(id, pages),
   };
 }

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useFaxdesk, useFaxdeskStore } from '../../store/StoreProvider';
 import { inboxRowAt } from '../../store/inboxSlice';
 import { InboxRow, PlaceholderRow, ROW_HEIGHT, rowId } from './InboxRow';
@@ -18,6 +18,7 @@ export function InboxList({ label }: { label: string }) {
   const total = useFaxdesk((s) => s.inboxTotal ?? 0);
   const pages = useFaxdesk((s) => s.inboxPages);
   const selectedId = useFaxdesk((s) => s.selectedFaxId);
+  const checked = useFaxdesk((s) => s.checkedFaxIds);
   const cursor = useFaxdesk((s) => s.inboxCursor);
   const querySeq = useFaxdesk((s) => s.inboxQuerySeq);
   const store = useFaxdeskStore();
@@ -38,6 +39,8 @@ export function InboxList({ label }: { label: string }) {
   useEffect(() => {
     virtualizer.scrollToOffset(0);
   }, [querySeq, virtualizer]);
+  // Picked faxes belong to the view they were picked in.
+  useEffect(() => () => store.getState().checkFaxes([]), [store, querySeq]);
 
   // The selection stays in view when the keyboard moves it or the list changes under it.
   useEffect(() => {
@@ -52,8 +55,16 @@ export function InboxList({ label }: { label: string }) {
       ArrowDown: at + 1, ArrowUp: Math.max(0, at - 1), PageDown: at + pageRows, PageUp: Math.max(0, at - pageRows), Home: 0, End: total - 1,
     };
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key in moves) {
+    if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && at >= 0) {
+      // Shift+↑/↓ picks the next fax too (to print several in one go).
       e.preventDefault();
+      const next = inboxRowAt(s.inboxPages, moves[e.key]!);
+      const base = s.checkedFaxIds.length > 0 ? s.checkedFaxIds : s.selectedFaxId ? [s.selectedFaxId] : [];
+      if (next) s.checkFaxes([...base, next.id]);
+      s.moveInboxCursor(moves[e.key]!);
+    } else if (e.key in moves) {
+      e.preventDefault();
+      if (s.checkedFaxIds.length > 0) s.checkFaxes([]);
       s.moveInboxCursor(moves[e.key]!);
     } else if (e.key === 'Enter' && s.selectedFaxId) {
       e.preventDefault();
@@ -71,6 +82,25 @@ export function InboxList({ label }: { label: string }) {
     }
   };
 
+  // Ctrl/Cmd+click adds or removes a fax from the picked ones, Shift+click picks the run of loaded rows.
+  const pick = (id: string, index: number, e: MouseEvent) => {
+    const s = store.getState();
+    scroller.current?.focus({ preventScroll: true });
+    if (e.ctrlKey || e.metaKey) {
+      const base = s.checkedFaxIds.length > 0 ? s.checkedFaxIds : s.selectedFaxId ? [s.selectedFaxId] : [];
+      s.checkFaxes(base.includes(id) ? base.filter((x) => x !== id) : [...base, id]);
+      return;
+    }
+    if (e.shiftKey && s.inboxCursor !== null) {
+      const [from, to] = [Math.min(s.inboxCursor, index), Math.max(s.inboxCursor, index)];
+      const ids = Array.from({ length: to - from + 1 }, (_v, i) => inboxRowAt(s.inboxPages, from + i)?.id).filter((x): x is string => Boolean(x));
+      s.checkFaxes(ids);
+      return;
+    }
+    if (s.checkedFaxIds.length > 0) s.checkFaxes([]);
+    s.selectFax(id, 'open');
+  };
+
   const active = selectedId && cursor !== null && inboxRowAt(pages, cursor)?.id === selectedId ? rowId(selectedId) : undefined;
   return (
     <div
@@ -78,6 +108,7 @@ export function InboxList({ label }: { label: string }) {
       className="inbox-list"
       role="listbox"
       aria-label={label}
+      aria-multiselectable="true"
       aria-activedescendant={active}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -99,12 +130,9 @@ export function InboxList({ label }: { label: string }) {
               fax={fax}
               index={item.index}
               total={total}
-              selected={fax.id === selectedId}
+              selected={fax.id === selectedId || checked.includes(fax.id)}
               style={style}
-              onPick={() => {
-                store.getState().selectFax(fax.id, 'open');
-                scroller.current?.focus({ preventScroll: true });
-              }}
+              onPick={(e) => pick(fax.id, item.index, e)}
             />
           );
         })}

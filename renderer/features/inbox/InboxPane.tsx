@@ -3,6 +3,7 @@ import { FaxViewer } from './FaxViewer';
 import { InboxDetail } from './InboxDetail';
 import { InboxEmpty, ReceiveTestFax } from './InboxEmpty';
 import { InboxList } from './InboxList';
+import { InboxSelectionBar } from './InboxSelectionBar';
 import { InboxToolbar } from './InboxToolbar';
 import { EMPTY_INBOX_FILTER, isFiltered, type InboxView } from './inboxQuery';
 
@@ -39,6 +40,7 @@ export function InboxPane() {
           </span>
         </header>
         <InboxToolbar />
+        <InboxSelectionBar />
         {status === 'error' && <p className="banner banner-danger" role="alert">The inbox could not be loaded: {error}</p>}
         {status === 'loading' && <p className="muted pad">Loading…</p>}
         {status === 'ready' && total === 0 && (
