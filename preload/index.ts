@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBridge } from '../common/ipc/bridge';
-import { PRINT_CHANNEL } from '../common/ipc/shellChannels';
+import { DRAG_OUT_CHANNEL, PRINT_CHANNEL } from '../common/ipc/shellChannels';
 
 // The whole preload: the contract-derived API over ipcRenderer, and nothing else of ipcRenderer.
 contextBridge.exposeInMainWorld('faxdesk', createBridge({
@@ -19,4 +19,9 @@ contextBridge.exposeInMainWorld('faxdesk', createBridge({
   documentUrl: (id) => `app://faxdesk/documents/${encodeURIComponent(id)}`,
   // The shell prints this window with the system dialog (main/shell/printing.ts).
   print: (jobName) => ipcRenderer.invoke(PRINT_CHANNEL, { jobName }),
+  // The shell writes a copy with a clean name and starts the OS drag (main/shell/dragOut.ts).
+  dragOut: (faxId) => {
+    ipcRenderer.send(DRAG_OUT_CHANNEL, { faxId });
+    return true;
+  },
 }));

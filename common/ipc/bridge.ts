@@ -28,6 +28,12 @@ export interface BridgeTransport {
    * when the person cancelled.
    */
   print(jobName: string): Promise<unknown>;
+  /**
+   * A received fax is being dragged out of the window: Electron starts the OS drag of a copy with
+   * the fax's clean name and answers true; the dev bridge answers false (the page then offers the
+   * browser's own download drag).
+   */
+  dragOut(faxId: string): boolean;
 }
 
 /** The print answer: cancelled is not a failure. */
@@ -49,6 +55,8 @@ export type FaxdeskApi = { [D in DomainOf<InvokeChannel>]: VerbsOf<D> } & {
     url(id: string): string;
     /** Prints what the print container holds (see BridgeTransport.print). */
     print(jobName: string): Promise<Result<PrintOutcome>>;
+    /** Starts dragging a received fax out as a file (see BridgeTransport.dragOut). */
+    dragOut(faxId: string): boolean;
   };
 };
 
@@ -69,6 +77,7 @@ export function createBridge(transport: BridgeTransport): FaxdeskApi {
     add: (file: ChosenFile) => transport.addFile(file) as Promise<Result<unknown>>,
     url: (id: string) => transport.documentUrl(id),
     print: (jobName: string) => transport.print(jobName) as Promise<Result<PrintOutcome>>,
+    dragOut: (faxId: string) => transport.dragOut(faxId),
   });
   return Object.freeze(api) as unknown as FaxdeskApi;
 }

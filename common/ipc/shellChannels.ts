@@ -3,3 +3,4 @@
  * so they exist only where there is one. Named here once for the preload and the shell.
  */
 export const PRINT_CHANNEL = 'shell.print';
+export const DRAG_OUT_CHANNEL = 'shell.dragOut';

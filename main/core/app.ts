@@ -19,6 +19,7 @@ import { resolvePaper, systemRegion } from './documents/paper';
 import { CoreEvents } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { Inbox, type InboxOptions } from './inbox/inbox';
+import { DragOutFiles } from './inbox/dragOut';
 import { createHandlers } from './ipc/handlers';
 import type { BackoffPolicy } from './jobs/backoff';
 import { JobRunner } from './jobs/jobRunner';
@@ -84,6 +85,8 @@ export interface Core {
   onOnlineChanged(online: boolean): void;
   /** The file a document's preview shows (what is sent), for the shell's and the bridge's document routes. */
   documentContent(id: string): { path: string; contentType: string; sizeBytes: number } | undefined;
+  /** A received fax as a file with a clean name, for dragging it out of the window (the shell's startDrag). */
+  dragOutFile(faxId: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -160,6 +163,8 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     intervalMs: () => options.inbox?.intervalMs ?? settings.get().inboxPollSeconds * 1_000,
     hiddenAccounts: () => (settings.get().hideDemoAccounts ? accountsRepo.list().filter((row) => row.demo).map((row) => row.id) : []),
   }, options.inbox);
+  const dragOut = new DragOutFiles(join(options.dataDir, 'tmp', 'drag-out'), (id) => inbox.files.export(id, false), log);
+  void dragOut.sweep();
   const inboxReady = inbox.resume().catch((error: unknown) => log.error('inbox could not resume', { error }));
   // New accounts get their loops; an account whose settings were fixed polls at once.
   events.subscribe((event, payload) => {
@@ -197,6 +202,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       pauseRunner();
     },
     documentContent: (id) => documents.content(id) ?? inbox.documentContent(id),
+    dragOutFile: (faxId) => dragOut.fileFor(faxId),
     onOnlineChanged(online) {
       log.info(online ? 'network is back' : 'network is gone');
       offline = !online;

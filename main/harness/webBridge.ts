@@ -52,6 +52,7 @@ const transport: BridgeTransport = {
     }
   },
   documentUrl: (id) => `/__bridge/documents/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`,
+  dragOut: () => false,
   // The browser's own print dialog (it cannot say whether the person cancelled).
   async print(jobName) {
     const before = document.title;

@@ -12,10 +12,12 @@ import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './appProtocol'
 import { KeytarSecretStore } from './keytarSecretStore';
 import { watchDownloads } from './downloads';
 import { registerPrint, type PrintIpcLike } from './printing';
+import { registerDragOut, type DragIpcLike } from './dragOut';
+import { DRAG_ICON_DATA_URL } from './dragIcon';
 import { watchOnline } from './onlineWatch';
 import { createMainWindow, preloadPathFrom } from './window';
 
-const { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, protocol } = electron;
+const { app, BrowserWindow, dialog, ipcMain, nativeImage, net, Notification, powerMonitor, protocol } = electron;
 const outDir = import.meta.dirname; // out/main
 const rendererDir = join(outDir, '..', 'renderer');
 
@@ -68,6 +70,8 @@ export async function startShell(): Promise<Core | undefined> {
     if (!win.isDestroyed()) win.webContents.send(event, payload);
   });
   watchDownloads(win.webContents.session, (failure) => core.events.emit('files.saveFailed', failure));
+  registerDragOut(ipcMain as unknown as DragIpcLike, createSenderCheck(APP_ORIGIN), (faxId) => core.dragOutFile(faxId),
+    nativeImage.createFromDataURL(DRAG_ICON_DATA_URL), (message) => core.events.emit('files.saveFailed', { name: '', message }));
   /** An OS notification whose click brings the window up and tells it which fax to open. */
   const notifier = (onClick: (faxId: string) => void) => ({
     isSupported: () => Notification.isSupported(),

@@ -29,6 +29,10 @@ export function fakeApi(handlers: Record<string, Handler>) {
       return h ? h({ name: file.name, size: file.size }) : { ok: false, error: errorInfo('internal', { message: 'no documents.add' }) };
     },
     documentUrl: (id) => `/documents/${id}`,
+    dragOut: (faxId) => {
+      calls.push({ channel: 'files.dragOut', input: faxId });
+      return false;
+    },
     print: async (jobName) => {
       calls.push({ channel: 'files.print', input: jobName });
       return { ok: true, value: { printed: true } };

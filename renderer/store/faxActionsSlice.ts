@@ -2,6 +2,7 @@ import type { DocumentInfo, Rotation } from '../../common/domain/document';
 import type { InboxFax } from '../../common/domain/inbox';
 import type { Patient } from '../../common/domain/patient';
 import type { Result } from '../../common/ipc/result';
+import { faxFileName } from '../../common/domain/faxFileName';
 import type { SliceCreator } from './types';
 
 /** What went wrong, in words, or null. */
@@ -32,6 +33,12 @@ export interface FaxActionsSlice {
   splitFax(id: string, pages: number[]): Promise<Result<DocumentInfo>>;
   /** Compose with the fax's pages as a document (a new fax, from any account). */
   forwardFax(fax: InboxFax): Promise<Problem>;
+  /**
+   * A fax dragged out of the window to the desktop or a folder, as a PDF file named like Save as
+   * PDF: the shell's OS drag in Electron (answers true: the page's own drag is then cancelled),
+   * else the browser's download drag.
+   */
+  dragFaxOut(fax: InboxFax, data: DataTransfer): boolean;
   /** Faxes picked together in the list (Ctrl/Shift+click, Shift+↑/↓), for printing in one go. */
   checkedFaxIds: readonly string[];
   checkFaxes(ids: readonly string[]): void;
@@ -131,6 +138,16 @@ export const createFaxActionsSlice: SliceCreator<FaxActionsSlice> = (api) => (se
       const r = await api.inbox.split({ id, pages });
       if (r.ok) void refreshOne(id);
       return r;
+    },
+
+    dragFaxOut(fax, data) {
+      if (api.files.dragOut(fax.id)) return true;
+      const url = new URL(get().faxDocumentUrl(fax.id), window.location.href).href;
+      const name = faxFileName({ createdAt: fax.createdAt, from: fax.from, pages: fax.document.pages ?? fax.pages });
+      data.effectAllowed = 'copy';
+      data.setData('DownloadURL', `application/pdf:${name}:${url}`);
+      data.setData('text/uri-list', url);
+      return false;
     },
 
     checkedFaxIds: [],

@@ -156,6 +156,16 @@ test('print a selection: two faxes picked with Ctrl+click go to the print dialog
   }, { timeout: 30_000, intervals: [1000] }).toBe(3);
   await bar.getByRole('button', { name: 'Clear selection' }).click();
   await expect(bar).toBeHidden();
+
+  // Dragged out of the window, a fax is a PDF named like Save as PDF (the browser's download drag here;
+  // Electron's OS drag is tested in test/unit/shellDragOut.test.ts).
+  const data = await page.evaluateHandle(() => new (globalThis as unknown as { DataTransfer: new () => { getData(type: string): string } }).DataTransfer());
+  await second.row.dispatchEvent('dragstart', { dataTransfer: data });
+  const downloadUrl = await data.evaluate((d) => d.getData('DownloadURL'));
+  expect(downloadUrl).toMatch(/^application\/pdf:Fax \d{4}-\d{2}-\d{2} \d{4} from \+1 312 555 7612, 2 pages\.pdf:http:\/\/.+\/__bridge\/documents\//);
+  const body = await page.request.get(downloadUrl.replace(/^application\/pdf:[^:]+:/, ''));
+  expect(body.ok()).toBe(true);
+  expect((await body.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
 test('forward with a cover page; archive instead of delete: the fax leaves the inbox, is kept here and at Welkin, and comes back', async ({ page }) => {

@@ -9,6 +9,8 @@ export interface FakeElectronState {
   appPath: string;
   windows: FakeBrowserWindow[];
   ipcHandles: Map<string, Handler[]>;
+  /** One-way messages from the page (`ipcMain.on`): the drag out of a fax. */
+  ipcListeners: Map<string, Handler[]>;
   privilegedSchemes: unknown[];
   protocolHandlers: Map<string, Handler>;
   appEvents: Map<string, Handler[]>;
@@ -21,7 +23,7 @@ export interface FakeElectronState {
 }
 
 export const state: FakeElectronState = {
-  userData: '', appPath: '', windows: [], ipcHandles: new Map(), privilegedSchemes: [], protocolHandlers: new Map(),
+  userData: '', appPath: '', windows: [], ipcHandles: new Map(), ipcListeners: new Map(), privilegedSchemes: [], protocolHandlers: new Map(),
   appEvents: new Map(), powerEvents: new Map(), errorBoxes: [], notifications: [], badgeCounts: [], quitCalled: 0,
 };
 
@@ -72,7 +74,11 @@ export const electronFake = {
     setBadgeCount: (count: number) => { state.badgeCounts.push(count); return true; },
   },
   BrowserWindow: FakeBrowserWindow,
-  ipcMain: { handle: (channel: string, fn: Handler) => push(state.ipcHandles, channel, fn) },
+  ipcMain: {
+    handle: (channel: string, fn: Handler) => push(state.ipcHandles, channel, fn),
+    on: (channel: string, fn: Handler) => push(state.ipcListeners, channel, fn),
+  },
+  nativeImage: { createFromDataURL: (dataUrl: string) => ({ dataUrl }) },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
     handle: (scheme: string, fn: Handler) => state.protocolHandlers.set(scheme, fn),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportName, pagesLabel, partName, safeFileName } from '../../main/core/inbox/faxFileNames';
+import { safeFileName } from '../../common/domain/faxFileName';
+import { exportName, pagesLabel, partName } from '../../main/core/inbox/faxFileNames';
 import { cleanTags } from '../../main/core/inbox/inboxActions';
 import type { InboxRow } from '../../main/core/store/inboxRepo';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PRINT_CHANNEL } from '../../common/ipc/shellChannels';
+import { DRAG_OUT_CHANNEL, PRINT_CHANNEL } from '../../common/ipc/shellChannels';
 import { INVOKE_CHANNELS } from '../../common/ipc/contract';
 import { electronFake, state } from '../support/fakeElectron';
 import { pdfBytes } from '../support/testKit';
@@ -96,6 +96,10 @@ describe('Electron shell smoke test (fake electron)', () => {
     await expect(handler!({ senderFrame: { url: 'app://faxdesk/index.html', parent: null }, sender }, { jobName: 'Faxdesk — 3 pages' }))
       .resolves.toEqual({ ok: true, value: { printed: true } });
     expect(asked).toEqual([expect.objectContaining({ silent: false, margins: { marginType: 'printableArea' } })]);
+  });
+
+  it('listens for a fax dragged out of the window', () => {
+    expect([...state.ipcListeners.keys()]).toEqual([DRAG_OUT_CHANNEL]);
   });
 
   it('denies navigation and window.open', () => {

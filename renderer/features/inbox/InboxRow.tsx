@@ -30,6 +30,7 @@ interface RowProps {
  * are bold. Details belong in the right pane, said once.
  */
 export function InboxRow({ fax, index, total, selected, style, onPick }: RowProps) {
+  const dragOut = useFaxdesk((s) => s.dragFaxOut);
   const account = useFaxdesk((s) => s.accounts.find((a) => a.id === fax.accountId)?.name ?? 'Removed account');
   const status = faxStatus(fax);
   return (
@@ -43,6 +44,9 @@ export function InboxRow({ fax, index, total, selected, style, onPick }: RowProp
       style={style}
       title={[senderOf(fax), fax.demo ? `${account} (Demo)` : account, status.text].join(' · ')}
       onClick={onPick}
+      // Dragged to the desktop or a folder, a fax whose pages are here becomes a PDF file there.
+      draggable={fax.document.state === 'ready'}
+      onDragStart={(e) => { if (dragOut(fax, e.dataTransfer)) e.preventDefault(); }}
     >
       <span className="inbox-time">{formatTime(fax.createdAt)}</span>
       <span className="inbox-from">
