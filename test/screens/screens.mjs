@@ -94,6 +94,14 @@ try {
         await page.getByRole('button', { name: /^Turn page 1/ }).click();
         await page.getByRole('button', { name: '← Back to the list' }).click();
       }
+      // Two faxes picked: the selection bar with Print.
+      if ((await inbox.getByRole('option').count()) > 1) {
+        await inbox.getByRole('option').nth(0).click();
+        await inbox.getByRole('option').nth(1).click({ modifiers: ['Control'] });
+        await page.waitForTimeout(300);
+        await shot('inbox-selection');
+        await page.getByRole('button', { name: 'Clear selection' }).click();
+      }
       const unavailable = inbox.getByRole('option').filter({ hasText: '9911' });
       if (await unavailable.count()) {
         await unavailable.first().click();
@@ -122,6 +130,10 @@ try {
       await page.getByRole('list', { name: 'Sent faxes' }).getByRole('listitem').first().getByRole('button').first().click();
       await page.waitForTimeout(300);
       await shot('sent');
+      await page.getByRole('button', { name: 'Open the pages' }).click();
+      await page.getByRole('img', { name: /^Page 1 of/ }).and(page.locator('[data-phase="done"]')).waitFor({ timeout: 15_000 }).catch(() => undefined);
+      await shot('sent-viewer');
+      await page.keyboard.press('Escape');
       await page.getByRole('button', { name: /New fax/ }).first().click();
       await page.getByLabel('Choose files').setInputFiles(pdfPath);
       await page.waitForTimeout(1_000);
