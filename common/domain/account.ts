@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ServiceUrlSchema, WELKIN_DEFAULT_BASE_URL, type AddressFields } from './accountAddress';
 import { E164_PATTERN } from './phone';
+import { plainText } from './text';
 
 export const ProviderKindSchema = z.enum(['sinch', 'welkin']);
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
@@ -16,9 +18,9 @@ export const SinchSettingsSchema = z.object({
   authMode: z.enum(['oauth2', 'basic']).default('oauth2'),
   region: z.enum(SINCH_REGIONS).default('global'),
   /** Overrides the API origin (emulators, proxies). Empty means the region's public host. */
-  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  baseUrl: ServiceUrlSchema.optional(),
   /** Token endpoint origin; defaults to https://auth.sinch.com, or baseUrl when that is set. */
-  authUrl: z.url({ protocol: /^https?$/ }).optional(),
+  authUrl: ServiceUrlSchema.optional(),
   serviceId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,100}$/, 'A service ID has only letters, digits, - and _').optional(),
   /** The number faxes come from; Sinch refuses a send from a number that is not E.164 or not the project's. */
   fromNumber: z.string().trim().regex(E164_PATTERN, 'Enter the from-number in international form, such as +12015550100').optional(),
@@ -29,7 +31,7 @@ export const WelkinSettingsSchema = z.object({
   tenant: z.string().trim().min(1, 'Tenant is required').max(100),
   instance: z.string().trim().min(1, 'Instance is required').max(100),
   apiClient: z.string().trim().min(1, 'API client is required').max(200),
-  baseUrl: z.url({ protocol: /^https?$/ }).default('https://api.live.welkincloud.io'),
+  baseUrl: ServiceUrlSchema.default(WELKIN_DEFAULT_BASE_URL),
 });
 export type WelkinSettings = z.infer<typeof WelkinSettingsSchema>;
 
@@ -38,6 +40,13 @@ export const AccountSettingsSchema = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('welkin'), welkin: WelkinSettingsSchema }),
 ]);
 export type AccountSettings = z.infer<typeof AccountSettingsSchema>;
+
+/** The settings that decide where requests (and the secret) go. */
+export function addressFieldsOf(settings: AccountSettings): AddressFields {
+  return settings.provider === 'sinch'
+    ? { provider: 'sinch', region: settings.sinch.region, baseUrl: settings.sinch.baseUrl, authUrl: settings.sinch.authUrl }
+    : { provider: 'welkin', baseUrl: settings.welkin.baseUrl };
+}
 
 export const AccountStatusSchema = z.enum(['connected', 'retrying', 'signed_out', 'unknown']);
 
@@ -68,7 +77,7 @@ export const AccountSchema = z.object({
 export type Account = z.infer<typeof AccountSchema>;
 
 export const AccountDraftSchema = z.object({
-  name: z.string().trim().min(1, 'Give the account a name').max(80),
+  name: plainText('The account name').trim().min(1, 'Give the account a name').max(80),
   settings: AccountSettingsSchema,
   /** Write-only: sent when adding or changing the secret, never returned. */
   secret: z.string().min(1).max(4096).optional(),

@@ -3,9 +3,19 @@ import { ErrorInfoSchema } from '../errors';
 import { CoverRequestSchema, ServerCoverSchema } from './cover';
 import { DocumentInfoSchema, FaxPartSchema } from './document';
 import { PatientSchema } from './patient';
-import { E164_PATTERN } from './phone';
+import { checkFaxNumber, E164_PATTERN } from './phone';
 
 export const E164Schema = z.string().regex(E164_PATTERN, 'Must be an E.164 number such as +12015550123');
+
+/**
+ * A number a new fax may go to: E.164, and passing the very check the compose form applies
+ * (premium-rate, satellite, emergency and short numbers refused), since the core never trusts the page.
+ */
+export const FaxNumberSchema = z.string().max(40).superRefine((value, ctx) => {
+  const check = checkFaxNumber(value);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+  else if (check.e164 !== value) ctx.addIssue({ code: 'custom', message: `Send “${value}” in international form, ${check.e164}.` });
+});
 
 /**
  * Outbox job states. `uncertain` means the provider may have the fax (a timeout after the
@@ -80,7 +90,7 @@ export type SendOptions = z.infer<typeof SendOptionsSchema>;
 
 export const SendRequestSchema = z.object({
   accountId: z.string().min(1),
-  to: z.array(E164Schema).min(1, 'Add at least one recipient').max(50),
+  to: z.array(FaxNumberSchema).min(1, 'Add at least one recipient').max(50),
   documentIds: z.array(z.string().min(1)).min(1, 'Add at least one document').max(20),
   /**
    * The fax's content in send order, after the person's page operations; every part names one of

@@ -8,6 +8,7 @@ import { E164Schema, OutboxJobSchema, SendRequestSchema } from '../domain/fax';
 import {
   InboxTagSchema, TagsSchema, InboxChangedSchema, InboxCountsSchema, InboxFaxArrivedSchema, InboxFaxSchema, InboxListSchema, InboxQuerySchema, InboxSyncStateSchema,
 } from '../domain/inbox';
+import { plainText } from '../domain/text';
 import { ErrorInfoSchema } from '../errors';
 import { DraftContentSchema, DraftListSchema, DraftSchema } from '../domain/draft';
 import { PatientSchema } from '../domain/patient';
@@ -37,15 +38,18 @@ export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 /** Bytes cross as a Uint8Array (structured clone in Electron, base64 in the dev bridge). */
 export const BytesSchema = z.instanceof(Uint8Array);
 
+/** A file's name as the person sees it in compose and the outbox: refused, not cleaned, when it hides characters. */
+const DocumentNameSchema = plainText('The file name').min(1).max(255);
+
 export const AddDocumentInputSchema = z.object({
-  name: z.string().min(1).max(255),
+  name: DocumentNameSchema,
   bytes: BytesSchema,
 }).strict();
 
 /** A file on this computer, by path (Electron's webUtils.getPathForFile; the dev bridge's upload). */
 export const AddDocumentFileInputSchema = z.object({
   path: z.string().min(1).max(4096),
-  name: z.string().min(1).max(255),
+  name: DocumentNameSchema,
 }).strict();
 
 export const OutboxQuerySchema = z.object({
@@ -202,7 +206,7 @@ export const contract = {
     'contacts.newNumbers': { input: z.object({ numbers: z.array(E164Schema).max(50) }).strict(), output: z.object({ numbers: z.array(E164Schema) }) },
     /** Reads a CSV or vCard file and answers what importing it would do; nothing is stored yet. */
     'contacts.importPreview': {
-      input: z.object({ name: z.string().min(1).max(255), bytes: BytesSchema.refine((b) => b.byteLength <= 20 * 1024 * 1024, 'The file is larger than 20 MB') }).strict(),
+      input: z.object({ name: DocumentNameSchema, bytes: BytesSchema.refine((b) => b.byteLength <= 20 * 1024 * 1024, 'The file is larger than 20 MB') }).strict(),
       output: ImportPreviewSchema,
     },
     /** Imports the rows a preview showed, in one transaction: all or none. */

@@ -1,55 +1,51 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { MAX_DOCUMENT_BYTES } from '../../common/domain/document';
-import { errorInfo } from '../../common/errors';
 import { stringifyWire } from '../../common/ipc/wireJson';
 import type { Core } from '../core/app';
+import { bodyToFile, declaredLength, lengthRequired, refuse, tooLarge, type Refusal } from './requestBody';
 
 type DocumentCore = Pick<Core, 'dispatch' | 'documentContent'>;
 
+/** The pipeline's own limit: anything larger could never be faxed, so it is not even read. */
+export const MAX_UPLOAD_BYTES = MAX_DOCUMENT_BYTES;
+
 /**
  * `POST /__bridge/upload?name=…`: the body is the file, streamed to disk (never held whole, never
- * base64 in JSON), then added by path as Electron adds a dropped file. Answers like an invoke.
+ * base64 in JSON), then added by path as Electron adds a dropped file. Answers like an invoke; a
+ * body over the limit is refused with 413 and not read.
  */
 export async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL, core: DocumentCore, uploadDir: string): Promise<void> {
   const name = url.searchParams.get('name') ?? '';
-  const answer = (value: unknown) => {
-    const body = stringifyWire(value);
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
-    res.end(body);
-  };
-  if (!name) return answer({ ok: false, error: errorInfo('invalid_input', { message: 'The file has no name.' }) });
+  if (!/^application\/octet-stream\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+    return refuse(req, res, { status: 415, code: 'invalid_input', message: 'An upload is sent as application/octet-stream.', close: true });
+  }
+  if (!name) return refuse(req, res, { status: 400, code: 'invalid_input', message: 'The file has no name.', close: true });
+  // A known length lets a file that is too large be refused before any of it is read (browsers
+  // always send one for a file); the stream is still counted in case the client lies.
+  const length = declaredLength(req);
+  if (Number.isNaN(length)) return refuse(req, res, lengthRequired('An upload'));
+  const tooBig = tooLarge(MAX_UPLOAD_BYTES, name, 'files_too_large');
+  if (length > MAX_UPLOAD_BYTES) return refuse(req, res, tooBig);
   await mkdir(uploadDir, { recursive: true });
   const path = join(uploadDir, `upload-${randomUUID()}`);
   let result: unknown;
+  let refusal: Refusal | undefined;
   try {
-    let received = 0;
-    const limit = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        received += chunk.length;
-        // One byte over the limit is enough for the core to refuse the file by its size.
-        if (received > MAX_DOCUMENT_BYTES + 1) done(new Error('too large'));
-        else done(null, chunk);
-      },
-    });
-    const stored = await pipeline(req, limit, createWriteStream(path, { flags: 'wx' })).then(() => true, () => false);
-    if (stored) {
-      result = await core.dispatch('documents.addFile', { path, name });
-    } else {
-      req.resume();
-      result = received > MAX_DOCUMENT_BYTES
-        ? { ok: false, error: errorInfo('files_too_large', { message: `${name} is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.` }) }
-        : { ok: false, error: errorInfo('network', { message: `${name} did not arrive whole. Add it again.` }) };
-    }
+    const stored = await bodyToFile(req, path, MAX_UPLOAD_BYTES);
+    if (stored.ok) result = await core.dispatch('documents.addFile', { path, name });
+    else refusal = stored.reason === 'too_large' ? tooBig : { status: 400, code: 'network', message: `${name} did not arrive whole. Add it again.`, close: true };
   } finally {
+    // Gone before the answer: the core has copied what it keeps.
     await rm(path, { force: true });
   }
-  answer(result);
+  if (refusal) return refuse(req, res, refusal);
+  const body = stringifyWire(result);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  res.end(body);
 }
 
 /**

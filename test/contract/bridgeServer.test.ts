@@ -116,9 +116,10 @@ describe('dev/test bridge server', () => {
   it('returns invalid_input for malformed input and for a non-JSON body', async () => {
     expect(JSON.parse((await invoke('accounts.remove', { nope: true })).body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const res = await raw('/__bridge/invoke/app.info', {
-      method: 'POST', headers: { 'X-Faxdesk-Token': bridge.token, Origin: bridge.url }, body: '{not json',
+      method: 'POST', headers: { 'X-Faxdesk-Token': bridge.token, Origin: bridge.url, 'Content-Type': 'application/json' }, body: '{not json',
     });
     expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('does not serve files outside the renderer folder', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { serviceAddress } from '../../../common/domain/accountAddress';
 import {
-  AccountDraftSchema, type Account, type AccountDraft, type AccountLimits, type AccountSettings,
+  addressFieldsOf, AccountDraftSchema, type Account, type AccountDraft, type AccountLimits, type AccountSettings,
 } from '../../../common/domain/account';
 import { AppError } from '../../../common/ipc/result';
 import type { CoreEvents } from '../events';
@@ -108,6 +109,12 @@ export class Accounts {
     if (draft.settings.provider !== existing.settings.provider) {
       throw AppError.of('invalid_input', 'An account cannot change provider. Add a new account instead.');
     }
+    if (!draft.secret && await this.secretWouldMove(existing, draft.settings)) {
+      throw AppError.of('invalid_input', 'Enter the secret again: the account’s address changed.', {
+        nextStep: 'Faxdesk sends a stored secret only to the address it was entered for. Type the secret, then save.',
+        fields: { secret: 'Enter the secret again: the address changed' },
+      });
+    }
     if (draft.secret) {
       this.deps.log.redact(draft.secret);
       await this.deps.secrets.set(accountSecretKey(id), draft.secret);
@@ -155,6 +162,17 @@ export class Accounts {
     const provider = this.deps.factory.create(settings, secret);
     this.providers.set(id, { updatedAt: row.updatedAt, provider });
     return provider;
+  }
+
+  /**
+   * A new base URL, auth URL or region would carry the stored secret to a host it was never entered
+   * for (a typo, or a look-alike domain someone suggested). A Demo account's secret is the public
+   * demo one and always goes to its own emulator; an account without a stored secret has none to move.
+   */
+  private async secretWouldMove(existing: AccountRow, next: AccountSettings): Promise<boolean> {
+    if (existing.demo) return false;
+    if (serviceAddress(addressFieldsOf(existing.settings)) === serviceAddress(addressFieldsOf(next))) return false;
+    return (await this.deps.secrets.get(accountSecretKey(existing.id))) !== undefined;
   }
 
   private row(id: string): AccountRow {

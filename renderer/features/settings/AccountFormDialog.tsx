@@ -3,7 +3,7 @@ import type { Account } from '../../../common/domain/account';
 import type { ErrorInfo } from '../../../common/errors';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { Dialog } from '../../ui/Dialog';
-import { draftFromForm, emptyForm, errorFor, formFromAccount, type AccountForm, type FieldErrors } from './accountForm';
+import { addressChanged, draftFromForm, emptyForm, SECRET_AGAIN, errorFor, formFromAccount, type AccountForm, type FieldErrors } from './accountForm';
 import { Field } from './Field';
 import { SinchFields, WelkinFields } from './ProviderFields';
 
@@ -23,9 +23,10 @@ export function AccountFormDialog({ account, onClose, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const editing = account !== null;
   const secretLabel = form.provider === 'sinch' ? 'Key secret' : 'Client secret';
+  const secretAgain = addressChanged(form, account);
 
   const save = async () => {
-    const checked = draftFromForm(form, editing);
+    const checked = draftFromForm(form, editing, account);
     if ('errors' in checked) {
       setErrors(checked.errors);
       setFailure(null);
@@ -48,9 +49,10 @@ export function AccountFormDialog({ account, onClose, onSaved }: Props) {
       type="password"
       value={form.secret}
       error={errorFor(errors, 'secret')}
-      required={!editing}
+      required={!editing || secretAgain}
       hint={editing
-        ? (account.hasSecret ? 'A secret is stored. Leave this empty to keep it.' : 'No secret is stored yet.')
+        ? (secretAgain ? `${SECRET_AGAIN}. Faxdesk sends a stored secret only to the address it was entered for.`
+          : account.hasSecret ? 'A secret is stored. Leave this empty to keep it.' : 'No secret is stored yet.')
         : 'Stored in the system keychain. Faxdesk never shows it again.'}
       onChange={(v) => setForm({ ...form, secret: v })}
     />

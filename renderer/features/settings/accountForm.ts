@@ -1,4 +1,5 @@
-import { SINCH_REGIONS, AccountDraftSchema, type Account, type AccountDraft } from '../../../common/domain/account';
+import { SINCH_REGIONS, AccountDraftSchema, addressFieldsOf, type Account, type AccountDraft } from '../../../common/domain/account';
+import { serviceAddress, WELKIN_DEFAULT_BASE_URL } from '../../../common/domain/accountAddress';
 
 export type Region = (typeof SINCH_REGIONS)[number];
 
@@ -14,7 +15,21 @@ export interface AccountForm {
   welkin: { tenant: string; instance: string; apiClient: string; baseUrl: string };
 }
 
-export const WELKIN_DEFAULT_BASE = 'https://api.live.welkincloud.io';
+export const WELKIN_DEFAULT_BASE = WELKIN_DEFAULT_BASE_URL;
+
+export const SECRET_AGAIN = 'Enter the secret again: the address changed';
+
+/**
+ * The form points the account somewhere else (base URL, auth URL or region): the core then wants
+ * the secret typed again, since a stored secret is sent only where it was entered for.
+ */
+export function addressChanged(f: AccountForm, account: Account | null): boolean {
+  if (!account || account.demo || !account.hasSecret) return false;
+  const now = f.provider === 'sinch'
+    ? { provider: 'sinch' as const, region: f.sinch.region, baseUrl: f.sinch.baseUrl, authUrl: f.sinch.authUrl }
+    : { provider: 'welkin' as const, baseUrl: f.welkin.baseUrl };
+  return serviceAddress(now) !== serviceAddress(addressFieldsOf(account.settings));
+}
 
 export function emptyForm(): AccountForm {
   return {
@@ -45,7 +60,7 @@ const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
 export type FieldErrors = Record<string, string>;
 
 /** Validates with AccountDraftSchema. Field keys are dotted paths: `name`, `secret`, `settings.sinch.projectId`. */
-export function draftFromForm(f: AccountForm, editing: boolean): { draft: AccountDraft } | { errors: FieldErrors } {
+export function draftFromForm(f: AccountForm, editing: boolean, account: Account | null = null): { draft: AccountDraft } | { errors: FieldErrors } {
   const settings = f.provider === 'sinch'
     ? {
       provider: 'sinch' as const,
@@ -68,6 +83,7 @@ export function draftFromForm(f: AccountForm, editing: boolean): { draft: Accoun
     }
   }
   if (!editing && f.secret === '') errors.secret = f.provider === 'sinch' ? 'Enter the key secret' : 'Enter the client secret';
+  if (editing && f.secret === '' && addressChanged(f, account)) errors.secret = SECRET_AGAIN;
   if (!parsed.success || Object.keys(errors).length > 0) return { errors };
   return { draft: parsed.data };
 }
