@@ -11,6 +11,8 @@ import { scheduleDocumentSweep } from './documents/documentSweep';
 import { CoverPages } from './cover/coverPages';
 import { CoverTemplatesRepo } from './cover/coverTemplatesRepo';
 import { DocumentStore } from './documents/documentStore';
+import { Desktop } from './desktop/desktop';
+import type { HotFolderTiming } from './desktop/hotFolder';
 import { Drafts } from './drafts/drafts';
 import { Patients } from './patients/patients';
 import { DraftsRepo } from './store/draftsRepo';
@@ -68,6 +70,8 @@ export interface CoreOptions {
   tasks?: TaskRunner<CoreTasks>;
   /** Inbox sync timing (tests shorten it); `intervalMs` overrides the poll interval setting. */
   inbox?: InboxOptions & { intervalMs?: number };
+  /** Print-to-fax folder timing (tests shorten it). */
+  hotFolder?: Partial<HotFolderTiming>;
 }
 
 /** What the shell and the dev bridge may use: the handler table and a few named entry points. */
@@ -84,6 +88,13 @@ export interface Core {
   onOnlineChanged(online: boolean): void;
   /** The file a document's preview shows (what is sent), for the shell's and the bridge's document routes. */
   documentContent(id: string): { path: string; contentType: string; sizeBytes: number } | undefined;
+  /**
+   * A launch's command line (the first, or a second instance's): files and `--to` open compose.
+   * `skip`: leading arguments that are Electron's own (the executable; in development the app folder).
+   */
+  openLaunch(argv: readonly string[], options: { skip: number; cwd: string }): Promise<unknown>;
+  /** Files the OS handed over one by one (macOS open-file). */
+  openFiles(paths: readonly string[], cwd: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -100,6 +111,7 @@ export interface CoreServices {
   jobs: JobStore;
   contacts: Contacts;
   drafts: Drafts;
+  desktop: Desktop;
 }
 
 /** Composes the core. Both the Electron shell and the dev/test bridge start exactly this. */
@@ -172,7 +184,10 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   runner.start();
   if (options.checkAccountsOnStart) void connection.testAll();
 
-  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts, patients: new Patients(accounts) });
+  const desktop = new Desktop({ documents, events, log, settings, region: systemRegion, hotFolderTiming: options.hotFolder });
+  const desktopReady = desktop.start().catch((error: unknown) => log.error('the print-to-fax folder could not start', { error }));
+
+  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts, patients: new Patients(accounts), desktop });
   let offline = false;
   let asleep = false;
   const pauseRunner = () => runner.setPaused(offline || asleep);
@@ -197,6 +212,8 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       pauseRunner();
     },
     documentContent: (id) => documents.content(id) ?? inbox.documentContent(id),
+    openLaunch: (argv, launch) => desktop.requests.openLaunch(argv, launch),
+    openFiles: (paths, cwd) => desktop.requests.openFiles(paths, { cwd }),
     onOnlineChanged(online) {
       log.info(online ? 'network is back' : 'network is gone');
       offline = !online;
@@ -210,6 +227,8 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     close() {
       closing ??= (async () => {
         await inboxReady;
+        await desktopReady;
+        await desktop.close();
         await runner.stop(1_000);
         await pool?.close();
         await options.demo?.close();
@@ -218,5 +237,5 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       return closing;
     },
   };
-  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts } };
+  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts, desktop } };
 }
