@@ -68,12 +68,12 @@ function pollSeconds(stored: string | undefined): number {
 /** A folder the person typed: absolute, local, without control characters (a relative path would depend on where Faxdesk started). */
 function hotFolderPath(input: string): string {
   const path = input.trim();
+  if (/^[\\/]{2}/.test(path)) {
+    throw AppError.of('invalid_input', 'The print-to-fax folder must be on this computer, not a network share.', { nextStep: 'Choose a folder on this computer.' });
+  }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path) || !isAbsolute(path)) {
     throw AppError.of('invalid_input', 'The print-to-fax folder must be a full path, such as /Users/you/Faxdesk/Print to fax or C:\\Users\\you\\Faxdesk\\Print to fax.', { nextStep: 'Type the whole path of the folder.' });
-  }
-  if (/^[\\/]{2}/.test(path)) {
-    throw AppError.of('invalid_input', 'The print-to-fax folder must be on this computer, not a network share.', { nextStep: 'Choose a folder on this computer.' });
   }
   return normalize(path);
 }
