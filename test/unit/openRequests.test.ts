@@ -5,7 +5,7 @@ import type { ComposeOpenRequested } from '../../common/ipc/contract';
 import { parseLaunchArgs } from '../../main/core/desktop/launchArgs';
 import { MAX_OPEN_FILES } from '../../main/core/desktop/openRequests';
 import type { CoreHarness } from '../support/coreKit';
-import { makePdfBytes, startTestCore } from '../support/coreKit';
+import { startTestCore } from '../support/coreKit';
 import { TempFolder } from '../support/tempFolder';
 
 /** Files handed over by the desktop (issue 12, item 2), through a real core and real files. */
@@ -29,6 +29,8 @@ describe('the command line of a launch', () => {
     expect(parseLaunchArgs(['faxdesk', '--to=+12015550100', '-psn_0_12345', 'c.pdf'], 1)).toEqual({ paths: ['c.pdf'], to: '+12015550100' });
     expect(parseLaunchArgs(['faxdesk', '--', '--to', '-odd name.pdf'], 1)).toEqual({ paths: ['--to', '-odd name.pdf'] });
     expect(parseLaunchArgs(['faxdesk'], 1)).toEqual({ paths: [] });
+    // A second instance's argv in development: Chromium's switches can come before the app's folder.
+    expect(parseLaunchArgs(['/usr/bin/electron', '--allow-file-access-from-files', '--original-process-start-time=1', '.', 'd.pdf'], 2)).toEqual({ paths: ['d.pdf'] });
   });
 
   it('a plain launch asks for nothing', async () => {

@@ -16,9 +16,17 @@ const NUMBER_WORD = /^[+\d()\-.\s]+$/;
 /**
  * `argv` as Electron gives it (process.argv, or a second instance's): the executable first, and in
  * development (`electron .`) the app's folder after it, so `skip` is 1 packaged and 2 in development.
+ * Chromium may put its switches before the app's folder, so only words that are not switches are skipped.
  */
 export function parseLaunchArgs(argv: readonly string[], skip: number): LaunchRequest {
-  const args = argv.slice(skip);
+  const args = [...argv];
+  for (let left = skip, i = 0; left > 0 && i < args.length;) {
+    if (args[i]!.startsWith('-')) i++;
+    else {
+      args.splice(i, 1);
+      left--;
+    }
+  }
   const paths: string[] = [];
   const numberWords: string[] = [];
   for (let i = 0; i < args.length; i++) {
