@@ -76,6 +76,10 @@ export const AppSettingsSchema = z.object({
   newFaxSound: z.boolean(),
   /** Opening a received fax marks it read (off: only "Mark read"/"Mark unread" change it). */
   markReadOnOpen: z.boolean(),
+  /** Print to fax: a PDF that appears in this folder opens compose (off by default: nothing is watched or created). */
+  hotFolderEnabled: z.boolean(),
+  /** An absolute path (default `~/Faxdesk/Print to fax`); the core refuses any other. */
+  hotFolderPath: z.string().min(1).max(4096),
 });
 
 /** Settings plus what Faxdesk remembers for the person (read-only through settings.get). */
@@ -86,6 +90,20 @@ export const AppStateSchema = AppSettingsSchema.extend({
   region: z.string().optional(),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
+
+/**
+ * Files handed over by the desktop ("Open with", a second launch's arguments, macOS open-file, the
+ * hot folder): already added through the documents pipeline; compose opens with them.
+ */
+export const ComposeOpenRequestedSchema = z.object({
+  id: z.string(),
+  documents: z.array(DocumentInfoSchema),
+  /** The `--to` number, checked by the core. */
+  to: E164Schema.optional(),
+  /** What was not opened, one sentence each, naming the file by its base name. */
+  refusals: z.array(z.string()),
+});
+export type ComposeOpenRequested = z.infer<typeof ComposeOpenRequestedSchema>;
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
 /**
@@ -226,6 +244,14 @@ export const contract = {
     'groups.add': { input: GroupDraftSchema, output: GroupSchema },
     'groups.update': { input: z.object({ id: z.string().min(1), draft: GroupDraftSchema }).strict(), output: GroupSchema },
     'groups.remove': { input: IdInput, output: z.object({ removed: z.boolean() }) },
+    /**
+     * Files from the desktop that compose has not opened yet, oldest first; each is answered once.
+     * A launch's files arrive before the window listens, so the window asks at start and on each
+     * `compose.openRequested`.
+     */
+    'compose.takeOpenRequests': { input: NoInput, output: z.array(ComposeOpenRequestedSchema) },
+    /** The helper files that make the OS print dialog feed the hot folder (written, never run). */
+    'hotFolder.writeHelpers': { input: NoInput, output: z.object({ folder: z.string(), files: z.array(z.string()) }) },
   },
   events: {
     'outbox.jobChanged': OutboxJobSchema,
@@ -246,6 +272,10 @@ export const contract = {
     'contacts.changed': z.object({}),
     /** The person clicked a notification about this fax: show it. */
     'notification.clicked': z.object({ faxId: z.string() }),
+    /** Files from the desktop or the hot folder: compose opens with them (and says what was refused). */
+    'compose.openRequested': ComposeOpenRequestedSchema,
+    /** The hot folder could not take a file, or could not be watched: said in the window. */
+    'hotFolder.refused': z.object({ message: z.string() }),
   },
 } as const;
 

@@ -11,6 +11,8 @@ import { scheduleDocumentSweep } from './documents/documentSweep';
 import { CoverPages } from './cover/coverPages';
 import { CoverTemplatesRepo } from './cover/coverTemplatesRepo';
 import { DocumentStore } from './documents/documentStore';
+import { Desktop } from './desktop/desktop';
+import type { HotFolderTiming } from './desktop/hotFolder';
 import { Drafts } from './drafts/drafts';
 import { Patients } from './patients/patients';
 import { DraftsRepo } from './store/draftsRepo';
@@ -69,6 +71,8 @@ export interface CoreOptions {
   tasks?: TaskRunner<CoreTasks>;
   /** Inbox sync timing (tests shorten it); `intervalMs` overrides the poll interval setting. */
   inbox?: InboxOptions & { intervalMs?: number };
+  /** Print-to-fax folder timing (tests shorten it). */
+  hotFolder?: Partial<HotFolderTiming>;
 }
 
 /** What the shell and the dev bridge may use: the handler table and a few named entry points. */
@@ -87,6 +91,13 @@ export interface Core {
   documentContent(id: string): { path: string; contentType: string; sizeBytes: number } | undefined;
   /** A received fax as a file with a clean name, for dragging it out of the window (the shell's startDrag). */
   dragOutFile(faxId: string): Promise<string>;
+  /**
+   * A launch's command line (the first, or a second instance's): files and `--to` open compose.
+   * `skip`: leading arguments that are Electron's own (the executable; in development the app folder).
+   */
+  openLaunch(argv: readonly string[], options: { skip: number; cwd: string }): Promise<unknown>;
+  /** Files the OS handed over one by one (macOS open-file). */
+  openFiles(paths: readonly string[], cwd: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -103,6 +114,7 @@ export interface CoreServices {
   jobs: JobStore;
   contacts: Contacts;
   drafts: Drafts;
+  desktop: Desktop;
 }
 
 /** Composes the core. Both the Electron shell and the dev/test bridge start exactly this. */
@@ -177,7 +189,10 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   runner.start();
   if (options.checkAccountsOnStart) void connection.testAll();
 
-  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts, patients: new Patients(accounts) });
+  const desktop = new Desktop({ documents, events, log, settings, region: systemRegion, hotFolderTiming: options.hotFolder });
+  const desktopReady = desktop.start().catch((error: unknown) => log.error('the print-to-fax folder could not start', { error }));
+
+  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts, patients: new Patients(accounts), desktop });
   let offline = false;
   let asleep = false;
   const pauseRunner = () => runner.setPaused(offline || asleep);
@@ -203,6 +218,8 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     },
     documentContent: (id) => documents.content(id) ?? inbox.documentContent(id),
     dragOutFile: (faxId) => dragOut.fileFor(faxId),
+    openLaunch: (argv, launch) => desktop.requests.openLaunch(argv, launch),
+    openFiles: (paths, cwd) => desktop.requests.openFiles(paths, { cwd }),
     onOnlineChanged(online) {
       log.info(online ? 'network is back' : 'network is gone');
       offline = !online;
@@ -216,6 +233,8 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     close() {
       closing ??= (async () => {
         await inboxReady;
+        await desktopReady;
+        await desktop.close();
         await runner.stop(1_000);
         await pool?.close();
         await options.demo?.close();
@@ -224,5 +243,5 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       return closing;
     },
   };
-  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts } };
+  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts, desktop } };
 }

@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core/app';
 import { createDemoEnvironment, demoPortsFromEnv } from '../demo/demoEnvironment';
 import { connectInboxNotifications } from '../core/inbox/inboxNotifications';
 import { watchUnreadCount } from '../core/inbox/unreadCount';
+import { readAttentionCounts, watchAttentionCounts } from '../core/desktop/attentionCounts';
 import type { InboxFaxArrived } from '../../common/domain/inbox';
 import { connectNotifications, type Notice } from '../core/outbox/notifications';
 import { createSenderCheck, registerIpc, type IpcMainLike } from '../core/ipc/registerIpc';
@@ -15,13 +16,19 @@ import { registerPrint, type PrintIpcLike } from './printing';
 import { registerDragOut, type DragIpcLike } from './dragOut';
 import { DRAG_ICON_DATA_URL } from './dragIcon';
 import { watchOnline } from './onlineWatch';
+import { claimSingleInstance, type SingleInstanceAppLike } from './openFiles';
+import { createTrayAdapter, desktopHasTray, hideOnClose, TRAY_ICON_DATA_URL, type TrayLike, type TrayMenuItem } from './tray';
 import { createMainWindow, preloadPathFrom } from './window';
 
-const { app, BrowserWindow, dialog, ipcMain, nativeImage, net, Notification, powerMonitor, protocol } = electron;
+const { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, protocol, Tray } = electron;
 const outDir = import.meta.dirname; // out/main
 const rendererDir = join(outDir, '..', 'renderer');
 
 registerAppScheme(protocol);
+// Before ready: a second Faxdesk hands over its files and quits; macOS's open-file comes early.
+const openRelay = claimSingleInstance(app as unknown as SingleInstanceAppLike, {
+  argv: process.argv, skip: process.defaultApp ? 2 : 1, cwd: process.cwd(),
+});
 
 /** Checks that the parts Faxdesk cannot work without load, before anything else starts. */
 async function startupProblem(secrets: KeytarSecretStore): Promise<string | undefined> {
@@ -40,6 +47,7 @@ async function startupProblem(secrets: KeytarSecretStore): Promise<string | unde
 
 /** Wires Electron to the core. Everything with behaviour lives in main/core. */
 export async function startShell(): Promise<Core | undefined> {
+  if (!openRelay) return undefined; // another Faxdesk is running and has our files
   await app.whenReady();
   const secrets = new KeytarSecretStore();
   const problem = await startupProblem(secrets);
@@ -69,6 +77,14 @@ export async function startShell(): Promise<Core | undefined> {
   core.events.subscribe((event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(event, payload);
   });
+  const showWindow = () => {
+    if (win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+  openRelay.connect(core, showWindow);
+  app.on('activate', showWindow); // macOS: the dock icon brings a hidden window back
   watchDownloads(win.webContents.session, (failure) => core.events.emit('files.saveFailed', failure));
   registerDragOut(ipcMain as unknown as DragIpcLike, createSenderCheck(APP_ORIGIN), (faxId) => core.dragOutFile(faxId),
     nativeImage.createFromDataURL(DRAG_ICON_DATA_URL), (message) => core.events.emit('files.saveFailed', { name: '', message }));
@@ -109,6 +125,23 @@ export async function startShell(): Promise<Core | undefined> {
     },
     (unread) => app.setBadgeCount(unread),
   );
+  // The tray where the desktop has one: counts in its tooltip (numbers only) and New fax / Open / Quit.
+  let quitting = false;
+  const hasTray = desktopHasTray(process.platform, process.env);
+  if (hasTray) {
+    const tray = new Tray(nativeImage.createFromDataURL(TRAY_ICON_DATA_URL));
+    const adapter = createTrayAdapter(tray as unknown as TrayLike, (template: TrayMenuItem[]) => Menu.buildFromTemplate(template), {
+      newFax: () => { showWindow(); void core.openFiles([], app.getPath('home')); },
+      open: showWindow,
+      quit: () => app.quit(),
+    });
+    watchAttentionCounts(
+      (listener) => core.events.subscribe((event) => { if (event === 'inbox.changed' || event === 'outbox.jobChanged') listener(); }),
+      () => readAttentionCounts(core.dispatch as Parameters<typeof readAttentionCounts>[0]),
+      (counts) => adapter.show(counts),
+    );
+    hideOnClose(win, () => quitting);
+  }
   // After sleep, or when the network returns, look at due work and accounts at once.
   powerMonitor.on('suspend', () => core.onSystemSuspend());
   powerMonitor.on('resume', () => core.onSystemResume());
@@ -120,6 +153,7 @@ export async function startShell(): Promise<Core | undefined> {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
+    quitting = true;
     stopWatchingOnline();
     void core.close();
   });

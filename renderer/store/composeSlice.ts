@@ -1,6 +1,7 @@
 import { checkFaxNumber } from '../../common/domain/phone';
 import { readFaxNumber, splitNumberList } from '../../common/domain/recipients';
 import type { OutboxJob } from '../../common/domain/fax';
+import type { ComposeOpenRequested } from '../../common/ipc/contract';
 import type { ErrorInfo } from '../../common/errors';
 import { coverPlan, computeSendPlan, pickAccount } from './sendPlan';
 import type { SliceCreator } from './types';
@@ -26,6 +27,9 @@ export interface ComposeSlice {
   /** Numbers no real account has faxed before: Send asks once before the first fax to them. */
   newNumbers: string[] | null;
   openCompose(): void;
+  /** Files from the desktop (Open with, a launch, the hot folder) the core has ready: compose opens with them. */
+  takeOpenRequests(): Promise<void>;
+  applyOpenRequest(request: ComposeOpenRequested): void;
   /** Compose with a sent fax's documents: to the same number (`resend`) or to someone new (`forward`). */
   composeFromJob(job: OutboxJob, mode: 'resend' | 'forward'): void;
   setNumberText(text: string): void;
@@ -81,6 +85,19 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (api) => (set, get
     composeAccountId: null,
 
     openCompose: () => set({ pane: 'compose' }),
+
+    async takeOpenRequests() {
+      const r = await api.compose.takeOpenRequests();
+      if (r.ok) for (const request of r.value) get().applyOpenRequest(request);
+    },
+
+    applyOpenRequest({ documents, to, refusals }) {
+      set({ pane: 'compose' });
+      get().addDocumentInfos(documents);
+      const number = to ? checkFaxNumber(to) : undefined;
+      if (number?.ok) addRecipient(number.e164, number.display);
+      get().addRefusals(refusals);
+    },
 
     composeFromJob(job, mode) {
       const c = checkFaxNumber(job.to);

@@ -55,6 +55,9 @@ export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () =>
     // A click on a notification about a fax opens it.
     api.on('notification.clicked', ({ faxId }) => store.setState({ pane: 'outbox', selectedJobId: faxId })),
     // The address book changed (an import, another window): the Contacts screen refetches once it has loaded.
+    // Files from the desktop: the core queues them (a launch's arrive before this page listens), so they are taken, once.
+    api.on('compose.openRequested', () => void store.getState().takeOpenRequests()),
+    api.on('hotFolder.refused', ({ message }) => store.getState().notify(message)),
     api.on('contacts.changed', () => { if (store.getState().contactsStatus !== 'idle') void store.getState().loadContacts(); }),
   ];
   void store.getState().loadAccounts();
@@ -62,6 +65,7 @@ export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () =>
   void store.getState().loadSettings();
   void store.getState().loadInboxCounts();
   void store.getState().loadInboxSync();
+  void store.getState().takeOpenRequests();
   // The app opens on the Inbox (the receiving half of the product): its first page is asked for now.
   if (store.getState().pane === 'inbox') store.getState().showInbox(store.getState().inboxView);
   return () => {

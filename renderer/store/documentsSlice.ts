@@ -43,6 +43,10 @@ export interface DocumentsSlice {
   documentUrl(documentId: string): string;
   /** Empties the draft's documents; the core forgets those that `keepIds` (what was sent) does not name. */
   clearDocuments(keepIds?: ReadonlySet<string>): void;
+  /** Adds documents the core already read (files from the desktop or the hot folder) after those in the strip. */
+  addDocumentInfos(infos: readonly DocumentInfo[]): void;
+  /** Shows refusals the core made (files from the desktop), with those of dropped files. */
+  addRefusals(messages: readonly string[]): void;
   /** Starts the draft over with documents the core already holds (Resend and Forward use a sent fax's). */
   startFromDocuments(infos: readonly DocumentInfo[]): void;
 }
@@ -214,6 +218,25 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (api) => (set,
     clearDocuments(keepIds) {
       set({ docs: [], pages: [], history: [], fileRefusals: [], duplicateFiles: [] });
       releaseUnused(keepIds);
+    },
+
+    addDocumentInfos(infos) {
+      for (const info of infos) {
+        const key = nextKey();
+        known.set(key, info.id);
+        const twin = get().docs.find((d) => d.status === 'ready' && d.info.sha256 === info.sha256);
+        if (twin) set((s) => ({ duplicateFiles: [...s.duplicateFiles, { key, name: info.name, sameAs: twin.name }] }));
+        const ready: ComposeDoc = { key, status: 'ready', name: info.name, sizeBytes: info.sizeBytes, info };
+        // Like a dropped file arriving: part of every undo step, never undone itself.
+        everywhere((d) => {
+          const docs = [...d.docs, ready];
+          return { docs, pages: insertDocPages(d.pages, docs.map((x) => x.key), { key, info }) };
+        });
+      }
+    },
+
+    addRefusals(messages) {
+      for (const message of messages) refuse(message);
     },
 
     startFromDocuments(infos) {

@@ -8,6 +8,8 @@ export interface SettingsSlice {
   appSettings: AppState | null;
   loadSettings(): Promise<void>;
   updateSettings(change: Partial<AppSettings>): Promise<Result<AppState>>;
+  /** Writes the print-dialog helper files for the print-to-fax folder (the person runs them). */
+  writePrintHelpers(): Promise<Result<{ folder: string; files: string[] }>>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set) => ({
@@ -23,4 +25,6 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set) =
     if (r.ok) set({ appSettings: r.value });
     return r;
   },
+
+  writePrintHelpers: () => api.hotFolder.writeHelpers(),
 });

@@ -20,11 +20,15 @@ export interface FakeElectronState {
   /** Each count the shell put on the dock or taskbar badge. */
   badgeCounts: number[];
   quitCalled: number;
+  /** What requestSingleInstanceLock answers (false: another Faxdesk holds it). */
+  singleInstanceLock: boolean;
+  trays: FakeTray[];
 }
 
 export const state: FakeElectronState = {
   userData: '', appPath: '', windows: [], ipcHandles: new Map(), ipcListeners: new Map(), privilegedSchemes: [], protocolHandlers: new Map(),
   appEvents: new Map(), powerEvents: new Map(), errorBoxes: [], notifications: [], badgeCounts: [], quitCalled: 0,
+  singleInstanceLock: true, trays: [],
 };
 
 const push = (map: Map<string, Handler[]>, key: string, fn: Handler) => map.set(key, [...(map.get(key) ?? []), fn]);
@@ -48,11 +52,18 @@ class FakeWebContents {
 export class FakeBrowserWindow {
   webContents = new FakeWebContents();
   loadedUrl: string | undefined;
+  listeners = new Map<string, Handler[]>();
+  shown = 0;
+  hidden = 0;
   constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) { state.windows.push(this); }
   once() { return this; }
-  on() { return this; }
+  on(event: string, fn: Handler) { push(this.listeners, event, fn); return this; }
   isDestroyed() { return false; }
-  show() {}
+  isMinimized() { return false; }
+  restore() {}
+  focus() {}
+  hide() { this.hidden++; }
+  show() { this.shown++; }
   loadURL(url: string) { this.loadedUrl = url; return Promise.resolve(); }
 }
 
@@ -64,6 +75,17 @@ class FakeNotification {
   show() { state.notifications.push({ title: this.options.title, body: this.options.body, click: () => this.listeners.get('click')?.forEach((fn) => fn()) }); }
 }
 
+/** A tray icon: its tooltip and menu as the shell last set them. */
+export class FakeTray {
+  tooltip = '';
+  menu: Array<{ label?: string; type?: string; enabled?: boolean; click?: () => void }> = [];
+  listeners = new Map<string, Handler[]>();
+  constructor(readonly image: unknown) { state.trays.push(this); }
+  setToolTip(text: string) { this.tooltip = text; }
+  setContextMenu(menu: { template: FakeTray['menu'] }) { this.menu = menu.template; }
+  on(event: string, fn: Handler) { push(this.listeners, event, fn); return this; }
+}
+
 export const electronFake = {
   app: {
     whenReady: () => Promise.resolve(),
@@ -72,18 +94,21 @@ export const electronFake = {
     on: (event: string, fn: Handler) => push(state.appEvents, event, fn),
     quit: () => { state.quitCalled++; },
     setBadgeCount: (count: number) => { state.badgeCounts.push(count); return true; },
+    requestSingleInstanceLock: () => state.singleInstanceLock,
   },
+  Tray: FakeTray,
+  Menu: { buildFromTemplate: (template: FakeTray['menu']) => ({ template }) },
+  nativeImage: { createFromDataURL: (url: string) => ({ url }) },
   BrowserWindow: FakeBrowserWindow,
   ipcMain: {
     handle: (channel: string, fn: Handler) => push(state.ipcHandles, channel, fn),
     on: (channel: string, fn: Handler) => push(state.ipcListeners, channel, fn),
   },
-  nativeImage: { createFromDataURL: (dataUrl: string) => ({ dataUrl }) },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
     handle: (scheme: string, fn: Handler) => state.protocolHandlers.set(scheme, fn),
   },
-  net: { fetch: (url: string) => Promise.resolve(new Response(`fetched ${url}`)), isOnline: () => true },
+  net: { fetch: (url: string): Promise<unknown> => Promise.resolve(new Response(`fetched ${url}`)), isOnline: () => true },
   dialog: { showErrorBox: (title: string, content: string) => state.errorBoxes.push({ title, content }) },
   Notification: FakeNotification,
   powerMonitor: { on: (event: string, fn: Handler) => push(state.powerEvents, event, fn) },

@@ -49,3 +49,18 @@ describe('electron-builder.yml', () => {
     expect(patterns).toContain('out/main/**');
   });
 });
+
+describe('file associations (issue 12: Open with, never the default viewer)', () => {
+  it('registers PDF and TIFF as a viewer of alternate rank, with their MIME types', async () => {
+    const { getConfig } = require('app-builder-lib/out/util/config/config') as {
+      getConfig(dir: string, file: string | null, extra: null): Promise<{ fileAssociations?: Array<Record<string, unknown>> }>;
+    };
+    const { fileAssociations = [] } = await getConfig(root, resolve(root, 'electron-builder.yml'), null);
+    const byExt = (ext: string) => fileAssociations.find((a) => [a.ext].flat().includes(ext));
+    for (const [ext, mimeType] of [['pdf', 'application/pdf'], ['tif', 'image/tiff'], ['tiff', 'image/tiff']]) {
+      expect(byExt(ext!), ext).toMatchObject({ role: 'Viewer', rank: 'Alternate', mimeType });
+    }
+    // Nothing claims to be the owner of a type (LSHandlerRank Owner or Default).
+    expect(fileAssociations.every((a) => a.rank === 'Alternate')).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -28,16 +28,34 @@ vi.mock('keytar', () => {
 });
 
 let core: { close(): Promise<void>; outbox: { tick(): Promise<void> } } | undefined;
+const argv = process.argv;
+const desktop = process.env.XDG_CURRENT_DESKTOP;
+let files = '';
 
 beforeAll(async () => {
   if (!existsSync(mainBundle)) throw new Error('out/main/index.js is missing: run `npm run build` before this test');
   state.userData = mkdtempSync(join(tmpdir(), 'faxdesk-shell-'));
   state.appPath = root;
+  // Launched as `faxdesk First.pdf --to …` on a desktop with a tray.
+  files = mkdtempSync(join(tmpdir(), 'faxdesk-shell-files-'));
+  for (const name of ['First.pdf', 'Second.pdf', 'Opened.pdf']) writeFileSync(join(files, name), await pdfBytes({ pages: 1 }));
+  process.argv = ['/opt/Faxdesk/faxdesk', join(files, 'First.pdf'), '--to', '+1', '201', '555', '0100'];
+  process.env.XDG_CURRENT_DESKTOP = 'KDE';
   const shell = (await import(/* @vite-ignore */ mainBundle)) as { shellReady: Promise<typeof core> };
   core = await shell.shellReady;
   if (!core) console.error("shell did not start:", JSON.stringify(state.errorBoxes));
 });
-afterAll(async () => { await core?.close(); });
+afterAll(async () => {
+  process.argv = argv;
+  if (desktop === undefined) delete process.env.XDG_CURRENT_DESKTOP;
+  else process.env.XDG_CURRENT_DESKTOP = desktop;
+  await core?.close();
+});
+
+/** The compose requests the window was sent, by their files' names. */
+const openedInWindow = () => state.windows[0]!.webContents.sent
+  .filter(([channel]) => channel === 'compose.openRequested')
+  .map(([, payload]) => payload as { documents: Array<{ name: string }>; to?: string; refusals: string[] });
 
 describe('Electron shell smoke test (fake electron)', () => {
   it('starts the core and opens exactly one window on the app origin', () => {
@@ -153,5 +171,44 @@ describe('Electron shell smoke test (fake electron)', () => {
 
   it('puts the unread count on the dock or taskbar badge', async () => {
     await vi.waitFor(() => expect(state.badgeCounts).toEqual([0]), { timeout: 10_000 });
+  });
+
+  it('takes the lock of a single instance; the first launch’s files and --to open compose in the window', async () => {
+    expect(state.quitCalled).toBe(0);
+    await vi.waitFor(() => expect(openedInWindow()).toContainEqual(expect.objectContaining({ documents: [expect.objectContaining({ name: 'First.pdf' })], to: '+12015550100', refusals: [] })), { timeout: 15_000 });
+  });
+
+  it('a second launch’s arguments reach the core, and compose’s event carries its files and refusals', async () => {
+    const [secondInstance] = state.appEvents.get('second-instance') ?? [];
+    expect(state.appEvents.get('second-instance')).toHaveLength(1);
+    const shownBefore = state.windows[0]!.shown;
+    secondInstance!({}, ['/opt/Faxdesk/faxdesk', '--allow-file-access-from-files', 'Second.pdf', 'Missing.pdf'], files);
+    expect(state.windows[0]!.shown).toBe(shownBefore + 1);
+    await vi.waitFor(() => expect(openedInWindow()).toContainEqual({
+      id: expect.any(String), documents: [expect.objectContaining({ name: 'Second.pdf', pages: 1 })],
+      refusals: ['Missing.pdf was not opened: there is no such file. It may have been moved or deleted.'],
+    }), { timeout: 15_000 });
+  });
+
+  it('macOS open-file opens compose with the file', async () => {
+    let prevented = false;
+    state.appEvents.get('open-file')!.forEach((fn) => fn({ preventDefault: () => { prevented = true; } }, join(files, 'Opened.pdf')));
+    expect(prevented).toBe(true);
+    await vi.waitFor(() => expect(openedInWindow()).toContainEqual(expect.objectContaining({ documents: [expect.objectContaining({ name: 'Opened.pdf' })] })), { timeout: 15_000 });
+  });
+
+  it('puts a tray icon up with counts in its tooltip and New fax / Open / Quit; closing the window hides it', async () => {
+    expect(state.trays).toHaveLength(1);
+    const tray = state.trays[0]!;
+    await vi.waitFor(() => expect(tray.tooltip).toBe('Faxdesk'));
+    expect(tray.menu.map((item) => item.label ?? item.type)).toEqual(['New fax', 'Open Faxdesk', 'separator', 'Quit Faxdesk']);
+    const before = openedInWindow().length;
+    tray.menu.find((item) => item.label === 'New fax')!.click!();
+    await vi.waitFor(() => expect(openedInWindow()).toHaveLength(before + 1));
+    expect(openedInWindow().at(-1)).toMatchObject({ documents: [], refusals: [] });
+    const win = state.windows[0]!;
+    let prevented = false;
+    win.listeners.get('close')!.forEach((fn) => fn({ preventDefault: () => { prevented = true; } }));
+    expect([prevented, win.hidden]).toEqual([true, 1]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Accounts } from '../accounts/accounts';
 import type { Contacts } from '../contacts/contacts';
+import type { Desktop } from '../desktop/desktop';
 import type { Drafts } from '../drafts/drafts';
 import type { Patients } from '../patients/patients';
 import type { ConnectionCheck } from '../accounts/connectionCheck';
@@ -25,6 +26,7 @@ export interface HandlerDeps {
   contacts: Contacts;
   drafts: Drafts;
   patients: Patients;
+  desktop: Desktop;
 }
 
 /** The handler table: thin calls into the core's services. Parsing happens in the dispatcher. */
@@ -79,6 +81,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'cover.serverPages': ({ accountId }) => covers.serverPages(accountId),
     'fax.estimate': ({ accountId }) => prices.estimate(accountId),
     ...contactHandlers(deps.contacts),
+    'compose.takeOpenRequests': () => deps.desktop.requests.take(),
+    'hotFolder.writeHelpers': () => deps.desktop.writeHelpers(),
   };
 }
 

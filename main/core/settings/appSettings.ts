@@ -1,13 +1,27 @@
+import { homedir } from 'node:os';
+import { isAbsolute, join, normalize } from 'node:path';
+import { AppError } from '../../../common/ipc/result';
 import { PaperSizeSchema } from '../../../common/domain/document';
 import type { AppSettings } from '../../../common/ipc/contract';
 import { systemRegion } from '../documents/paper';
 import type { MetaRepo } from '../store/metaRepo';
 
-const DEFAULTS: AppSettings = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true };
+const DEFAULTS: Omit<AppSettings, 'hotFolderPath'> = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false };
+
+/** Where print-to-fax files are dropped unless the person chose another folder. */
+export const defaultHotFolder = () => join(homedir(), 'Faxdesk', 'Print to fax');
 
 /** Faxdesk's own settings (not an account's), and what it remembers for the person, in the meta table. */
 export class AppSettingsStore {
+  private readonly listeners = new Set<(settings: AppSettings) => void>();
+
   constructor(private readonly meta: MetaRepo) {}
+
+  /** Parts of the core that follow a setting (the hot folder) hear each change. */
+  onChange(listener: (settings: AppSettings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   get(): AppSettings & { lastAccountId?: string; region?: string } {
     const paper = PaperSizeSchema.safeParse(this.meta.get('settings.paperSize'));
@@ -19,6 +33,8 @@ export class AppSettingsStore {
       inboxPollSeconds: pollSeconds(this.meta.get('settings.inboxPollSeconds')),
       newFaxSound: this.meta.get('settings.newFaxSound') !== 'false',
       markReadOnOpen: this.meta.get('settings.markReadOnOpen') !== 'false',
+      hotFolderEnabled: this.meta.get('settings.hotFolderEnabled') === 'true',
+      hotFolderPath: this.meta.get('settings.hotFolderPath') ?? defaultHotFolder(),
       ...(lastAccountId ? { lastAccountId } : {}),
       ...(systemRegion() ? { region: systemRegion() } : {}),
     };
@@ -30,7 +46,11 @@ export class AppSettingsStore {
     if (change.inboxPollSeconds !== undefined) this.meta.set('settings.inboxPollSeconds', String(change.inboxPollSeconds));
     if (change.newFaxSound !== undefined) this.meta.set('settings.newFaxSound', String(change.newFaxSound));
     if (change.markReadOnOpen !== undefined) this.meta.set('settings.markReadOnOpen', String(change.markReadOnOpen));
-    return this.get();
+    if (change.hotFolderPath !== undefined) this.meta.set('settings.hotFolderPath', hotFolderPath(change.hotFolderPath));
+    if (change.hotFolderEnabled !== undefined) this.meta.set('settings.hotFolderEnabled', String(change.hotFolderEnabled));
+    const settings = this.get();
+    for (const listener of this.listeners) listener(settings);
+    return settings;
   }
 
   /** Compose starts with the real account a fax was last sent from. */
@@ -43,4 +63,17 @@ export class AppSettingsStore {
 function pollSeconds(stored: string | undefined): number {
   const value = Number(stored);
   return stored !== undefined && Number.isInteger(value) ? Math.min(900, Math.max(10, value)) : DEFAULTS.inboxPollSeconds;
+}
+
+/** A folder the person typed: absolute, local, without control characters (a relative path would depend on where Faxdesk started). */
+function hotFolderPath(input: string): string {
+  const path = input.trim();
+  if (/^[\\/]{2}/.test(path)) {
+    throw AppError.of('invalid_input', 'The print-to-fax folder must be on this computer, not a network share.', { nextStep: 'Choose a folder on this computer.' });
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(path) || !isAbsolute(path)) {
+    throw AppError.of('invalid_input', 'The print-to-fax folder must be a full path, such as /Users/you/Faxdesk/Print to fax or C:\\Users\\you\\Faxdesk\\Print to fax.', { nextStep: 'Type the whole path of the folder.' });
+  }
+  return normalize(path);
 }

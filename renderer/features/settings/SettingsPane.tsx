@@ -4,6 +4,7 @@ import { useFaxdesk } from '../../store/StoreProvider';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { AccountCard, type TestState } from './AccountCard';
 import { AccountFormDialog } from './AccountFormDialog';
+import { HotFolderFields } from './HotFolderFields';
 import { InboxSettingsFields } from './InboxSettingsFields';
 import { PaperSizeField } from './PaperSizeField';
 
@@ -80,6 +81,8 @@ export function SettingsPane() {
         <InboxSettingsFields />
         <h2>Documents</h2>
         <PaperSizeField />
+        <h2>Print to fax</h2>
+        <HotFolderFields />
         <h2>Keyboard</h2>
         <dl className="shortcuts">
           <dt>Ctrl/⌘+N</dt><dd>New fax</dd>
