@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Accounts, type ProviderFactory } from './accounts/accounts';
+import { AuditLog } from './audit/auditLog';
 import { ConnectionCheck } from './accounts/connectionCheck';
 import { ConnectionStatus } from './accounts/connectionStatus';
 import { Contacts } from './contacts/contacts';
@@ -68,6 +69,8 @@ export interface CoreOptions {
   tasks?: TaskRunner<CoreTasks>;
   /** Inbox sync timing (tests shorten it); `intervalMs` overrides the poll interval setting. */
   inbox?: InboxOptions & { intervalMs?: number };
+  /** The OS account the audit log names (tests); default `os.userInfo().username`. */
+  osUser?: string;
 }
 
 /** What the shell and the dev bridge may use: the handler table and a few named entry points. */
@@ -100,6 +103,7 @@ export interface CoreServices {
   jobs: JobStore;
   contacts: Contacts;
   drafts: Drafts;
+  audit: AuditLog;
 }
 
 /** Composes the core. Both the Electron shell and the dev/test bridge start exactly this. */
@@ -172,7 +176,12 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   runner.start();
   if (options.checkAccountsOnStart) void connection.testAll();
 
-  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts, patients: new Patients(accounts) });
+  // The lock screen (issue 13, item 3) records unlock / unlock_failed through this same log.
+  const audit = new AuditLog({ db, meta, osUser: options.osUser });
+  const handlers = createHandlers({
+    version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts,
+    patients: new Patients(accounts), audit, log,
+  });
   let offline = false;
   let asleep = false;
   const pauseRunner = () => runner.setPaused(offline || asleep);
@@ -218,5 +227,5 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       return closing;
     },
   };
-  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts } };
+  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts, audit } };
 }
