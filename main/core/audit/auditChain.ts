@@ -32,19 +32,35 @@ export function hashEntry(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'h
 }
 
 /**
- * Walks the entries in id order. Ids run 1, 2, 3… with no gap (AUTOINCREMENT never reuses one), so
- * a missing number is a removed entry; an entry whose hash or link does not match was changed.
- * `highestIssued` (sqlite_sequence) catches removed entries at the end, which leave no gap.
+ * Walks the entries in id order, a page at a time. Ids run 1, 2, 3… with no gap (AUTOINCREMENT
+ * never reuses one), so a missing number is a removed entry; an entry whose hash or link does not
+ * match was changed. `finish` takes the highest id ever issued (sqlite_sequence), which catches
+ * removed entries at the end: they leave no gap.
  */
-export function verifyChain(rows: Iterable<AuditRow>, highestIssued: number): AuditVerify {
-  let expected = 1;
-  let prev = GENESIS;
-  for (const row of rows) {
-    if (row.id !== expected) return { ok: false, firstBroken: expected, reason: 'removed' };
-    if (row.prev_hash !== prev || hashEntry(prev, row) !== row.hash) return { ok: false, firstBroken: row.id, reason: 'changed' };
-    prev = row.hash;
-    expected += 1;
+export class ChainWalk {
+  private expected = 1;
+  private prev = GENESIS;
+  private broken: AuditVerify | undefined;
+
+  /** The id after the last entry walked (where the next page starts). */
+  get next(): number { return this.expected; }
+  get failed(): boolean { return this.broken !== undefined; }
+
+  step(rows: Iterable<AuditRow>): void {
+    for (const row of rows) {
+      if (this.broken) return;
+      if (row.id !== this.expected) this.broken = { ok: false, firstBroken: this.expected, reason: 'removed' };
+      else if (row.prev_hash !== this.prev || hashEntry(this.prev, row) !== row.hash) this.broken = { ok: false, firstBroken: row.id, reason: 'changed' };
+      else {
+        this.prev = row.hash;
+        this.expected += 1;
+      }
+    }
   }
-  if (highestIssued >= expected) return { ok: false, firstBroken: expected, reason: 'removed' };
-  return { ok: true, entries: expected - 1 };
+
+  finish(highestIssued: number): AuditVerify {
+    if (this.broken) return this.broken;
+    if (highestIssued >= this.expected) return { ok: false, firstBroken: this.expected, reason: 'removed' };
+    return { ok: true, entries: this.expected - 1 };
+  }
 }

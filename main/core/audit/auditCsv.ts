@@ -13,11 +13,11 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The export: a header, then one line per entry (CRLF, as RFC 4180 and Excel expect). */
-export function* auditCsvLines(rows: Iterable<AuditRow>): Generator<string> {
-  yield HEADER.join(',') + '\r\n';
-  for (const row of rows) {
-    yield [row.id, row.at, row.os_user, row.profile, row.action, row.target_type, row.target_id, row.detail, row.prev_hash, row.hash]
-      .map(csvField).join(',') + '\r\n';
-  }
+/** The export's first line. */
+export const CSV_HEADER_LINE = HEADER.join(',') + '\r\n';
+
+/** One entry's line (CRLF, as RFC 4180 and Excel expect). */
+export function auditCsvLine(row: AuditRow): string {
+  return [row.id, row.at, row.os_user, row.profile, row.action, row.target_type, row.target_id, row.detail, row.prev_hash, row.hash]
+    .map(csvField).join(',') + '\r\n';
 }

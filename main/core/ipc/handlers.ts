@@ -96,8 +96,8 @@ function auditHandlers(audit: AuditLog): Pick<Handlers, Extract<keyof Handlers, 
   return {
     'audit.list': (query) => audit.list(query),
     'audit.verify': () => audit.verify(),
-    'audit.export': ({ from, to }) => {
-      const csv = audit.exportCsv(from, to);
+    'audit.export': async ({ from, to }) => {
+      const csv = await audit.exportCsv(from, to);
       // Recorded here rather than in the hooks: the entry carries how many rows left.
       audit.record('exported', null, { from: csv.from, to: csv.to, entries: csv.entries });
       return { name: csv.name, bytes: csv.bytes };
