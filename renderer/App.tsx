@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { AuditPane } from './features/audit/AuditPane';
 import { ComposePane } from './features/compose/ComposePane';
 import { ContactsPane } from './features/contacts/ContactsPane';
 import { DropZone } from './features/compose/DropZone';
@@ -45,6 +46,7 @@ export function App() {
         {pane === 'settings' && <SettingsPane />}
         {pane === 'contacts' && <ContactsPane />}
         {pane === 'drafts' && <DraftsPane />}
+        {pane === 'audit' && <AuditPane />}
       </main>
       <DropZone />
       <LiveAnnouncer />

@@ -10,6 +10,7 @@ import {
 } from '../domain/inbox';
 import { plainText } from '../domain/text';
 import { ErrorInfoSchema } from '../errors';
+import { AuditPageSchema, AuditProfileSchema, AuditQuerySchema, AuditRangeSchema, AuditVerifySchema } from '../domain/audit';
 import { DraftContentSchema, DraftListSchema, DraftSchema } from '../domain/draft';
 import { PatientSchema } from '../domain/patient';
 import {
@@ -150,8 +151,11 @@ export const contract = {
     'inbox.list': { input: InboxQuerySchema, output: InboxListSchema },
     /** Unread and needs-review counts, overall and per account. */
     'inbox.counts': { input: NoInput, output: InboxCountsSchema },
-    /** One fax; its document (when ready) is at `window.faxdesk.files.url(id)`. */
-    'inbox.get': { input: IdInput, output: InboxFaxSchema },
+    /**
+     * One fax; its document (when ready) is at `window.faxdesk.files.url(id)`. `view`: a person opened
+     * it (the audit log records a view); refreshes leave it out.
+     */
+    'inbox.get': { input: z.object({ id: z.string().min(1), view: z.boolean().default(false) }).strict(), output: InboxFaxSchema },
     'inbox.markRead': { input: InboxIdsInput, output: z.array(InboxFaxSchema) },
     'inbox.markReviewed': { input: InboxIdsInput, output: z.array(InboxFaxSchema) },
     /** "Document unavailable — retry": downloads the fax's document again. */
@@ -178,15 +182,25 @@ export const contract = {
     /**
      * The fax's document to save or print, named from date, sender and pages (never a server's name):
      * byte for byte as received, or (`rotated`) a new PDF with the viewer's page turns applied.
+     * `purpose` is what the audit log records: saved, or printed (the document handed to the print dialog).
      */
-    'inbox.export': { input: z.object({ id: z.string().min(1), rotated: z.boolean().default(false) }).strict(), output: z.object({ name: z.string(), bytes: BytesSchema }) },
+    'inbox.export': {
+      input: z.object({ id: z.string().min(1), rotated: z.boolean().default(false), purpose: z.enum(['save', 'print']).default('save') }).strict(),
+      output: z.object({ name: z.string(), bytes: BytesSchema }),
+    },
     /** Several faxes as one PDF (pages turned as shown), to print a selection in one go; faxes left out are said. */
     'inbox.exportMany': {
       input: z.object({ ids: z.array(z.string().min(1)).min(1).max(500) }).strict(),
       output: z.object({ bytes: BytesSchema, faxes: z.number().int(), pages: z.number().int(), left: z.array(z.object({ id: z.string(), reason: z.string() })) }),
     },
-    /** Splits pages (0-based) off into a document of their own, linked to the fax; the fax stays whole. */
-    'inbox.split': { input: z.object({ id: z.string().min(1), pages: z.array(z.number().int().nonnegative()).min(1).max(2_000) }).strict(), output: DocumentInfoSchema },
+    /**
+     * Splits pages (0-based) off into a document of their own, linked to the fax; the fax stays whole.
+     * `purpose: 'forward'`: the pages go to compose as a forward (the audit log records it as forwarded).
+     */
+    'inbox.split': {
+      input: z.object({ id: z.string().min(1), pages: z.array(z.number().int().nonnegative()).min(1).max(2_000), purpose: z.enum(['split', 'forward']).default('split') }).strict(),
+      output: DocumentInfoSchema,
+    },
     /** How each account's sync stands (also sent as `inbox.sync` events). */
     'inbox.syncState': { input: NoInput, output: z.array(InboxSyncStateSchema) },
     /** Poll now: one account, or every one. */
@@ -252,6 +266,15 @@ export const contract = {
     'compose.takeOpenRequests': { input: NoInput, output: z.array(ComposeOpenRequestedSchema) },
     /** The helper files that make the OS print dialog feed the hot folder (written, never run). */
     'hotFolder.writeHelpers': { input: NoInput, output: z.object({ folder: z.string(), files: z.array(z.string()) }) },
+    /** The audit log, newest first: a page, within a date range (`to` exclusive) and of some actions. */
+    'audit.list': { input: AuditQuerySchema.default({ limit: 50, offset: 0 }), output: AuditPageSchema },
+    /** Walks the hash chain: intact (how many entries), or the first entry changed or removed. */
+    'audit.verify': { input: NoInput, output: AuditVerifySchema },
+    /** The entries of a date range as CSV (UTC times); the export is itself recorded. */
+    'audit.export': { input: AuditRangeSchema, output: z.object({ name: z.string(), bytes: BytesSchema }) },
+    /** The initials of the person at a shared desk ('' when none), written with every entry. */
+    'audit.profile': { input: NoInput, output: AuditProfileSchema },
+    'audit.setProfile': { input: AuditProfileSchema, output: AuditProfileSchema },
   },
   events: {
     'outbox.jobChanged': OutboxJobSchema,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Accounts, type ProviderFactory } from './accounts/accounts';
+import { AuditLog } from './audit/auditLog';
 import { ConnectionCheck } from './accounts/connectionCheck';
 import { ConnectionStatus } from './accounts/connectionStatus';
 import { Contacts } from './contacts/contacts';
@@ -73,6 +74,8 @@ export interface CoreOptions {
   inbox?: InboxOptions & { intervalMs?: number };
   /** Print-to-fax folder timing (tests shorten it). */
   hotFolder?: Partial<HotFolderTiming>;
+  /** The OS account the audit log names (tests); default `os.userInfo().username`. */
+  osUser?: string;
 }
 
 /** What the shell and the dev bridge may use: the handler table and a few named entry points. */
@@ -115,6 +118,7 @@ export interface CoreServices {
   contacts: Contacts;
   drafts: Drafts;
   desktop: Desktop;
+  audit: AuditLog;
 }
 
 /** Composes the core. Both the Electron shell and the dev/test bridge start exactly this. */
@@ -192,7 +196,12 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   const desktop = new Desktop({ documents, events, log, settings, region: systemRegion, hotFolderTiming: options.hotFolder });
   const desktopReady = desktop.start().catch((error: unknown) => log.error('the print-to-fax folder could not start', { error }));
 
-  const handlers = createHandlers({ version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts, patients: new Patients(accounts), desktop });
+  // The lock screen (issue 13, item 3) records unlock / unlock_failed through this same log.
+  const audit = new AuditLog({ db, meta, osUser: options.osUser });
+  const handlers = createHandlers({
+    version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts,
+    patients: new Patients(accounts), desktop, audit, log,
+  });
   let offline = false;
   let asleep = false;
   const pauseRunner = () => runner.setPaused(offline || asleep);
@@ -217,7 +226,12 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       pauseRunner();
     },
     documentContent: (id) => documents.content(id) ?? inbox.documentContent(id),
-    dragOutFile: (faxId) => dragOut.fileFor(faxId),
+    async dragOutFile(faxId) {
+      const path = await dragOut.fileFor(faxId);
+      // Dragged to a folder is saved: the same entry as Save as PDF.
+      audit.record('saved', { type: 'fax', id: faxId }, { dragged: true });
+      return path;
+    },
     openLaunch: (argv, launch) => desktop.requests.openLaunch(argv, launch),
     openFiles: (paths, cwd) => desktop.requests.openFiles(paths, { cwd }),
     onOnlineChanged(online) {
@@ -243,5 +257,5 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       return closing;
     },
   };
-  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts, desktop } };
+  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts, desktop, audit } };
 }

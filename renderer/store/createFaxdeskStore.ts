@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FaxdeskApi } from '../../common/ipc/bridge';
 import { createAccountsSlice } from './accountsSlice';
+import { createAuditSlice } from './auditSlice';
 import { createComposeSlice } from './composeSlice';
 import { createCoverSlice } from './coverSlice';
 import { createContactsSlice } from './contactsSlice';
@@ -20,6 +21,7 @@ export type FaxdeskStore = StoreApi<FaxdeskState>;
 export function createFaxdeskStore(api: FaxdeskApi): FaxdeskStore {
   const store = createStore<FaxdeskState>()((...a) => ({
     ...createAccountsSlice(api)(...a),
+    ...createAuditSlice(api)(...a),
     ...createComposeSlice(api)(...a),
     ...createCoverSlice(api)(...a),
     ...createContactsSlice(api)(...a),

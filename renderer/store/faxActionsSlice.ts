@@ -29,7 +29,8 @@ export interface FaxActionsSlice {
   faxDocumentTypes(accountId: string): Promise<Result<Array<{ id: string; name: string }>>>;
   suggestFaxPatient(id: string): Promise<Patient | null>;
   fileFaxToPatient(id: string, patient: Patient, documentTypeId: string): Promise<Problem>;
-  exportFax(id: string, rotated: boolean): Promise<Result<{ name: string; bytes: Uint8Array }>>;
+  /** The fax's document to save (default) or to print: the audit log records which. */
+  exportFax(id: string, rotated: boolean, purpose?: 'save' | 'print'): Promise<Result<{ name: string; bytes: Uint8Array }>>;
   splitFax(id: string, pages: number[]): Promise<Result<DocumentInfo>>;
   /** Compose with the fax's pages as a document (a new fax, from any account). */
   forwardFax(fax: InboxFax): Promise<Problem>;
@@ -132,7 +133,7 @@ export const createFaxActionsSlice: SliceCreator<FaxActionsSlice> = (api) => (se
       return null;
     },
 
-    exportFax: (id, rotated) => api.inbox.export({ id, rotated }),
+    exportFax: (id, rotated, purpose = 'save') => api.inbox.export({ id, rotated, purpose }),
 
     async splitFax(id, pages) {
       const r = await api.inbox.split({ id, pages });
@@ -165,7 +166,7 @@ export const createFaxActionsSlice: SliceCreator<FaxActionsSlice> = (api) => (se
     async forwardFax(fax) {
       const pages = fax.document.pages ?? fax.pages ?? 0;
       if (pages === 0) return 'The fax’s pages are not known yet: wait until its document has downloaded.';
-      const r = await api.inbox.split({ id: fax.id, pages: Array.from({ length: pages }, (_v, i) => i) });
+      const r = await api.inbox.split({ id: fax.id, pages: Array.from({ length: pages }, (_v, i) => i), purpose: 'forward' });
       if (!r.ok) return words(r.error);
       get().startFromDocuments([r.value]);
       set({ draftId: null, draftSave: 'idle', recipients: [], numberText: '', patient: null, sendAt: '', pane: 'compose' });

@@ -242,7 +242,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (api) => (set, get) =>
         if (get().appSettings?.markReadOnOpen === false) return;
         if (get().selectedFaxId === id && fax && !fax.read) void get().markFaxRead(id, true);
       };
-      void api.inbox.get({ id }).then((r) => {
+      // A person opened it: the one call the audit log records as a view.
+      void api.inbox.get({ id, view: true }).then((r) => {
         if (!r.ok || get().selectedFaxId !== id) return;
         set({ selectedFax: r.value });
         if (how === 'open') markRead();

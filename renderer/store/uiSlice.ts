@@ -2,7 +2,7 @@ import { composeHasContent } from './draftsSlice';
 import type { SliceCreator } from './types';
 
 /** Which pane fills the space right of the sidebar. Compose keeps its draft while hidden. */
-export type Pane = 'inbox' | 'compose' | 'outbox' | 'sent' | 'settings' | 'contacts' | 'drafts';
+export type Pane = 'inbox' | 'compose' | 'outbox' | 'sent' | 'settings' | 'contacts' | 'drafts' | 'audit';
 
 export interface UiSlice {
   pane: Pane;

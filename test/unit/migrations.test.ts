@@ -300,4 +300,29 @@ describe('migrations', () => {
     v11.close();
   });
 
+  it('012 adds the audit log: faxes, jobs and settings stay; the table is append-only and its ids are never reused', () => {
+    const v11 = atVersion(11);
+    const kept = new InboxRepo(v11).upsert({ accountId: 'acct-1', providerId: 'P-1', direction: 'inbound', from: '+13125551234', pages: 2,
+      status: 'received', createdAt: NOW, fileNames: [], raw: { id: 'P-1' }, document: 'pending' }, NOW).id;
+    insertV2Fax(v11, 'fax-1', 'acct', [], 'sent');
+    v11.prepare(`INSERT INTO meta (key, value) VALUES ('settings.paperSize', 'a4')`).run();
+    v11.close();
+
+    const v12 = atVersion(12);
+    expect(schemaVersionOf(v12)).toBe(12);
+    expect(new InboxRepo(v12).get(kept)).toMatchObject({ from_number: '+13125551234' });
+    expect(v12.prepare('SELECT COUNT(*) AS n FROM outbox_jobs').get()).toEqual({ n: 1 });
+    expect(v12.prepare(`SELECT value FROM meta WHERE key = 'settings.paperSize'`).get()).toEqual({ value: 'a4' });
+    expect(columns(v12, 'audit_log')).toEqual(['id', 'at', 'os_user', 'profile', 'action', 'target_type', 'target_id', 'detail', 'prev_hash', 'hash']);
+    const insert = v12.prepare(`INSERT INTO audit_log (at, os_user, action, prev_hash, hash) VALUES (?, 'u', 'viewed', 'p', 'h')`);
+    insert.run(NOW);
+    insert.run(NOW);
+    expect(() => v12.exec(`UPDATE audit_log SET action = 'saved'`)).toThrow(/append-only/);
+    expect(() => v12.exec('DELETE FROM audit_log WHERE id = 2')).toThrow(/append-only/);
+    v12.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2');
+    insert.run(NOW);
+    expect(v12.prepare('SELECT id FROM audit_log ORDER BY id').all().map((r) => ({ ...r }))).toEqual([{ id: 1 }, { id: 3 }]); // 2 is not reused
+    v12.close();
+  });
+
 });

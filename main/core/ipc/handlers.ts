@@ -1,4 +1,6 @@
 import type { Accounts } from '../accounts/accounts';
+import type { AuditLog } from '../audit/auditLog';
+import type { Logger } from '../log';
 import type { Contacts } from '../contacts/contacts';
 import type { Desktop } from '../desktop/desktop';
 import type { Drafts } from '../drafts/drafts';
@@ -10,6 +12,7 @@ import type { Inbox } from '../inbox/inbox';
 import type { FaxPrices } from '../outbox/faxPrices';
 import type { Outbox } from '../outbox/outbox';
 import type { AppSettingsStore } from '../settings/appSettings';
+import { withAudit } from './auditHooks';
 import type { Handlers } from './dispatcher';
 
 export interface HandlerDeps {
@@ -27,12 +30,17 @@ export interface HandlerDeps {
   drafts: Drafts;
   patients: Patients;
   desktop: Desktop;
+  audit: AuditLog;
+  log: Logger;
 }
 
-/** The handler table: thin calls into the core's services. Parsing happens in the dispatcher. */
+/**
+ * The handler table: thin calls into the core's services. Parsing happens in the dispatcher; the
+ * audit log's entries are written by `withAudit` around the channels it names.
+ */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { accounts, connection, documents, outbox, inbox, settings, covers, prices } = deps;
-  return {
+  return withAudit({
     'app.info': () => ({ version: deps.version, host: deps.host }),
     'accounts.list': () => accounts.list(),
     'accounts.add': async (draft) => {
@@ -66,7 +74,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'outbox.report': ({ id }) => outbox.report(id),
     'inbox.list': (query) => inbox.list(query),
     'inbox.counts': () => inbox.counts(),
-    'inbox.get': ({ id }) => inbox.get(id),
+    'inbox.get': ({ id }) => inbox.get(id), // `view` is for the audit log
     'inbox.markRead': ({ ids, value }) => inbox.mark(ids, 'read', value),
     'inbox.markReviewed': ({ ids, value }) => inbox.mark(ids, 'reviewed', value),
     'inbox.retryDocument': ({ id }) => inbox.retryDocument(id),
@@ -83,6 +91,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...contactHandlers(deps.contacts),
     'compose.takeOpenRequests': () => deps.desktop.requests.take(),
     'hotFolder.writeHelpers': () => deps.desktop.writeHelpers(),
+    ...auditHandlers(deps.audit),
+  }, deps.audit, deps.log);
+}
+
+/** The audit log's channels (issue 13). */
+function auditHandlers(audit: AuditLog): Pick<Handlers, Extract<keyof Handlers, `audit.${string}`>> {
+  return {
+    'audit.list': (query) => audit.list(query),
+    'audit.verify': () => audit.verify(),
+    'audit.export': async ({ from, to }) => {
+      const csv = await audit.exportCsv(from, to);
+      // Recorded here rather than in the hooks: the entry carries how many rows left.
+      audit.record('exported', null, { from: csv.from, to: csv.to, entries: csv.entries });
+      return { name: csv.name, bytes: csv.bytes };
+    },
+    'audit.profile': () => ({ initials: audit.profile() ?? '' }),
+    'audit.setProfile': ({ initials }) => { audit.setProfile(initials); return { initials: audit.profile() ?? '' }; },
   };
 }
 

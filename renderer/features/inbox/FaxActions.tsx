@@ -39,7 +39,7 @@ export function FaxActions({ fax }: { fax: InboxFax }) {
   });
   // Printed as the person sees it: with the viewer's page turns.
   const print = () => run('print', async () => {
-    const r = await exportFax(fax.id, turned);
+    const r = await exportFax(fax.id, turned, 'print');
     if (!r.ok) return [r.error.message, r.error.nextStep].filter(Boolean).join(' ');
     return printDocument(r.value.bytes);
   });

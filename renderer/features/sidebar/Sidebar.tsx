@@ -80,6 +80,7 @@ export function Sidebar() {
       </ul>
       <SidebarAccounts />
       <ul className="nav-list nav-bottom">
+        <NavItem pane="audit" label="Audit log" />
         <NavItem pane="settings" label="Settings" />
       </ul>
     </nav>

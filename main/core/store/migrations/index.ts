@@ -9,11 +9,12 @@ import { contacts } from './008-contacts';
 import { inboxCounts } from './009-inbox-counts';
 import { drafts } from './010-drafts';
 import { inboxActions } from './011-inbox-actions';
+import { audit } from './012-audit';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every migration, in order. The last one's version is the schema this Faxdesk writes. */
-export const MIGRATIONS: readonly Migration[] = [initial, jobDocuments, jobs, normalisedDocuments, outboxResolutions, inbox, coverTemplates, contacts, inboxCounts, drafts, inboxActions];
+export const MIGRATIONS: readonly Migration[] = [initial, jobDocuments, jobs, normalisedDocuments, outboxResolutions, inbox, coverTemplates, contacts, inboxCounts, drafts, inboxActions, audit];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
