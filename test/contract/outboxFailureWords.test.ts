@@ -166,8 +166,8 @@ describe('what a person reads when Faxdesk refuses before sending', () => {
     expect(wrongNumber).toEqual({
       ok: false,
       error: {
-        ...shown('invalid_input', 'Must be an E.164 number such as +12015550123', 'Correct the details, then try again.', { kind: 'none' }, false),
-        fields: { 'to.0': 'Must be an E.164 number such as +12015550123' },
+        ...shown('invalid_input', '“12” is not a complete fax number. Include the area code, or a + and country code.', 'Correct the details, then try again.', { kind: 'none' }, false),
+        fields: { 'to.0': '“12” is not a complete fax number. Include the area code, or a + and country code.' },
       },
     });
   });

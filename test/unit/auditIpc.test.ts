@@ -67,6 +67,17 @@ describe('audit log through the handlers', () => {
       .toEqual([{ action: 'printed', targetType: 'fax', targetId: faxes[0]!.id, detail: 'rotated=false' }]);
   });
 
+  it('printed, a selection: inbox.exportMany — one entry per fax printed', async () => {
+    expect(brief(await entriesOf(() => call(harness.h, 'inbox.exportMany', { ids: [faxes[0]!.id, faxes[1]!.id] }))))
+      .toEqual([faxes[0]!, faxes[1]!].map((f) => ({ action: 'printed', targetType: 'fax', targetId: f.id, detail: 'selection=2' })));
+  });
+
+  it('saved, dragged out of the window: the core writes the copy and one entry', async () => {
+    await entriesOf(async () => undefined);
+    expect(brief(await entriesOf(() => harness.h.core.dragOutFile(faxes[2]!.id))))
+      .toEqual([{ action: 'saved', targetType: 'fax', targetId: faxes[2]!.id, detail: 'dragged=true' }]);
+  });
+
   it('saved: inbox.export (save is the default purpose)', async () => {
     expect(brief(await entriesOf(() => call(harness.h, 'inbox.export', { id: faxes[1]!.id, rotated: true }))))
       .toEqual([{ action: 'saved', targetType: 'fax', targetId: faxes[1]!.id, detail: 'rotated=true' }]);
