@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const AUDIT_ACTIONS = [
   'viewed', 'printed', 'saved', 'forwarded', 'split', 'sent', 'retried', 'filed', 'reviewed', 'deleted', 'archived',
   'exported', 'settings_changed', 'account_added', 'account_updated', 'account_removed', 'profile_changed',
-  'unlock', 'unlock_failed',
+  'unlock', 'unlock_failed', 'retention_removed', 'legal_hold',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

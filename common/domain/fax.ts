@@ -65,6 +65,10 @@ export const OutboxJobSchema = z.object({
   startedLateAt: z.string().optional(),
   /** Welkin: the patient it is filed to. */
   patientName: z.string().optional(),
+  /** Retention removed the local documents on this day (the record stays; the provider was not touched). */
+  removedByRetentionAt: z.string().optional(),
+  /** Kept whatever the retention setting says, until a person releases it. */
+  legalHold: z.boolean().optional(),
 });
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 

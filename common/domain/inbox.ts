@@ -54,6 +54,8 @@ export const InboxFaxSchema = z.object({
   /** Of a Demo account. */
   demo: z.boolean(),
   document: InboxDocumentSchema,
+  /** Retention removed the local document on this day (the record stays; the provider was not touched). */
+  removedByRetentionAt: z.string().optional(),
   /**
    * How a person turned pages in the viewer (0-based page → clockwise degrees), kept with the fax;
    * the document itself stays as it came.

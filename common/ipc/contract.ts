@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RetentionPeriodSchema } from '../domain/retention';
 import { AccountDraftSchema, AccountSchema } from '../domain/account';
 import {
   CoverPreviewInputSchema, CoverPreviewSchema, CoverTemplateDraftSchema, CoverTemplateSchema, SendEstimateSchema,
@@ -81,6 +82,10 @@ export const AppSettingsSchema = z.object({
   hotFolderEnabled: z.boolean(),
   /** An absolute path (default `~/Faxdesk/Print to fax`); the core refuses any other. */
   hotFolderPath: z.string().min(1).max(4096),
+  /** Retention: how long local copies of received faxes' documents are kept (records stay; nothing changes at the provider). */
+  keepReceivedFor: RetentionPeriodSchema,
+  /** Retention: the same for sent faxes' documents. */
+  keepSentFor: RetentionPeriodSchema,
 });
 
 /** Settings plus what Faxdesk remembers for the person (read-only through settings.get). */
@@ -138,6 +143,8 @@ export const contract = {
     },
     /** Send later: a new time for a fax that has not started (null: send it now). */
     'outbox.reschedule': { input: z.object({ id: z.string().min(1), sendAt: z.iso.datetime({ offset: true }).nullable() }).strict(), output: OutboxJobSchema },
+    /** Legal hold on a sent fax: its documents are kept whatever the retention setting says (false releases it). */
+    'outbox.setLegalHold': { input: z.object({ id: z.string().min(1), hold: z.boolean() }).strict(), output: OutboxJobSchema },
     /** Cancels a fax set to send later, before it starts. */
     'outbox.cancel': { input: IdInput, output: OutboxJobSchema },
     /** Proof of delivery: the transmission report of a completed, failed or uncertain fax, as a PDF. */

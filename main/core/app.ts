@@ -32,6 +32,7 @@ import { FaxPrices } from './outbox/faxPrices';
 import { FaxRecords } from './outbox/faxRecords';
 import { Outbox } from './outbox/outbox';
 import { defaultProviderFactory } from './providers/providerFactory';
+import { Retention, retentionKey, scheduleRetention } from './retention/retention';
 import { AppSettingsStore } from './settings/appSettings';
 import { AccountsRepo } from './store/accountsRepo';
 import { openDatabase, type Database } from './store/database';
@@ -119,6 +120,7 @@ export interface CoreServices {
   drafts: Drafts;
   desktop: Desktop;
   audit: AuditLog;
+  retention: Retention;
 }
 
 /** Composes the core. Both the Electron shell and the dev/test bridge start exactly this. */
@@ -198,6 +200,14 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
 
   // The lock screen (issue 13, item 3) records unlock / unlock_failed through this same log.
   const audit = new AuditLog({ db, meta, osUser: options.osUser });
+  const retention = new Retention({ db, documents, inboxFolder: inbox.folder, audit, events, log, periods: () => settings.get() });
+  scheduleRetention(runner, retention, (run) => {
+    let last = retentionKey(settings.get());
+    settings.onChange((now) => {
+      if (retentionKey(now) !== last) run();
+      last = retentionKey(now);
+    });
+  });
   const handlers = createHandlers({
     version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts,
     patients: new Patients(accounts), desktop, audit, log,
@@ -257,5 +267,5 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       return closing;
     },
   };
-  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts, desktop, audit } };
+  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts, desktop, audit, retention } };
 }

@@ -1,6 +1,9 @@
+import { redactField, redactText } from './logRedaction';
+
 /**
  * The core's logger. Every line passes through redaction: secrets registered with `redact` never
- * appear, whatever a message or an error happens to contain.
+ * appear, whatever a message or an error happens to contain, and PHI is kept out (logRedaction:
+ * fax numbers to their last four digits, names, subjects, notes and file names dropped).
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogSink = (level: LogLevel, line: string) => void;
@@ -31,12 +34,12 @@ export function createLogger(sink: LogSink = consoleSink): Logger {
     let extra = '';
     if (fields) {
       try {
-        extra = ' ' + JSON.stringify(fields, (_k, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message } : v));
+        extra = ' ' + JSON.stringify(fields, (key, v: unknown) => redactField(key, v));
       } catch {
         extra = ' [unserialisable fields]';
       }
     }
-    sink(level, scrub(`${new Date().toISOString()} ${level.toUpperCase()} ${message}${extra}`));
+    sink(level, scrub(`${new Date().toISOString()} ${level.toUpperCase()} ${redactText(message)}${extra}`));
   };
   return {
     debug: (m, f) => write('debug', m, f),

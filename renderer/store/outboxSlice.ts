@@ -28,6 +28,8 @@ export interface OutboxSlice {
   announce(text: string): void;
   /** Send later: a new time (ISO), send now (null), or cancel; answers what went wrong in words, or null. */
   rescheduleJob(id: string, change: string | null | 'cancel'): Promise<string | null>;
+  /** Legal hold on a sent fax (retention keeps its documents); answers what went wrong in words, or null. */
+  setJobLegalHold(id: string, hold: boolean): Promise<string | null>;
   /** The transmission report of a finished fax, as a PDF the core made. */
   jobReport(id: string): Promise<Result<{ name: string; bytes: Uint8Array }>>;
   /**
@@ -129,6 +131,14 @@ export const createOutboxSlice: SliceCreator<OutboxSlice> = (api) => (set, get) 
     },
 
     jobReport: (id) => api.outbox.report({ id }),
+
+    async setJobLegalHold(id, hold) {
+      const r = await api.outbox.setLegalHold({ id, hold });
+      if (!r.ok) return [r.error.message, r.error.nextStep].filter(Boolean).join(' ');
+      get().applyJob(r.value, true);
+      get().announce(hold ? 'On legal hold: retention keeps this fax’s documents.' : 'Legal hold released.');
+      return null;
+    },
 
     async rescheduleJob(id, change) {
       const r = change === 'cancel' ? await api.outbox.cancel({ id }) : await api.outbox.reschedule({ id, sendAt: change });

@@ -325,4 +325,33 @@ describe('migrations', () => {
     v12.close();
   });
 
+  it('013 adds retention marks and the legal hold: faxes, jobs, documents and audit entries stay; nothing is marked removed or held', () => {
+    const v12 = atVersion(12);
+    const fax = new InboxRepo(v12).upsert({ accountId: 'acct-1', providerId: 'P-1', direction: 'inbound', from: '+13125551234', pages: 2,
+      status: 'received', createdAt: NOW, fileNames: [], raw: { id: 'P-1' }, document: 'pending' }, NOW).id;
+    v12.prepare(`UPDATE faxes SET tags_json = '["Legal hold"]' WHERE id = ?`).run(fax);
+    v12.prepare(`INSERT INTO documents (id, name, kind, pages, size_bytes, sent_as, content_type, sent_bytes, sha256, created_at)
+      VALUES ('doc-a', 'a.pdf', 'pdf', 1, 100, 'pdf', 'application/pdf', 100, 'x', ?)`).run(NOW);
+    insertV2Fax(v12, 'fax-1', 'acct', ['doc-a'], 'sent');
+    v12.prepare(`INSERT INTO audit_log (at, os_user, action, prev_hash, hash) VALUES (?, 'u', 'sent', 'p', 'h')`).run(NOW);
+    v12.close();
+
+    const v13 = atVersion(13);
+    expect(schemaVersionOf(v13)).toBe(13);
+    expect(new InboxRepo(v13).get(fax)).toMatchObject({ from_number: '+13125551234', tags_json: '["Legal hold"]', document_state: 'pending' });
+    expect(new InboxRepo(v13).removedByRetention([fax]).size).toBe(0);
+    expect(new FaxJobsRepo(v13).get('fax-1')).toMatchObject({ documentIds: ['doc-a'], legalHold: false, removedByRetentionAt: undefined });
+    expect(new DocumentsRepo(v13).get('doc-a')).toMatchObject({ name: 'a.pdf' });
+    expect(new DocumentsRepo(v13).get('doc-a')?.removedByRetentionAt).toBeUndefined();
+    expect(v13.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 1 });
+    expect(() => v13.prepare(`UPDATE outbox_jobs SET legal_hold = 2`).run()).toThrow(/CHECK/);
+    // A removal mark goes with its fax.
+    v13.prepare(`INSERT INTO faxes_removed (fax_id, removed_at) VALUES (?, ?)`).run(fax, NOW);
+    expect(new InboxRepo(v13).removedByRetention([fax]).get(fax)).toBe(NOW);
+    expect(() => v13.prepare(`INSERT INTO faxes_removed (fax_id, removed_at) VALUES ('no-such-fax', ?)`).run(NOW)).toThrow(/FOREIGN KEY/);
+    v13.prepare('DELETE FROM faxes WHERE id = ?').run(fax);
+    expect(v13.prepare('SELECT COUNT(*) AS n FROM faxes_removed').get()).toEqual({ n: 0 });
+    v13.close();
+  });
+
 });

@@ -4,6 +4,7 @@ import { copyFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MAX_DOCUMENT_BYTES, type DocumentInfo } from '../../../common/domain/document';
 import { AppError } from '../../../common/ipc/result';
+import { removedByRetentionWords } from '../../../common/domain/retention';
 import type { OutgoingDocument } from '../providers/faxProvider';
 import type { DocumentRow, DocumentsRepo } from '../store/documentsRepo';
 import type { CoreTasks } from '../workers/coreTasks';
@@ -94,7 +95,14 @@ export class DocumentStore {
   get(id: string): DocumentRow {
     const row = this.repo.get(id);
     if (!row) throw AppError.of('not_found', 'A document for this fax is missing. Add it again.');
+    if (row.removedByRetentionAt) throw AppError.of('not_found', `${removedByRetentionWords(row.removedByRetentionAt)}.`, { nextStep: 'Add the document again in a new fax.' });
     return row;
+  }
+
+  /** What a fax's record says about a document, even once retention removed its file (the name and pages stay). */
+  info(id: string): DocumentInfo | undefined {
+    const row = this.repo.get(id);
+    return row ? toInfo(row) : undefined;
   }
 
   /** Removes a document nobody needs any more; documents a fax uses stay. */
@@ -117,7 +125,7 @@ export class DocumentStore {
   content(id: string): { path: string; contentType: string; sizeBytes: number } | undefined {
     if (!isDocumentId(id)) return undefined;
     const row = this.repo.get(id);
-    return row ? { path: this.sentPath(id, row.sentAs), contentType: row.contentType, sizeBytes: row.sentBytes } : undefined;
+    return row && !row.removedByRetentionAt ? { path: this.sentPath(id, row.sentAs), contentType: row.contentType, sizeBytes: row.sentBytes } : undefined;
   }
 
   /** Where a document's sent file lives (a composed PDF is written here before it is recorded). */

@@ -104,7 +104,8 @@ export function downloadHandler(deps: DownloadDeps) {
       return unavailable('corrupt', pages.reason);
     }
     await rename(part, final);
-    deps.repo.setDocumentReady(faxId, { ...facts, pages: pages.pages }, new Date().toISOString());
+    // Retention may have removed this fax's document while it downloaded: then the copy goes too.
+    if (!deps.repo.setDocumentReady(faxId, { ...facts, pages: pages.pages }, new Date().toISOString())) await rm(final, { force: true });
     deps.changed(faxId);
   };
 }

@@ -104,8 +104,10 @@ export class Inbox {
   list(input: Partial<InboxQuery> = {}): InboxList {
     const query = InboxQuerySchema.parse(input);
     const { total, rows } = listInbox(this.deps.db, query, this.deps.hiddenAccounts());
-    const parts = this.actionsRepo.partsOf(rows.map((row) => row.id));
-    return { total, rows: rows.map((row) => this.view(row, parts.get(row.id))) };
+    const ids = rows.map((row) => row.id);
+    const parts = this.actionsRepo.partsOf(ids);
+    const removed = this.repo.removedByRetention(ids);
+    return { total, rows: rows.map((row) => this.view(row, parts.get(row.id), removed.get(row.id))) };
   }
 
   counts(): InboxCounts {
@@ -165,8 +167,8 @@ export class Inbox {
     return size === undefined ? undefined : { path, contentType: row.document_type ?? 'application/pdf', sizeBytes: size };
   }
 
-  private view(row: InboxRow, parts = this.actionsRepo.partsOf([row.id]).get(row.id)): InboxFax {
-    return toInboxFax(row, (accountId) => this.deps.accounts.isDemo(accountId), parts);
+  private view(row: InboxRow, parts = this.actionsRepo.partsOf([row.id]).get(row.id), removedAt = this.repo.removedByRetention([row.id]).get(row.id)): InboxFax {
+    return toInboxFax(row, (accountId) => this.deps.accounts.isDemo(accountId), parts, removedAt);
   }
 
   private enqueueDownload(faxId: string, accountId: string): void {

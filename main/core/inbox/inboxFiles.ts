@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentInfo } from '../../../common/domain/document';
 import { AppError } from '../../../common/ipc/result';
+import { removedByRetentionWords } from '../../../common/domain/retention';
 import type { DocumentStore } from '../documents/documentStore';
 import type { Logger } from '../log';
 import type { InboxActionsRepo } from '../store/inboxActionsRepo';
@@ -123,6 +124,10 @@ export class InboxFiles {
 
   /** The downloaded document and its page count, or why there is none to work with. */
   private readyDocument(row: InboxRow): { path: string; pages: number } {
+    const removedAt = this.deps.repo.removedByRetention([row.id]).get(row.id);
+    if (removedAt) {
+      throw AppError.of('not_found', `${removedByRetentionWords(removedAt)}.`, { nextStep: 'The fax service may still hold it; nothing was removed there.', action: { kind: 'none' } });
+    }
     if (row.document_state === 'pending') {
       throw AppError.of('conflict', 'This fax’s document is still downloading.', { nextStep: 'Try again in a moment.', retryable: true, action: { kind: 'retry' } });
     }

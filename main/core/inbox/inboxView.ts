@@ -35,7 +35,7 @@ function tagsOf(json: string): string[] {
 }
 
 /** A stored row as the window sees it, with the parts split off it. */
-export function toInboxFax(row: InboxRow, isDemo: (accountId: string) => boolean, parts: InboxFax['parts'] = []): InboxFax {
+export function toInboxFax(row: InboxRow, isDemo: (accountId: string) => boolean, parts: InboxFax['parts'] = [], removedAt?: string): InboxFax {
   const problem = present(row.document_problem);
   return {
     id: row.id,
@@ -68,6 +68,7 @@ export function toInboxFax(row: InboxRow, isDemo: (accountId: string) => boolean
     },
     rotations: rotationsOf(row.rotations_json),
     filedPatientId: present(row.filed_patient_id),
+    ...(removedAt ? { removedByRetentionAt: removedAt } : {}),
     parts,
   };
 }

@@ -35,6 +35,7 @@ export const AUDIT_HOOKS: Hooks = {
   'outbox.retry': ({ id, onlyMissingPages }, retried) => [{
     action: 'retried', target: job(id), detail: { newJob: retried.id === id ? undefined : retried.id, onlyMissingPages: onlyMissingPages || undefined },
   }],
+  'outbox.setLegalHold': ({ id, hold }) => [{ action: 'legal_hold', target: job(id), detail: { value: hold } }],
   // The names of what changed and their values: settings are enums, numbers and flags, never PHI.
   'settings.update': (change) => [{ action: 'settings_changed', detail: change }],
   'accounts.add': (_draft, added) => [{ action: 'account_added', target: account(added.id), detail: { provider: added.settings.provider } }],

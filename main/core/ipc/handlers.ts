@@ -63,6 +63,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'fax.send': (request) => outbox.send(request),
     'outbox.reschedule': ({ id, sendAt }) => outbox.reschedule(id, sendAt),
     'outbox.cancel': ({ id }) => outbox.cancelScheduled(id),
+    'outbox.setLegalHold': ({ id, hold }) => outbox.setLegalHold(id, hold),
     'drafts.list': () => deps.drafts.list(),
     'drafts.save': ({ id, content }) => deps.drafts.save(id, content),
     'drafts.open': ({ id }) => deps.drafts.open(id),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FaxPart } from '../../../common/domain/document';
 import type { OutboxJob } from '../../../common/domain/fax';
 import { AppError } from '../../../common/ipc/result';
+import { removedByRetentionWords } from '../../../common/domain/retention';
 import type { Accounts } from '../accounts/accounts';
 import { describeError } from '../describeError';
 import type { DocumentStore } from '../documents/documentStore';
@@ -36,6 +37,10 @@ export interface RetryChoice {
 
 const last4 = (to: string) => `…${to.slice(-4)}`;
 
+const removedByRetention = (at: string) => AppError.of('conflict', `${removedByRetentionWords(at)}, so it cannot be sent again from here.`, {
+  nextStep: 'Add the document again in a new fax.',
+});
+
 /**
  * What a person does with a fax that failed or may have failed: send it again (asking first where
  * pages may have arrived; only the missing pages; on the provider's side where it can retry
@@ -47,6 +52,7 @@ export class FaxActions {
   async retry(id: string, choice: RetryChoice): Promise<OutboxJob> {
     const job = this.find(id);
     if (job.state !== 'failed' && job.state !== 'uncertain') throw AppError.of('conflict', 'Only a failed or uncertain fax can be sent again.');
+    if (job.removedByRetentionAt) throw removedByRetention(job.removedByRetentionAt);
     const arrived = job.pagesSent ?? 0;
     const mayHaveArrived = job.state === 'uncertain' || arrived > 0;
     if (mayHaveArrived && !choice.confirm) {

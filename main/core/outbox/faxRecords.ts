@@ -1,5 +1,5 @@
 import type { OutboxJob } from '../../../common/domain/fax';
-import { toInfo, type DocumentStore } from '../documents/documentStore';
+import type { DocumentStore } from '../documents/documentStore';
 import type { CoreEvents } from '../events';
 import type { FaxJobRow, FaxJobsRepo, FaxQuery } from '../store/faxJobsRepo';
 import { toOutboxJob } from './jobView';
@@ -39,13 +39,7 @@ export class FaxRecords {
 
   view(job: FaxJobRow): OutboxJob {
     return toOutboxJob(job, {
-      documentInfo: (id) => {
-        try {
-          return toInfo(this.documents.get(id));
-        } catch {
-          return undefined;
-        }
-      },
+      documentInfo: (id) => this.documents.info(id),
       isDemoAccount: this.isDemoAccount,
       durationScale: this.durationScale,
     });

@@ -44,5 +44,7 @@ export function toOutboxJob(job: FaxJobRow, context: ViewContext): OutboxJob {
     ...(job.options.sendAt ? { scheduledFor: job.options.sendAt } : {}),
     ...(job.options.startedLateAt ? { startedLateAt: job.options.startedLateAt } : {}),
     ...(job.options.patient ? { patientName: job.options.patient.name } : {}),
+    ...(job.removedByRetentionAt ? { removedByRetentionAt: job.removedByRetentionAt } : {}),
+    ...(job.legalHold ? { legalHold: true } : {}),
   };
 }

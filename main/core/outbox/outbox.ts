@@ -176,6 +176,19 @@ export class Outbox {
     return this.actions.retry(id, choice);
   }
 
+  /** Legal hold: the fax's documents are kept whatever the retention setting says, until released. */
+  setLegalHold(id: string, hold: boolean): OutboxJob {
+    const job = this.deps.records.get(id);
+    if (!job) throw AppError.of('not_found', 'That fax is no longer in the Outbox.');
+    if (hold && job.removedByRetentionAt) {
+      throw AppError.of('conflict', 'This fax’s documents were already removed by retention, so there is nothing left to hold.');
+    }
+    this.deps.repo.setLegalHold(id, hold, new Date().toISOString());
+    const saved = this.deps.records.get(id)!;
+    this.deps.records.announce(saved);
+    return this.deps.records.view(saved);
+  }
+
   /** The transmission report (proof of delivery) of a finished fax. */
   report(id: string): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> }> {
     return transmissionReport(this.deps, id);

@@ -3,10 +3,12 @@ import { isAbsolute, join, normalize } from 'node:path';
 import { AppError } from '../../../common/ipc/result';
 import { PaperSizeSchema } from '../../../common/domain/document';
 import type { AppSettings } from '../../../common/ipc/contract';
+import { RetentionPeriodSchema, type RetentionPeriod } from '../../../common/domain/retention';
 import { systemRegion } from '../documents/paper';
 import type { MetaRepo } from '../store/metaRepo';
 
-const DEFAULTS: Omit<AppSettings, 'hotFolderPath'> = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false };
+const DEFAULTS: Omit<AppSettings, 'hotFolderPath'> = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false,
+  keepReceivedFor: 'forever', keepSentFor: 'forever' };
 
 /** Where print-to-fax files are dropped unless the person chose another folder. */
 export const defaultHotFolder = () => join(homedir(), 'Faxdesk', 'Print to fax');
@@ -35,6 +37,8 @@ export class AppSettingsStore {
       markReadOnOpen: this.meta.get('settings.markReadOnOpen') !== 'false',
       hotFolderEnabled: this.meta.get('settings.hotFolderEnabled') === 'true',
       hotFolderPath: this.meta.get('settings.hotFolderPath') ?? defaultHotFolder(),
+      keepReceivedFor: period(this.meta.get('settings.keepReceivedFor')),
+      keepSentFor: period(this.meta.get('settings.keepSentFor')),
       ...(lastAccountId ? { lastAccountId } : {}),
       ...(systemRegion() ? { region: systemRegion() } : {}),
     };
@@ -48,6 +52,8 @@ export class AppSettingsStore {
     if (change.markReadOnOpen !== undefined) this.meta.set('settings.markReadOnOpen', String(change.markReadOnOpen));
     if (change.hotFolderPath !== undefined) this.meta.set('settings.hotFolderPath', hotFolderPath(change.hotFolderPath));
     if (change.hotFolderEnabled !== undefined) this.meta.set('settings.hotFolderEnabled', String(change.hotFolderEnabled));
+    if (change.keepReceivedFor !== undefined) this.meta.set('settings.keepReceivedFor', RetentionPeriodSchema.parse(change.keepReceivedFor));
+    if (change.keepSentFor !== undefined) this.meta.set('settings.keepSentFor', RetentionPeriodSchema.parse(change.keepSentFor));
     const settings = this.get();
     for (const listener of this.listeners) listener(settings);
     return settings;
@@ -63,6 +69,12 @@ export class AppSettingsStore {
 function pollSeconds(stored: string | undefined): number {
   const value = Number(stored);
   return stored !== undefined && Number.isInteger(value) ? Math.min(900, Math.max(10, value)) : DEFAULTS.inboxPollSeconds;
+}
+
+/** A stored retention period; anything unknown (a damaged value) reads as "forever": never remove by mistake. */
+function period(stored: string | undefined): RetentionPeriod {
+  const parsed = RetentionPeriodSchema.safeParse(stored);
+  return parsed.success ? parsed.data : 'forever';
 }
 
 /** A folder the person typed: absolute, local, without control characters (a relative path would depend on where Faxdesk started). */

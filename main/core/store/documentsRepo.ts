@@ -6,6 +6,8 @@ export interface DocumentRow extends DocumentInfo {
   /** 'added' by a person; 'composed' by the outbox from pages at send time. */
   origin: 'added' | 'composed';
   createdAt: string;
+  /** Retention removed the file; the row stays because faxes still name it. */
+  removedByRetentionAt?: string;
 }
 
 interface RawDocument {
@@ -21,6 +23,7 @@ interface RawDocument {
   warnings_json: string;
   origin: 'added' | 'composed';
   created_at: string;
+  removed_by_retention_at: string | null;
 }
 
 const toRow = (raw: RawDocument): DocumentRow => ({
@@ -36,6 +39,7 @@ const toRow = (raw: RawDocument): DocumentRow => ({
   warnings: JSON.parse(raw.warnings_json) as string[],
   origin: raw.origin,
   createdAt: raw.created_at,
+  ...(raw.removed_by_retention_at ? { removedByRetentionAt: raw.removed_by_retention_at } : {}),
 });
 
 export class DocumentsRepo {

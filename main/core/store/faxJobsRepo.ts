@@ -41,6 +41,10 @@ export interface FaxJobRow {
   contentKey?: string;
   /** When it was first seen taking longer than its pages need. */
   stuckSince?: string;
+  /** Retention removed its documents (the record stays). */
+  removedByRetentionAt?: string;
+  /** Kept whatever the retention setting says. */
+  legalHold?: boolean;
 }
 
 interface RawFaxJob {
@@ -66,6 +70,8 @@ interface RawFaxJob {
   first_page: number | null;
   content_key: string | null;
   stuck_since: string | null;
+  removed_by_retention_at: string | null;
+  legal_hold: number;
 }
 
 /** Document ids come back in send order from the join table, comma-joined (ids are UUIDs). */
@@ -96,6 +102,8 @@ const toRow = (raw: RawFaxJob): FaxJobRow => ({
   firstPage: raw.first_page ?? undefined,
   contentKey: raw.content_key ?? undefined,
   stuckSince: raw.stuck_since ?? undefined,
+  removedByRetentionAt: raw.removed_by_retention_at ?? undefined,
+  legalHold: raw.legal_hold === 1,
 });
 
 /** The outbox's faxes and the documents each one sends. */
@@ -123,6 +131,11 @@ export class FaxJobsRepo {
       .run(job.state, job.providerFaxId ?? null, job.pagesSent ?? null, job.attempts, job.error ? JSON.stringify(job.error) : null,
         job.submittedAt ?? null, job.updatedAt, job.completedAt ?? null, job.resolution ?? null, job.archivedAt ?? null,
         job.stuckSince ?? null, JSON.stringify(job.options), job.id);
+  }
+
+  /** Sets or releases a legal hold; false when there is no such fax. */
+  setLegalHold(id: string, hold: boolean, now: string): boolean {
+    return Number(prepared(this.db, 'UPDATE outbox_jobs SET legal_hold = ?, updated_at = ? WHERE id = ?').run(hold ? 1 : 0, now, id).changes) > 0;
   }
 
   /** Welkin drafts that faxes not yet started will be sent as (a fax set to send later). */

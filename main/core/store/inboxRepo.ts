@@ -91,8 +91,9 @@ export class InboxRepo {
     if (existing.provider_json === raw) return { id: existing.id, outcome: 'unchanged', document: existing.document_state };
     // A document the provider now has (a fax that finished arriving) becomes due for download.
     const problem = existing.document_problem;
+    // A document retention removed is never fetched again.
     const document = fax.document === 'pending' && (existing.document_state === 'none' || (existing.document_state === 'unavailable' && problem === 'missing'))
-      ? 'pending' : existing.document_state;
+      && this.removedByRetention([existing.id]).size === 0 ? 'pending' : existing.document_state;
     prepared(this.db, `UPDATE faxes SET from_number = ?, to_number = ?, pages = COALESCE(?, pages), status = ?, completed_at = ?, subject = ?,
         file_names = ?, provider_json = ?, synced_at = ?, updated_at = ?, document_state = ?,
         document_problem = CASE WHEN ? = 'pending' THEN NULL ELSE document_problem END,
@@ -119,15 +120,25 @@ export class InboxRepo {
     return row ? JSON.parse(row.provider_json) as unknown : undefined;
   }
 
+  /** When retention removed these faxes' documents (those it did). */
+  removedByRetention(ids: readonly string[]): Map<string, string> {
+    if (ids.length === 0) return new Map();
+    const rows = prepared(this.db, `SELECT fax_id, removed_at FROM faxes_removed WHERE fax_id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as Array<{ fax_id: string; removed_at: string }>;
+    return new Map(rows.map((row) => [row.fax_id, row.removed_at]));
+  }
+
   /** Faxes whose document still has to be downloaded (after a restart, every one gets its job). */
   pendingDocuments(): Array<{ id: string; account_id: string }> {
     return prepared(this.db, `SELECT id, account_id FROM faxes WHERE document_state = 'pending' AND deleted_at IS NULL`).all() as Array<{ id: string; account_id: string }>;
   }
 
-  setDocumentReady(id: string, facts: { sha256: string; bytes: number; pages: number; contentType: string }, now: string): void {
-    prepared(this.db, `UPDATE faxes SET document_state = 'ready', document_problem = NULL, document_sha256 = ?, document_bytes = ?,
-        document_pages = ?, document_type = ?, pages = COALESCE(NULLIF(pages, 0), ?), updated_at = ? WHERE id = ?`)
-      .run(facts.sha256, facts.bytes, facts.pages, facts.contentType, facts.pages, now, id);
+  /** False when retention removed the fax's document meanwhile (the file just written must go). */
+  setDocumentReady(id: string, facts: { sha256: string; bytes: number; pages: number; contentType: string }, now: string): boolean {
+    return Number(prepared(this.db, `UPDATE faxes SET document_state = 'ready', document_problem = NULL, document_sha256 = ?, document_bytes = ?,
+        document_pages = ?, document_type = ?, pages = COALESCE(NULLIF(pages, 0), ?), updated_at = ?
+        WHERE id = ? AND NOT EXISTS (SELECT 1 FROM faxes_removed WHERE fax_id = faxes.id)`)
+      .run(facts.sha256, facts.bytes, facts.pages, facts.contentType, facts.pages, now, id).changes) > 0;
   }
 
   setDocumentProblem(id: string, problem: 'missing' | 'corrupt' | 'failed'): void {

@@ -6,7 +6,8 @@ export const ACTION_WORDS: Record<AuditAction, string> = {
   retried: 'Retried', filed: 'Filed to patient', reviewed: 'Marked reviewed', deleted: 'Deleted', archived: 'Archived',
   exported: 'Audit log exported', settings_changed: 'Settings changed', account_added: 'Account added',
   account_updated: 'Account changed', account_removed: 'Account removed', profile_changed: 'Initials changed',
-  unlock: 'Unlocked', unlock_failed: 'Unlock failed',
+  unlock: 'Unlocked', unlock_failed: 'Unlock failed', retention_removed: 'Document removed by retention',
+  legal_hold: 'Legal hold set',
 };
 
 /** "Marked reviewed" / "Marked not reviewed", "Archived" / "Moved back to the inbox": the flag in words. */
@@ -14,6 +15,7 @@ export function actionWords(entry: AuditEntry): string {
   const undone = /(^|;)value=false(;|$)/.test(entry.detail);
   if (undone && entry.action === 'reviewed') return 'Marked not reviewed';
   if (undone && entry.action === 'archived') return 'Moved back to the inbox';
+  if (undone && entry.action === 'legal_hold') return 'Legal hold released';
   return ACTION_WORDS[entry.action];
 }
 

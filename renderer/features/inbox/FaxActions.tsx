@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { InboxFax } from '../../../common/domain/inbox';
+import { removedByRetentionWords } from '../../../common/domain/retention';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { Dialog } from '../../ui/Dialog';
 import { saveBytes } from '../../print/saveBytes';
@@ -21,6 +22,9 @@ export function FaxActions({ fax }: { fax: InboxFax }) {
   const [working, setWorking] = useState<string | null>(null);
   const [asked, setAsking] = useState<'delete' | 'file' | null>(null);
   const ready = fax.document.state === 'ready';
+  const removedId = `fax-removed-${fax.id}`;
+  // Buttons that need the document say why they are off when retention removed it.
+  const needsDocument = fax.removedByRetentionAt ? { 'aria-describedby': removedId } : {};
   const turned = Object.keys(fax.rotations).length > 0;
   const who = senderOf(fax);
 
@@ -65,15 +69,16 @@ export function FaxActions({ fax }: { fax: InboxFax }) {
   const canFile = fax.direction === 'inbound' && account?.capabilities.includes('assignToPatient');
   return (
     <div className="fax-actions">
+      {fax.removedByRetentionAt && <p id={removedId} className="hint">{removedByRetentionWords(fax.removedByRetentionAt)}: print, save and forward are off.</p>}
       <div className="action-row" role="group" aria-label={`Actions for the fax from ${who}`}>
         <button type="button" className={fax.reviewed ? undefined : 'primary'} aria-keyshortcuts="R" onClick={() => void run('review', () => markReviewed(fax.id, !fax.reviewed))}>
           {fax.reviewed ? 'Mark not reviewed' : 'Mark reviewed'}
         </button>
         {canFile && <button type="button" onClick={() => setAsking('file')}>{fax.filedTo ? 'File again…' : 'File to patient…'}</button>}
-        <button type="button" disabled={!ready || working !== null} aria-keyshortcuts="Control+P" onClick={() => void print()}>{working === 'print' ? 'Preparing to print…' : 'Print'}</button>
-        <button type="button" disabled={!ready || working !== null} aria-keyshortcuts="Control+S" onClick={() => void save(false)}>{working === 'save' ? 'Saving…' : 'Save as PDF'}</button>
-        {turned && <button type="button" disabled={!ready || working !== null} onClick={() => void save(true)}>Save with pages turned</button>}
-        <button type="button" disabled={!ready || working !== null} onClick={() => void run('forward', () => forward(fax))}>Forward</button>
+        <button type="button" disabled={!ready || working !== null} {...needsDocument} aria-keyshortcuts="Control+P" onClick={() => void print()}>{working === 'print' ? 'Preparing to print…' : 'Print'}</button>
+        <button type="button" disabled={!ready || working !== null} {...needsDocument} aria-keyshortcuts="Control+S" onClick={() => void save(false)}>{working === 'save' ? 'Saving…' : 'Save as PDF'}</button>
+        {turned && <button type="button" disabled={!ready || working !== null} {...needsDocument} onClick={() => void save(true)}>Save with pages turned</button>}
+        <button type="button" disabled={!ready || working !== null} {...needsDocument} onClick={() => void run('forward', () => forward(fax))}>Forward</button>
         <button type="button" disabled={working !== null} onClick={() => void run('archive', () => archiveFax(fax.id, !fax.archived))}>
           {fax.archived ? 'Move back to the inbox' : 'Archive'}
         </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { InboxFax } from '../../../common/domain/inbox';
+import { removedByRetentionWords } from '../../../common/domain/retention';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { formatBytes } from '../../store/fileRules';
 import { formatDateTime, formatFax, plural } from '../../ui/format';
@@ -14,6 +15,7 @@ function DocumentFacts({ fax }: { fax: InboxFax }) {
   const [problem, setProblem] = useState<string | null>(null);
   const doc = fax.document;
   if (doc.state === 'pending') return <p className="muted">Downloading the document…</p>;
+  if (fax.removedByRetentionAt) return <p className="muted">{removedByRetentionWords(fax.removedByRetentionAt)}. The fax service was not asked to remove it.</p>;
   if (doc.state === 'none') return <p className="muted">Faxdesk does not keep the document of this fax.</p>;
   if (doc.state === 'unavailable') {
     return (

@@ -1,4 +1,5 @@
 import type { CSSProperties, MouseEvent } from 'react';
+import { removedByRetentionWords } from '../../../common/domain/retention';
 import type { InboxFax } from '../../../common/domain/inbox';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { formatFax, formatTime, plural } from '../../ui/format';
@@ -59,6 +60,7 @@ export function InboxRow({ fax, index, total, selected, style, onPick }: RowProp
         {/* A Demo account's fax came from the built-in emulator: said wherever it appears. */}
         {fax.demo && <span className="badge badge-demo">Demo</span>}
         {fax.archived && <span className="badge badge-tag">Archived</span>}
+        {fax.removedByRetentionAt && <span className="badge badge-tag" title={removedByRetentionWords(fax.removedByRetentionAt)}>Document removed</span>}
       </span>
       <span className="inbox-pages">{fax.pages === undefined ? '—' : plural(fax.pages, 'page')}</span>
       <span className="inbox-account">{account}</span>

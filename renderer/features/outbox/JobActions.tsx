@@ -41,7 +41,8 @@ export function RetryAction({ job, inList = false, compact = false }: { job: Out
         <button
           type="button"
           className="error-action"
-          disabled={busy}
+          disabled={busy || job.removedByRetentionAt !== undefined}
+          aria-describedby={job.removedByRetentionAt ? `job-removed-${job.id}` : undefined}
           aria-label={fax ? `Retry fax to ${fax}` : undefined}
           onClick={() => (asks ? setAsking(true) : void retry({ confirm: false, onlyMissingPages: false }))}
         >

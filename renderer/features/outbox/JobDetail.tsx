@@ -1,3 +1,4 @@
+import { removedByRetentionWords } from '../../../common/domain/retention';
 import type { OutboxJob } from '../../../common/domain/fax';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { formatBytes } from '../../store/fileRules';
@@ -63,7 +64,9 @@ export function JobDetail({ job, onOpenPages }: { job: OutboxJob; onOpenPages():
         {job.completedAt && (<><dt>Finished</dt><dd>{formatDateTime(job.completedAt)}</dd></>)}
       </dl>
       <h3>Documents</h3>
-      {job.documents.some((d) => (d.pages ?? 0) > 0) && (
+      {job.removedByRetentionAt && <p className="muted">{removedByRetentionWords(job.removedByRetentionAt)}. The fax service was not asked to remove anything.</p>}
+      {job.legalHold && <p className="muted">On legal hold: retention keeps these documents until the hold is released.</p>}
+      {!job.removedByRetentionAt && job.documents.some((d) => (d.pages ?? 0) > 0) && (
         <button type="button" onClick={onOpenPages}>Open the pages</button>
       )}
       <ul className="doc-list">

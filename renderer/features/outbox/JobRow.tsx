@@ -1,3 +1,4 @@
+import { removedByRetentionWords } from '../../../common/domain/retention';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { OutboxJob } from '../../../common/domain/fax';
 import { useFaxdesk } from '../../store/StoreProvider';
@@ -48,6 +49,8 @@ export function JobRow({ job, inGroup, selected, checked, tabbable, onKeyDown, o
         <span className="job-status">
           <span className={`status status-${status.tone}`}>{status.text}</span>
           {job.archivedAt && <span className="badge badge-muted">Archived</span>}
+          {job.legalHold && <span className="badge badge-muted">Legal hold</span>}
+          {job.removedByRetentionAt && <span className="badge badge-muted" title={removedByRetentionWords(job.removedByRetentionAt)}>Document removed</span>}
         </span>
         {checked && !selected && <span className="sr-only">, selected</span>}
       </button>

@@ -94,7 +94,7 @@ export function JobsPane({ kind }: { kind: JobsView }) {
     if (can.length > 0) setArchiveProblem(await resolveJobs(can.map((j) => j.id), 'archive'));
   };
 
-  if (selected && viewing === selected.id) return <SentFaxViewer key={selected.id} job={selected} onClose={() => setViewing(null)} />;
+  if (selected && viewing === selected.id && !selected.removedByRetentionAt) return <SentFaxViewer key={selected.id} job={selected} onClose={() => setViewing(null)} />;
   return (
     <div className="split">
       <section className="pane list-pane" aria-labelledby="list-title">

@@ -7,6 +7,7 @@ import { AccountFormDialog } from './AccountFormDialog';
 import { HotFolderFields } from './HotFolderFields';
 import { InboxSettingsFields } from './InboxSettingsFields';
 import { PaperSizeField } from './PaperSizeField';
+import { RetentionFields } from './RetentionFields';
 
 type Editing = { account: Account | null } | null;
 
@@ -81,6 +82,8 @@ export function SettingsPane() {
         <InboxSettingsFields />
         <h2>Documents</h2>
         <PaperSizeField />
+        <h2>Retention</h2>
+        <RetentionFields />
         <h2>Print to fax</h2>
         <HotFolderFields />
         <h2>Keyboard</h2>
