@@ -186,6 +186,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   const inboxReady = inbox.resume().catch((error: unknown) => log.error('inbox could not resume', { error }));
   // New accounts get their loops; an account whose settings were fixed polls at once.
   events.subscribe((event, payload) => {
+    if (event === 'contacts.changed') inbox.refreshContactNames();
     if (event !== 'accounts.changed') return;
     const ids = (payload as Array<{ id: string }>).map((account) => account.id);
     inbox.loop.ensure(ids);

@@ -184,6 +184,20 @@ describe('inbox actions (Sinch)', () => {
     expect((await refusal(h, 'inbox.exportMany', { ids: [] })).code).toBe('invalid_input');
   }, 60_000);
 
+  it('the address book names the sender: in the list and in search, following each change to the contact', async () => {
+    const { h } = await start();
+    const contact = await call<{ id: string }>(h, 'contacts.add', { name: '', organisation: 'Lakeshore Imaging', faxNumber: '+1 415 555 2100' });
+    const [fax] = await received([1]);
+    expect(fax!.contactName).toBe('Lakeshore Imaging');
+    expect((await inboxList(h, { text: 'lakeshore' })).total).toBe(1);
+    await call(h, 'contacts.update', { id: contact.id, change: { name: 'Dr. Imani Adeyemi' } });
+    await expect.poll(async () => (await call<InboxFax>(h, 'inbox.get', { id: fax!.id })).contactName).toBe('Dr. Imani Adeyemi');
+    expect((await inboxList(h, { text: 'adeyemi' })).total).toBe(1);
+    await call(h, 'contacts.remove', { id: contact.id });
+    await expect.poll(async () => (await call<InboxFax>(h, 'inbox.get', { id: fax!.id })).contactName ?? null).toBe(null);
+    expect((await inboxList(h, { text: 'adeyemi' })).total).toBe(0);
+  }, 60_000);
+
   it('a Sinch fax cannot be filed to a patient; reviewed stays local', async () => {
     const { h } = await start();
     const [fax] = await received([1]);

@@ -178,6 +178,12 @@ export class Inbox {
     });
   }
 
+  /** The address book changed: senders' names follow it (in the list and in search). */
+  refreshContactNames(): void {
+    const ids = this.repo.refreshContactNames();
+    if (ids.length > 0) this.changed(ids, 'local');
+  }
+
   private changed(ids: readonly string[], reason: 'synced' | 'document' | 'local'): void {
     this.deps.events.emit('inbox.changed', { faxIds: ids.slice(0, MAX_CHANGED_IDS), more: ids.length > MAX_CHANGED_IDS, reason });
   }

@@ -4,6 +4,10 @@ import type { Database } from './database';
 import { prepared } from './statements';
 
 /** A fax as the provider describes it, ready to be upserted by its provider id. */
+/** The address book's name for a number: a favourite first, then the oldest entry; its organisation when it has no name. */
+const CONTACT_NAME_OF = (number: string) => `SELECT COALESCE(NULLIF(c.name, ''), NULLIF(c.organisation, '')) FROM contacts c
+  WHERE c.fax_number = ${number} ORDER BY c.favourite DESC, c.seq LIMIT 1`;
+
 export interface RemoteFaxRow {
   accountId: string;
   providerId: string;
@@ -80,11 +84,11 @@ export class InboxRepo {
     if (!existing) {
       const id = randomUUID();
       prepared(this.db, `INSERT INTO faxes (id, account_id, provider_id, direction, from_number, to_number, pages, status, created_at, completed_at,
-          subject, file_names, provider_json, synced_at, updated_at, document_state, reviewed, reviewed_at, filed_to)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+          subject, file_names, provider_json, synced_at, updated_at, document_state, reviewed, reviewed_at, filed_to, contact_name)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (${CONTACT_NAME_OF('?')}))`)
         .run(id, fax.accountId, fax.providerId, fax.direction, fax.from ?? null, fax.to ?? null, fax.pages ?? null, fax.status, fax.createdAt,
           fax.completedAt ?? null, fax.subject ?? null, fax.fileNames.join('\n'), raw, now, now, fax.document,
-          fax.reviewed ? 1 : 0, fax.reviewed ? now : null, fax.filedTo ?? null);
+          fax.reviewed ? 1 : 0, fax.reviewed ? now : null, fax.filedTo ?? null, fax.from ?? null);
       if (fax.document === 'unavailable') this.setDocumentProblem(id, 'missing');
       return { id, outcome: 'inserted', document: fax.document === 'unavailable' ? 'unavailable' : fax.document };
     }
@@ -103,6 +107,17 @@ export class InboxRepo {
       .run(fax.from ?? null, fax.to ?? null, fax.pages ?? null, fax.status, fax.completedAt ?? null, fax.subject ?? null, fax.fileNames.join('\n'),
         raw, now, now, document, document, fax.reviewed ? 1 : 0, fax.reviewed ? 1 : 0, now, fax.filedTo ?? null, fax.filedTo ?? null, existing.id);
     return { id: existing.id, outcome: 'updated', document };
+  }
+
+  /**
+   * The address book's name for each sender (the contact's name, else its organisation), so the
+   * list shows and search finds "Lakeshore Imaging" rather than a number; after any change to the
+   * address book. Answers the faxes whose name changed.
+   */
+  refreshContactNames(): string[] {
+    const rows = prepared(this.db, `UPDATE faxes SET contact_name = (${CONTACT_NAME_OF('faxes.from_number')})
+      WHERE from_number IS NOT NULL AND contact_name IS NOT (${CONTACT_NAME_OF('faxes.from_number')}) RETURNING id`).all() as Array<{ id: string }>;
+    return rows.map((row) => row.id);
   }
 
   /** A fax still in the inbox (one deleted at its provider is not). */
