@@ -69,6 +69,9 @@ export const OutboxJobSchema = z.object({
   removedByRetentionAt: z.string().optional(),
   /** Kept whatever the retention setting says, until a person releases it. */
   legalHold: z.boolean().optional(),
+  /** The person's note and tags (issue 11: on any fax), found by the Outbox's search. */
+  notes: z.string().optional(),
+  tags: z.array(z.string()).optional(),
 });
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 

@@ -144,6 +144,11 @@ export const contract = {
     /** Send later: a new time for a fax that has not started (null: send it now). */
     'outbox.reschedule': { input: z.object({ id: z.string().min(1), sendAt: z.iso.datetime({ offset: true }).nullable() }).strict(), output: OutboxJobSchema },
     /** Legal hold on a sent fax: its documents are kept whatever the retention setting says (false releases it). */
+    /** A note and tags on a sent fax, as on a received one (found by the Outbox's search). */
+    'outbox.annotate': {
+      input: z.object({ id: z.string().min(1), notes: z.string().max(5_000).optional(), tags: TagsSchema.optional() }).strict(),
+      output: OutboxJobSchema,
+    },
     'outbox.setLegalHold': { input: z.object({ id: z.string().min(1), hold: z.boolean() }).strict(), output: OutboxJobSchema },
     /** Cancels a fax set to send later, before it starts. */
     'outbox.cancel': { input: IdInput, output: OutboxJobSchema },

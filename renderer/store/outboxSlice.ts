@@ -30,6 +30,8 @@ export interface OutboxSlice {
   rescheduleJob(id: string, change: string | null | 'cancel'): Promise<string | null>;
   /** Legal hold on a sent fax (retention keeps its documents); answers what went wrong in words, or null. */
   setJobLegalHold(id: string, hold: boolean): Promise<string | null>;
+  /** A note and tags on a sent fax; answers what went wrong, or null. */
+  annotateJob(id: string, change: { notes?: string; tags?: string[] }): Promise<string | null>;
   /** The transmission report of a finished fax, as a PDF the core made. */
   jobReport(id: string): Promise<Result<{ name: string; bytes: Uint8Array }>>;
   /**
@@ -131,6 +133,13 @@ export const createOutboxSlice: SliceCreator<OutboxSlice> = (api) => (set, get) 
     },
 
     jobReport: (id) => api.outbox.report({ id }),
+
+    async annotateJob(id, change) {
+      const r = await api.outbox.annotate({ id, ...change });
+      if (!r.ok) return [r.error.message, r.error.nextStep].filter(Boolean).join(' ');
+      get().applyJob(r.value, true);
+      return null;
+    },
 
     async setJobLegalHold(id, hold) {
       const r = await api.outbox.setLegalHold({ id, hold });

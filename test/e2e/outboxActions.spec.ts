@@ -132,9 +132,16 @@ test('search (Ctrl+F) finds a sent fax by its file name; filters narrow by statu
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(found.first()).toBeVisible();
 
-  // Forward: compose with the same document, for someone new.
+  // A tag on the sent fax: shown in the list, found by search.
   await search.fill('zebra-consent');
   await found.first().getByRole('button').first().click();
+  await detail(page).getByLabel('Tags', { exact: true }).fill('consent-4471-filed');
+  await detail(page).getByRole('button', { name: 'Add tag' }).click();
+  await expect(found.first()).toContainText('consent-4471-filed');
+  await search.fill('consent-4471-filed');
+  await expect(found).toHaveCount(1);
+
+  // Forward: compose with the same document, for someone new.
   await detail(page).getByRole('button', { name: 'Forward' }).click();
   await expect(page.getByRole('heading', { name: 'New fax', level: 1 })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Documents to send' }).getByRole('listitem')).toContainText('zebra-consent-4471.pdf');

@@ -83,6 +83,27 @@ describe('archive', () => {
   });
 });
 
+describe('notes and tags on sent faxes', () => {
+  it('kept with the fax, tags cleaned like the inbox\'s, found by the Outbox\'s search; bad input refused and nothing changed', async () => {
+    start();
+    const accountId = await addSinchAccount(h!, sinch.url);
+    const doc = await addPdf(h!, 1);
+    const sent = await waitForFax(h!, (await sendFax(h!, accountId, doc.id, '+19898989898')).id, ['sent']);
+    const other = await waitForFax(h!, (await sendFax(h!, accountId, doc.id, '+19898989801')).id, ['failed']);
+    const r = await h!.core.dispatch('outbox.annotate', { id: sent.id, tags: [' Referral ', 'referral', 'billing-2291'], notes: '  Called to confirm  ' }) as { ok: boolean; value: OutboxJob };
+    expect(r.value).toMatchObject({ tags: ['Referral', 'billing-2291'], notes: 'Called to confirm' });
+    expect((await faxOf(h!, sent.id))).toMatchObject({ tags: ['Referral', 'billing-2291'], notes: 'Called to confirm' });
+    const found = async (text: string) => ((await h!.core.dispatch('outbox.list', { text })) as { value: OutboxJob[] }).value.map((job) => job.id);
+    expect(await found('billing-2291')).toEqual([sent.id]);
+    expect(await found('to confirm')).toEqual([sent.id]);
+    expect(await found('referral')).not.toContain(other.id);
+
+    expect(await h!.core.dispatch('outbox.annotate', { id: sent.id, tags: Array.from({ length: 21 }, (_v, i) => `t${i}`) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await h!.core.dispatch('outbox.annotate', { id: 'no-such-fax', notes: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await faxOf(h!, sent.id))!.tags).toEqual(['Referral', 'billing-2291']);
+  });
+});
+
 describe('stuck faxes', () => {
   it('a fax well past what its pages need says so once, and is still followed', async () => {
     start(0.002); // a one-page fax "should" take about 0.7 s

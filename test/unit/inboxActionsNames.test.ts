@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeFileName } from '../../common/domain/faxFileName';
 import { exportName, pagesLabel, partName } from '../../main/core/inbox/faxFileNames';
-import { cleanTags } from '../../main/core/inbox/inboxActions';
+import { cleanTags } from '../../common/domain/tags';
 import type { InboxRow } from '../../main/core/store/inboxRepo';
 
 /** Names of exported and split-off files: from date, sender and pages, with only safe characters. */

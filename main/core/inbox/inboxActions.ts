@@ -1,3 +1,4 @@
+import { cleanTags } from '../../../common/domain/tags';
 import { rm } from 'node:fs/promises';
 import type { Patient } from '../../../common/domain/patient';
 import { AppError } from '../../../common/ipc/result';
@@ -32,17 +33,6 @@ export function faxOrThrow(repo: InboxRepo, id: string): InboxRow {
   return row;
 }
 
-/** Trimmed, without case-insensitive repeats, the first spelling kept. */
-export function cleanTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const kept: string[] = [];
-  for (const tag of tags.map((value) => value.trim().replace(/\s+/g, ' ')).filter(Boolean)) {
-    if (seen.has(tag.toLocaleLowerCase())) continue;
-    seen.add(tag.toLocaleLowerCase());
-    kept.push(tag);
-  }
-  return kept;
-}
 
 /**
  * What the fax viewer does to a received fax (issue 11), besides its files (inboxFiles.ts): page

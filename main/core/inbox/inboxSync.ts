@@ -98,14 +98,17 @@ class Pass {
         rows.push(toRow(ctx.accountId, fax, entry.raw));
       }
       transaction(ctx.repo.db, () => {
+        const named: string[] = [];
         for (const row of rows) {
           const { id, outcome, document } = ctx.repo.upsert(row, now);
           if (document === 'pending' && outcome !== 'unchanged') ctx.documentDue?.(id);
           if (outcome === 'inserted') {
             result.inserted.push(id);
+            named.push(id);
             if (row.direction === 'inbound' && row.status === 'received') result.arrived.push(id);
           } else if (outcome === 'updated') result.updated.push(id);
         }
+        ctx.repo.nameSenders(named);
       });
       await (ctx.yieldToLoop ?? immediate)();
     }

@@ -64,6 +64,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'outbox.reschedule': ({ id, sendAt }) => outbox.reschedule(id, sendAt),
     'outbox.cancel': ({ id }) => outbox.cancelScheduled(id),
     'outbox.setLegalHold': ({ id, hold }) => outbox.setLegalHold(id, hold),
+    'outbox.annotate': ({ id, notes, tags }) => outbox.annotate(id, { notes, tags }),
     'drafts.list': () => deps.drafts.list(),
     'drafts.save': ({ id, content }) => deps.drafts.save(id, content),
     'drafts.open': ({ id }) => deps.drafts.open(id),

@@ -46,5 +46,7 @@ export function toOutboxJob(job: FaxJobRow, context: ViewContext): OutboxJob {
     ...(job.options.patient ? { patientName: job.options.patient.name } : {}),
     ...(job.removedByRetentionAt ? { removedByRetentionAt: job.removedByRetentionAt } : {}),
     ...(job.legalHold ? { legalHold: true } : {}),
+    ...(job.notes ? { notes: job.notes } : {}),
+    ...(job.tags?.length ? { tags: job.tags } : {}),
   };
 }

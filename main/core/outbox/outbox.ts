@@ -1,3 +1,4 @@
+import { cleanTags } from '../../../common/domain/tags';
 import { randomUUID } from 'node:crypto';
 import { PROVIDER_NAMES, type Account } from '../../../common/domain/account';
 import { SendRequestSchema, type OutboxJob, type SendRequest } from '../../../common/domain/fax';
@@ -174,6 +175,18 @@ export class Outbox {
   /** A person sends a failed or uncertain fax again (see FaxActions). */
   retry(id: string, choice: RetryChoice): Promise<OutboxJob> {
     return this.actions.retry(id, choice);
+  }
+
+  /** A note and tags on a sent (or sending) fax, as on a received one. */
+  annotate(id: string, change: { notes?: string; tags?: string[] }): OutboxJob {
+    if (!this.deps.records.get(id)) throw AppError.of('not_found', 'That fax is no longer in the Outbox.');
+    this.deps.repo.annotate(id, {
+      ...(change.notes !== undefined ? { notes: change.notes.trim() } : {}),
+      ...(change.tags !== undefined ? { tags: cleanTags(change.tags) } : {}),
+    }, new Date().toISOString());
+    const saved = this.deps.records.get(id)!;
+    this.deps.records.announce(saved);
+    return this.deps.records.view(saved);
   }
 
   /** Legal hold: the fax's documents are kept whatever the retention setting says, until released. */

@@ -45,6 +45,9 @@ export interface FaxJobRow {
   removedByRetentionAt?: string;
   /** Kept whatever the retention setting says. */
   legalHold?: boolean;
+  /** The person's note and tags (found by search). */
+  notes?: string;
+  tags?: string[];
 }
 
 interface RawFaxJob {
@@ -72,6 +75,8 @@ interface RawFaxJob {
   stuck_since: string | null;
   removed_by_retention_at: string | null;
   legal_hold: number;
+  notes?: string;
+  tags_json?: string;
 }
 
 /** Document ids come back in send order from the join table, comma-joined (ids are UUIDs). */
@@ -104,6 +109,9 @@ const toRow = (raw: RawFaxJob): FaxJobRow => ({
   stuckSince: raw.stuck_since ?? undefined,
   removedByRetentionAt: raw.removed_by_retention_at ?? undefined,
   legalHold: raw.legal_hold === 1,
+  // Absent on a database older than migration 014 (the migration tests read older schemas).
+  notes: raw.notes ?? '',
+  tags: raw.tags_json ? JSON.parse(raw.tags_json) as string[] : [],
 });
 
 /** The outbox's faxes and the documents each one sends. */
@@ -133,6 +141,12 @@ export class FaxJobsRepo {
         job.stuckSince ?? null, JSON.stringify(job.options), job.id);
   }
 
+  /** The person's note and tags; false when there is no such fax. */
+  annotate(id: string, change: { notes?: string; tags?: string[] }, now: string): boolean {
+    return Number(prepared(this.db, `UPDATE outbox_jobs SET notes = COALESCE(?, notes), tags_json = COALESCE(?, tags_json), updated_at = ? WHERE id = ?`)
+      .run(change.notes ?? null, change.tags ? JSON.stringify(change.tags) : null, now, id).changes) > 0;
+  }
+
   /** Sets or releases a legal hold; false when there is no such fax. */
   setLegalHold(id: string, hold: boolean, now: string): boolean {
     return Number(prepared(this.db, 'UPDATE outbox_jobs SET legal_hold = ?, updated_at = ? WHERE id = ?').run(hold ? 1 : 0, now, id).changes) > 0;
@@ -151,8 +165,8 @@ export class FaxJobsRepo {
   }
 
   /**
-   * Faxes newest first. `text` matches digits of the number (however typed), the subject and the
-   * names of the files sent; the other filters narrow by account, state and creation time.
+   * Faxes newest first. `text` matches digits of the number (however typed), the subject, the note,
+   * the tags and the names of the files sent; the other filters narrow by account, state and creation time.
    */
   list(query: FaxQuery = {}): FaxJobRow[] {
     const where: string[] = [];
@@ -161,10 +175,11 @@ export class FaxJobsRepo {
     if (query.text) {
       const like = `%${query.text.replace(/[\\%_]/g, '\\$&')}%`;
       where.push(`(${digits.length >= 3 ? "job.recipient LIKE ? ESCAPE '\\' OR " : ''}json_extract(job.options_json, '$.subject') LIKE ? ESCAPE '\\'
+        OR job.notes LIKE ? ESCAPE '\\' OR job.tags_json LIKE ? ESCAPE '\\'
         OR EXISTS (SELECT 1 FROM outbox_job_documents link JOIN documents d ON d.id = link.document_id
                    WHERE link.job_id = job.id AND d.name LIKE ? ESCAPE '\\'))`);
       if (digits.length >= 3) params.push(`%${digits}%`);
-      params.push(like, like);
+      params.push(like, like, like, like);
     }
     if (query.accountId) {
       where.push('job.account_id = ?');

@@ -84,11 +84,11 @@ export class InboxRepo {
     if (!existing) {
       const id = randomUUID();
       prepared(this.db, `INSERT INTO faxes (id, account_id, provider_id, direction, from_number, to_number, pages, status, created_at, completed_at,
-          subject, file_names, provider_json, synced_at, updated_at, document_state, reviewed, reviewed_at, filed_to, contact_name)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (${CONTACT_NAME_OF('?')}))`)
+          subject, file_names, provider_json, synced_at, updated_at, document_state, reviewed, reviewed_at, filed_to)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(id, fax.accountId, fax.providerId, fax.direction, fax.from ?? null, fax.to ?? null, fax.pages ?? null, fax.status, fax.createdAt,
           fax.completedAt ?? null, fax.subject ?? null, fax.fileNames.join('\n'), raw, now, now, fax.document,
-          fax.reviewed ? 1 : 0, fax.reviewed ? now : null, fax.filedTo ?? null, fax.from ?? null);
+          fax.reviewed ? 1 : 0, fax.reviewed ? now : null, fax.filedTo ?? null);
       if (fax.document === 'unavailable') this.setDocumentProblem(id, 'missing');
       return { id, outcome: 'inserted', document: fax.document === 'unavailable' ? 'unavailable' : fax.document };
     }
@@ -118,6 +118,15 @@ export class InboxRepo {
     const rows = prepared(this.db, `UPDATE faxes SET contact_name = (${CONTACT_NAME_OF('faxes.from_number')})
       WHERE from_number IS NOT NULL AND contact_name IS NOT (${CONTACT_NAME_OF('faxes.from_number')}) RETURNING id`).all() as Array<{ id: string }>;
     return rows.map((row) => row.id);
+  }
+
+  /** Names the senders of faxes just stored (a sync's new faxes), from the address book. */
+  nameSenders(ids: readonly string[]): void {
+    for (let i = 0; i < ids.length; i += 500) {
+      const batch = ids.slice(i, i + 500);
+      prepared(this.db, `UPDATE faxes SET contact_name = (${CONTACT_NAME_OF('faxes.from_number')})
+        WHERE id IN (${batch.map(() => '?').join(', ')}) AND from_number IS NOT NULL`).run(...batch);
+    }
   }
 
   /** A fax still in the inbox (one deleted at its provider is not). */

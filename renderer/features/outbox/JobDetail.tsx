@@ -3,6 +3,7 @@ import type { OutboxJob } from '../../../common/domain/fax';
 import { useFaxdesk } from '../../store/StoreProvider';
 import { formatBytes } from '../../store/fileRules';
 import { formatDateTime, formatFax, plural } from '../../ui/format';
+import { NotesAndTags } from '../../ui/NotesAndTags';
 import { DemoMark } from './DemoMark';
 import { JobDetailActions } from './JobDetailActions';
 import { jobStatus } from './jobStatus';
@@ -23,6 +24,8 @@ export function JobDetail({ job, onOpenPages }: { job: OutboxJob; onOpenPages():
   const account = useFaxdesk((s) => s.accounts.find((a) => a.id === job.accountId));
   const original = useFaxdesk((s) => (job.resentFrom ? s.jobs[job.resentFrom] : undefined));
   const selectJob = useFaxdesk((s) => s.selectJob);
+  const annotateJob = useFaxdesk((s) => s.annotateJob);
+  const tagsInUse = useFaxdesk((s) => s.inboxTags);
   // The banner below says why, so the status says it only once.
   const status = jobStatus(job, false);
   const decision = decisionLine(job);
@@ -63,6 +66,8 @@ export function JobDetail({ job, onOpenPages }: { job: OutboxJob; onOpenPages():
         <dt>Last update</dt><dd>{formatDateTime(job.updatedAt)}</dd>
         {job.completedAt && (<><dt>Finished</dt><dd>{formatDateTime(job.completedAt)}</dd></>)}
       </dl>
+      <NotesAndTags key={job.id} notes={job.notes ?? ''} tags={job.tags ?? []} suggestions={tagsInUse.map((t) => t.tag)}
+        onChange={(change) => annotateJob(job.id, change)} />
       <h3>Documents</h3>
       {job.removedByRetentionAt && <p className="muted">{removedByRetentionWords(job.removedByRetentionAt)}. The fax service was not asked to remove anything.</p>}
       {job.legalHold && <p className="muted">On legal hold: retention keeps these documents until the hold is released.</p>}

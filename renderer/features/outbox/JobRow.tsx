@@ -6,6 +6,7 @@ import { formatFax, formatTime, plural } from '../../ui/format';
 import { DemoMark } from './DemoMark';
 import { RetryAction } from './JobActions';
 import { jobStatus } from './jobStatus';
+import { TagDot } from '../../ui/tagColour';
 
 interface RowProps {
   job: OutboxJob;
@@ -50,6 +51,7 @@ export function JobRow({ job, inGroup, selected, checked, tabbable, onKeyDown, o
           <span className={`status status-${status.tone}`}>{status.text}</span>
           {job.archivedAt && <span className="badge badge-muted">Archived</span>}
           {job.legalHold && <span className="badge badge-muted">Legal hold</span>}
+          {job.tags?.map((t) => <span key={t} className="badge badge-tag"><TagDot tag={t} />{t}</span>)}
           {job.removedByRetentionAt && <span className="badge badge-muted" title={removedByRetentionWords(job.removedByRetentionAt)}>Document removed</span>}
         </span>
         {checked && !selected && <span className="sr-only">, selected</span>}

@@ -11,11 +11,12 @@ import { drafts } from './010-drafts';
 import { inboxActions } from './011-inbox-actions';
 import { audit } from './012-audit';
 import { retention } from './013-retention';
+import { outboxNotes } from './014-outbox-notes';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every migration, in order. The last one's version is the schema this Faxdesk writes. */
-export const MIGRATIONS: readonly Migration[] = [initial, jobDocuments, jobs, normalisedDocuments, outboxResolutions, inbox, coverTemplates, contacts, inboxCounts, drafts, inboxActions, audit, retention];
+export const MIGRATIONS: readonly Migration[] = [initial, jobDocuments, jobs, normalisedDocuments, outboxResolutions, inbox, coverTemplates, contacts, inboxCounts, drafts, inboxActions, audit, retention, outboxNotes];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
