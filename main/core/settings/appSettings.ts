@@ -6,7 +6,7 @@ import type { AppSettings } from '../../../common/ipc/contract';
 import { systemRegion } from '../documents/paper';
 import type { MetaRepo } from '../store/metaRepo';
 
-const DEFAULTS: Omit<AppSettings, 'hotFolderPath'> = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false };
+const DEFAULTS: Omit<AppSettings, 'hotFolderPath'> = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false, lockAfterMinutes: 5 };
 
 /** Where print-to-fax files are dropped unless the person chose another folder. */
 export const defaultHotFolder = () => join(homedir(), 'Faxdesk', 'Print to fax');
@@ -35,6 +35,7 @@ export class AppSettingsStore {
       markReadOnOpen: this.meta.get('settings.markReadOnOpen') !== 'false',
       hotFolderEnabled: this.meta.get('settings.hotFolderEnabled') === 'true',
       hotFolderPath: this.meta.get('settings.hotFolderPath') ?? defaultHotFolder(),
+      lockAfterMinutes: lockMinutes(this.meta.get('settings.lockAfterMinutes')),
       ...(lastAccountId ? { lastAccountId } : {}),
       ...(systemRegion() ? { region: systemRegion() } : {}),
     };
@@ -48,6 +49,7 @@ export class AppSettingsStore {
     if (change.markReadOnOpen !== undefined) this.meta.set('settings.markReadOnOpen', String(change.markReadOnOpen));
     if (change.hotFolderPath !== undefined) this.meta.set('settings.hotFolderPath', hotFolderPath(change.hotFolderPath));
     if (change.hotFolderEnabled !== undefined) this.meta.set('settings.hotFolderEnabled', String(change.hotFolderEnabled));
+    if (change.lockAfterMinutes !== undefined) this.meta.set('settings.lockAfterMinutes', String(change.lockAfterMinutes));
     const settings = this.get();
     for (const listener of this.listeners) listener(settings);
     return settings;
@@ -63,6 +65,13 @@ export class AppSettingsStore {
 function pollSeconds(stored: string | undefined): number {
   const value = Number(stored);
   return stored !== undefined && Number.isInteger(value) ? Math.min(900, Math.max(10, value)) : DEFAULTS.inboxPollSeconds;
+}
+
+/** A stored idle lock time: 0 (off) or 0.05 – 1440 minutes; 5 when unset or unreadable. */
+function lockMinutes(stored: string | undefined): number {
+  const value = Number(stored);
+  if (stored === undefined || !Number.isFinite(value) || value < 0) return DEFAULTS.lockAfterMinutes;
+  return value === 0 ? 0 : Math.min(1_440, Math.max(0.05, value));
 }
 
 /** A folder the person typed: absolute, local, without control characters (a relative path would depend on where Faxdesk started). */
