@@ -101,6 +101,7 @@ export class AppLock {
     return this.inTurn(async () => {
       if (this.locked) throw AppError.of('locked');
       const had = this.pinSet();
+      if (!had && pin === null) return this.state(); // nothing to remove
       if (had) await this.checkPin(current ?? '', 'pin_change');
       if (pin === null) this.options.meta.set(PIN_KEY, '');
       else this.options.meta.set(PIN_KEY, await hashPin(pin, this.options.scrypt ?? DEFAULT_SCRYPT_COST));

@@ -15,15 +15,17 @@ const isLockKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey &&
 interface View { lock: LockState | null; store: FaxdeskStore | null }
 
 /**
- * Above the whole app: asks the core whether it is locked before anything with fax data is made,
- * shows the lock screen while it is, and builds a fresh store on each unlock — locking drops the
- * old one (inbox pages, the selected fax, outbox jobs, contacts, drafts, compose) with every view of it.
+ * Above the whole app: shows the lock screen while the core is locked, and builds a fresh store on
+ * each unlock — locking drops the old one (inbox pages, the selected fax, outbox jobs, contacts,
+ * drafts, compose) with every view of it. The app starts at once, before the core has said whether
+ * it is locked (a dropped file is not missed): a locked core refuses it every fax, so it holds none,
+ * and gives way to the lock screen as soon as the answer comes.
  */
 export function LockGate({ api }: { api: FaxdeskApi }) {
-  const [view, setView] = useState<View>({ lock: null, store: null });
+  const [view, setView] = useState<View>(() => ({ lock: null, store: createFaxdeskStore(api) }));
 
   useEffect(() => {
-    let store: FaxdeskStore | null = null;
+    let store: FaxdeskStore | null = view.store;
     // Where the person was (a pane's name holds no PHI); compose comes back as its draft.
     let resumePane: Pane = 'inbox';
     const follow = (lock: LockState) => {
@@ -41,7 +43,7 @@ export function LockGate({ api }: { api: FaxdeskApi }) {
     const off = api.on('lock.changed', follow);
     void api.lock.state().then((r) => { if (r.ok) follow(r.value); });
     return off;
-  }, [api]);
+  }, [api]); // eslint-disable-line react-hooks/exhaustive-deps -- the first store only; later ones are made here
 
   const { lock, store } = view;
   useActivityReport(api, store !== null);
@@ -56,8 +58,7 @@ export function LockGate({ api }: { api: FaxdeskApi }) {
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [store]);
 
-  if (!lock) return <div className="lock-wait" aria-busy="true" />;
-  if (!store) return <LockScreen api={api} state={lock} />;
+  if (!store) return lock ? <LockScreen api={api} state={lock} /> : <div className="lock-wait" aria-busy="true" />;
   return (
     <StoreProvider store={store} api={api}>
       <App />
