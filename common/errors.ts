@@ -10,7 +10,7 @@ export const TRANSPORT_ERROR_CODES = [
 ] as const;
 export const APP_ERROR_CODES = [
   'unsupported_file', 'too_many_files', 'files_too_large', 'conflict', 'forbidden_sender', 'internal',
-  'uncertain', 'interrupted', 'possible_duplicate', 'pages_may_have_arrived',
+  'uncertain', 'interrupted', 'possible_duplicate', 'pages_may_have_arrived', 'locked',
 ] as const;
 /** Outcomes of a fax the provider took and then could not deliver (Sinch §11.3, Welkin/Notifyre reasons). */
 export const FAX_FAILURE_CODES = [
@@ -119,6 +119,7 @@ const WORDS: Record<ErrorCode, Words> = {
   pages_may_have_arrived: words('Some or all pages may already have reached the recipient.',
     'Check with the recipient first, then confirm to send again.', 'check_with_recipient', false),
   forbidden_sender: words('Faxdesk refused a request that did not come from its own window.', 'Restart Faxdesk.', 'none', false),
+  locked: words('Faxdesk is locked.', 'Unlock it with the PIN to see faxes again.', 'none', false),
   internal: words('Something went wrong inside Faxdesk. The problem was logged.',
     'Retry. If it keeps failing, restart Faxdesk.', 'retry', true),
   uncertain: words((p) => `The connection broke after the fax was handed over, and ${p.service} does not show it yet. Some or all pages may already have arrived.`,

@@ -1,8 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { createFaxdeskStore } from './store/createFaxdeskStore';
-import { StoreProvider } from './store/StoreProvider';
+import { LockGate } from './features/lock/LockGate';
 import { NoBridge } from './ui/NoBridge';
 import './styles/base.css';
 import './styles/layout.css';
@@ -11,6 +9,7 @@ import './styles/preview.css';
 import './styles/lists.css';
 import './styles/forms.css';
 import './styles/contacts.css';
+import './styles/lock.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
@@ -21,12 +20,9 @@ const api = (window as Partial<Window>).faxdesk;
 if (!api) {
   root.render(<NoBridge />);
 } else {
-  const store = createFaxdeskStore(api);
   root.render(
     <StrictMode>
-      <StoreProvider store={store} api={api}>
-        <App />
-      </StoreProvider>
+      <LockGate api={api} />
     </StrictMode>,
   );
 }

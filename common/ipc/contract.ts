@@ -12,6 +12,7 @@ import {
 import { plainText } from '../domain/text';
 import { ErrorInfoSchema } from '../errors';
 import { AuditPageSchema, AuditProfileSchema, AuditQuerySchema, AuditRangeSchema, AuditVerifySchema } from '../domain/audit';
+import { LockStateSchema, SetPinInputSchema, UnlockInputSchema } from '../domain/lock';
 import { DraftContentSchema, DraftListSchema, DraftSchema } from '../domain/draft';
 import { PatientSchema } from '../domain/patient';
 import {
@@ -86,6 +87,11 @@ export const AppSettingsSchema = z.object({
   keepReceivedFor: RetentionPeriodSchema,
   /** Retention: the same for sent faxes' documents. */
   keepSentFor: RetentionPeriodSchema,
+  /**
+   * Lock after this many minutes without use (0: off; default 5). In effect only once a PIN is set.
+   * Settings offers whole minutes; fractions down to 0.05 (3 s) are for tests.
+   */
+  lockAfterMinutes: z.number().min(0).max(1_440).refine((minutes) => minutes === 0 || minutes >= 0.05, 'Lock after at least 0.05 minutes, or 0 for never.'),
 });
 
 /** Settings plus what Faxdesk remembers for the person (read-only through settings.get). */
@@ -287,6 +293,16 @@ export const contract = {
     /** The initials of the person at a shared desk ('' when none), written with every entry. */
     'audit.profile': { input: NoInput, output: AuditProfileSchema },
     'audit.setProfile': { input: AuditProfileSchema, output: AuditProfileSchema },
+    /** Whether Faxdesk is locked (answered while locked, like every lock.* channel). */
+    'lock.state': { input: NoInput, output: LockStateSchema },
+    /** Locks now (Ctrl+L). Refused when no PIN is set: nobody could unlock it. */
+    'lock.lock': { input: NoInput, output: LockStateSchema },
+    /** Unlocks with the PIN; wrong PINs back off (3 wrong: 30 s, then doubling), across restarts. */
+    'lock.unlock': { input: UnlockInputSchema, output: LockStateSchema },
+    /** Sets, changes (`current` needed) or removes (`pin: null`) the PIN; only while unlocked. */
+    'lock.setPin': { input: SetPinInputSchema, output: LockStateSchema },
+    /** The person is using the window (sent at most every 15 s): the idle timer starts again. */
+    'lock.activity': { input: NoInput, output: z.object({ locked: z.boolean() }) },
   },
   events: {
     'outbox.jobChanged': OutboxJobSchema,
@@ -311,6 +327,8 @@ export const contract = {
     'compose.openRequested': ComposeOpenRequestedSchema,
     /** The hot folder could not take a file, or could not be watched: said in the window. */
     'hotFolder.refused': z.object({ message: z.string() }),
+    /** Locked or unlocked, a PIN set or removed, a wrong PIN's back-off: the window follows. The one event sent while locked. */
+    'lock.changed': LockStateSchema,
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppError } from '../../common/ipc/result';
 import { Accounts, type ProviderFactory } from './accounts/accounts';
 import { AuditLog } from './audit/auditLog';
 import { ConnectionCheck } from './accounts/connectionCheck';
@@ -27,6 +28,9 @@ import { createHandlers } from './ipc/handlers';
 import type { BackoffPolicy } from './jobs/backoff';
 import { JobRunner } from './jobs/jobRunner';
 import { JobStore } from './jobs/jobStore';
+import { AppLock } from './lock/appLock';
+import { guardWhileLocked, windowEvents } from './lock/lockGuard';
+import type { ScryptCost } from './lock/pinHash';
 import { createLogger, type Logger } from './log';
 import { FaxPrices } from './outbox/faxPrices';
 import { FaxRecords } from './outbox/faxRecords';
@@ -77,13 +81,24 @@ export interface CoreOptions {
   hotFolder?: Partial<HotFolderTiming>;
   /** The OS account the audit log names (tests); default `os.userInfo().username`. */
   osUser?: string;
+  /** The lock's clock (tests move it to pass idle time and back-off waits) and scrypt cost. */
+  lock?: { now?: () => number; scrypt?: ScryptCost };
 }
 
 /** What the shell and the dev bridge may use: the handler table and a few named entry points. */
 export interface Core {
   handlers: Handlers;
+  /** The window's dispatch: while locked, only the lock's channels and a few without PHI answer. */
   dispatch: Dispatch;
+  /** For the shell's own readers (badge, tray counts, the notification sound), never for the window: not refused while locked. */
+  dispatchInternal: Dispatch;
+  /** Every event, for the core's and the shell's own listeners (notifications, tray). */
   events: CoreEvents;
+  /** The events the window may hear: while locked, only `lock.changed`. */
+  windowEvents: { subscribe: CoreEvents['subscribe'] };
+  isLocked(): boolean;
+  /** The OS locked its screen: Faxdesk locks too (when auto-lock is on). */
+  onScreenLocked(): void;
   log: Logger;
   /** The computer woke up: look at due work and accounts now rather than at the next timer. */
   onSystemResume(): void;
@@ -121,6 +136,7 @@ export interface CoreServices {
   desktop: Desktop;
   audit: AuditLog;
   retention: Retention;
+  lock: AppLock;
 }
 
 /** Composes the core. Both the Electron shell and the dev/test bridge start exactly this. */
@@ -209,20 +225,32 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       last = retentionKey(now);
     });
   });
+  const lock = new AppLock({ meta, audit, events, log, idleMinutes: () => settings.get().lockAfterMinutes, ...options.lock });
+  lock.schedule();
+  settings.onChange(() => lock.schedule()); // a shorter idle time counts at once
   const handlers = createHandlers({
     version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts,
-    patients: new Patients(accounts), desktop, audit, log,
+    patients: new Patients(accounts), desktop, audit, lock, log,
   });
+  const dispatchInternal = createDispatcher(handlers, log);
+  const isLocked = () => lock.isLocked();
   let offline = false;
   let asleep = false;
   const pauseRunner = () => runner.setPaused(offline || asleep);
   let closing: Promise<void> | undefined;
   const core: Core = {
     handlers,
-    dispatch: createDispatcher(handlers, log),
+    dispatch: guardWhileLocked(dispatchInternal, isLocked),
+    dispatchInternal,
     events,
+    windowEvents: windowEvents((listener) => events.subscribe(listener), isLocked),
+    isLocked,
+    onScreenLocked: () => void lock.lockAutomatically('os_lock'),
     log,
     onSystemResume() {
+      // Asleep longer than the idle time: locked before anything else is shown.
+      lock.checkIdle();
+      lock.schedule();
       asleep = false;
       inbox.loop.setPaused('asleep', false);
       pauseRunner();
@@ -232,12 +260,15 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       void connection.testAll();
     },
     onSystemSuspend() {
+      lock.lockAutomatically('sleep');
       asleep = true;
       inbox.loop.setPaused('asleep', true);
       pauseRunner();
     },
-    documentContent: (id) => documents.content(id) ?? inbox.documentContent(id),
+    // Fax documents are PHI: none is served while locked.
+    documentContent: (id) => (lock.isLocked() ? undefined : documents.content(id) ?? inbox.documentContent(id)),
     async dragOutFile(faxId) {
+      if (isLocked()) throw AppError.of('locked', 'Faxdesk is locked.');
       const path = await dragOut.fileFor(faxId);
       // Dragged to a folder is saved: the same entry as Save as PDF.
       audit.record('saved', { type: 'fax', id: faxId }, { dragged: true });
@@ -257,6 +288,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     },
     close() {
       closing ??= (async () => {
+        lock.close();
         await inboxReady;
         await desktopReady;
         await desktop.close();
@@ -268,5 +300,5 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       return closing;
     },
   };
-  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts, desktop, audit, retention } };
+  return { core, services: { db, accounts, status, connection, documents, outbox, inbox, runner, jobs, contacts, drafts, desktop, audit, retention, lock } };
 }

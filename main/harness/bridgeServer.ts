@@ -10,7 +10,7 @@ import { handleUpload, serveDocument } from './documentRoutes';
 import { declaredLength, lengthRequired, readBody, refuse, tooLarge, type Refusal } from './requestBody';
 
 export interface BridgeServerOptions {
-  core: Pick<Core, 'dispatch' | 'events' | 'log' | 'documentContent'>;
+  core: Pick<Core, 'dispatch' | 'windowEvents' | 'log' | 'documentContent'>;
   /** Where uploads are streamed to before the core adds them (inside the data folder). */
   uploadDir: string;
   /** The built renderer (out/renderer). */
@@ -56,7 +56,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<R
   let origin = '';
   const clients = new Set<ServerResponse>();
 
-  const unsubscribe = options.core.events.subscribe((event, payload) => {
+  // The window's events: while locked, only lock.changed reaches the page.
+  const unsubscribe = options.core.windowEvents.subscribe((event, payload) => {
     const frame = `event: ${event}\ndata: ${stringifyWire(payload)}\n\n`;
     for (const client of clients) client.write(frame);
   });

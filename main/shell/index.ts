@@ -74,7 +74,8 @@ export async function startShell(): Promise<Core | undefined> {
   registerPrint(ipcMain as unknown as PrintIpcLike, createSenderCheck(APP_ORIGIN));
 
   const win = createMainWindow(BrowserWindow, preloadPathFrom(outDir));
-  core.events.subscribe((event, payload) => {
+  // While locked the window hears only lock.changed: the core keeps working, the page learns nothing.
+  core.windowEvents.subscribe((event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(event, payload);
   });
   const showWindow = () => {
@@ -105,6 +106,7 @@ export async function startShell(): Promise<Core | undefined> {
   connectNotifications(
     (listener) => core.events.subscribe((event, payload) => { if (event === 'outbox.jobChanged') listener(payload as Parameters<typeof listener>[0]); }),
     notifier((faxId) => core.events.emit('notification.clicked', { faxId })),
+    () => core.isLocked(),
   );
   // "New fax — 3 pages, from …1234": no names, subjects or full numbers.
   connectInboxNotifications(
@@ -112,15 +114,16 @@ export async function startShell(): Promise<Core | undefined> {
     notifier((faxId) => core.events.emit('inbox.notificationClicked', { faxId })),
     250,
     async () => {
-      const settings = await core.dispatch('settings.get', {});
+      const settings = await core.dispatchInternal('settings.get', {});
       return !settings.ok || (settings.value as { newFaxSound: boolean }).newFaxSound;
     },
+    () => core.isLocked(), // locked: "New fax" and nothing more
   );
   // The unread count on the dock icon / taskbar (a number only: no PHI).
   watchUnreadCount(
     (listener) => core.events.subscribe((event) => { if (event === 'inbox.changed') listener(); }),
     async () => {
-      const counts = await core.dispatch('inbox.counts', {});
+      const counts = await core.dispatchInternal('inbox.counts', {});
       return counts.ok ? (counts.value as { unread: number }).unread : undefined;
     },
     (unread) => app.setBadgeCount(unread),
@@ -137,13 +140,15 @@ export async function startShell(): Promise<Core | undefined> {
     });
     watchAttentionCounts(
       (listener) => core.events.subscribe((event) => { if (event === 'inbox.changed' || event === 'outbox.jobChanged') listener(); }),
-      () => readAttentionCounts(core.dispatch as Parameters<typeof readAttentionCounts>[0]),
+      () => readAttentionCounts(core.dispatchInternal as Parameters<typeof readAttentionCounts>[0]),
       (counts) => adapter.show(counts),
     );
     hideOnClose(win, () => quitting);
   }
   // After sleep, or when the network returns, look at due work and accounts at once.
+  // Going to sleep or the OS screen lock locks Faxdesk too (when auto-lock is on).
   powerMonitor.on('suspend', () => core.onSystemSuspend());
+  powerMonitor.on('lock-screen', () => core.onScreenLocked());
   powerMonitor.on('resume', () => core.onSystemResume());
   const stopWatchingOnline = watchOnline(() => net.isOnline(), (online) => core.onOnlineChanged(online));
 

@@ -10,6 +10,7 @@ import { createDraftsSlice } from './draftsSlice';
 import { createFaxActionsSlice } from './faxActionsSlice';
 import { watchForAutosave } from './autosave';
 import { createInboxSlice, inboxRefresher } from './inboxSlice';
+import { createLockSlice } from './lockSlice';
 import { createOutboxSlice } from './outboxSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { FaxdeskState } from './types';
@@ -29,6 +30,7 @@ export function createFaxdeskStore(api: FaxdeskApi): FaxdeskStore {
     ...createDraftsSlice(api)(...a),
     ...createFaxActionsSlice(api)(...a),
     ...createInboxSlice(api)(...a),
+    ...createLockSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
     ...createSettingsSlice(api)(...a),
     ...createUiSlice(api)(...a),
@@ -61,7 +63,9 @@ export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () =>
     api.on('compose.openRequested', () => void store.getState().takeOpenRequests()),
     api.on('hotFolder.refused', ({ message }) => store.getState().notify(message)),
     api.on('contacts.changed', () => { if (store.getState().contactsStatus !== 'idle') void store.getState().loadContacts(); }),
+    api.on('lock.changed', (state) => store.getState().applyLock(state)),
   ];
+  void store.getState().loadLock();
   void store.getState().loadAccounts();
   void store.getState().loadOutbox();
   void store.getState().loadSettings();

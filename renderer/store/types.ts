@@ -9,11 +9,12 @@ import type { DocumentsSlice } from './documentsSlice';
 import type { DraftsSlice } from './draftsSlice';
 import type { FaxActionsSlice } from './faxActionsSlice';
 import type { InboxSlice } from './inboxSlice';
+import type { LockSlice } from './lockSlice';
 import type { OutboxSlice } from './outboxSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { UiSlice } from './uiSlice';
 
-export type FaxdeskState = AccountsSlice & AuditSlice & ComposeSlice & ContactsSlice & CoverSlice & DocumentsSlice & DraftsSlice & FaxActionsSlice & InboxSlice & OutboxSlice & SettingsSlice & UiSlice;
+export type FaxdeskState = AccountsSlice & AuditSlice & ComposeSlice & ContactsSlice & CoverSlice & DocumentsSlice & DraftsSlice & FaxActionsSlice & InboxSlice & LockSlice & OutboxSlice & SettingsSlice & UiSlice;
 
 /** Every slice gets the bridge injected, so tests can build a store over a fake API. */
 export type SliceCreator<T> = (api: FaxdeskApi) => StateCreator<FaxdeskState, [], [], T>;

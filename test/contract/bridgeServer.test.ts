@@ -41,7 +41,7 @@ beforeAll(async () => {
   const log = createLogger(() => {});
   bridge = await startBridgeServer({
     core: {
-      dispatch: createDispatcher(handlers, log), events, log,
+      dispatch: createDispatcher(handlers, log), windowEvents: events, log,
       documentContent: (id) => (id === 'd1' ? { path: join(dir, 'doc.pdf'), contentType: 'application/pdf', sizeBytes: documentBytes.length } : undefined),
     },
     uploadDir,

@@ -5,11 +5,13 @@ const pageWords = (pages: number | undefined) => (pages === undefined || pages =
 
 /**
  * "New fax — 3 pages, from …1234": never a name, a subject or a full number (DESIGN §5). A Demo
- * account's fax says so. Several at once are one notice, which opens the first.
+ * account's fax says so. Several at once are one notice, which opens the first. While Faxdesk is
+ * locked it says only "New fax": not how many, from whom, or how long.
  */
-export function noticeForArrivals(arrived: readonly InboxFaxArrived[]): Notice | undefined {
+export function noticeForArrivals(arrived: readonly InboxFaxArrived[], locked = false): Notice | undefined {
   const first = arrived[0];
   if (!first) return undefined;
+  if (locked) return { title: 'Faxdesk', body: 'New fax', faxId: first.faxId };
   const demo = arrived.every((fax) => fax.demo) ? ' (Demo)' : '';
   if (arrived.length > 1) {
     return { title: `${arrived.length} new faxes${demo}`, body: 'Open Faxdesk to read them.', faxId: first.faxId };
@@ -28,12 +30,13 @@ export function connectInboxNotifications(
   notifier: NotifierPort,
   gatherMs = 250,
   sound: () => boolean | Promise<boolean> = () => true,
+  locked: () => boolean = () => false,
 ): () => void {
   let pending: InboxFaxArrived[] = [];
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
     timer = undefined;
-    const notice = noticeForArrivals(pending);
+    const notice = noticeForArrivals(pending, locked());
     pending = [];
     if (!notice || !notifier.isSupported()) return;
     void Promise.resolve(sound()).catch(() => true).then((on) => notifier.show(on ? notice : { ...notice, silent: true }));

@@ -1,5 +1,6 @@
 import type { Accounts } from '../accounts/accounts';
 import type { AuditLog } from '../audit/auditLog';
+import type { AppLock } from '../lock/appLock';
 import type { Logger } from '../log';
 import type { Contacts } from '../contacts/contacts';
 import type { Desktop } from '../desktop/desktop';
@@ -31,6 +32,7 @@ export interface HandlerDeps {
   patients: Patients;
   desktop: Desktop;
   audit: AuditLog;
+  lock: AppLock;
   log: Logger;
 }
 
@@ -94,7 +96,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'compose.takeOpenRequests': () => deps.desktop.requests.take(),
     'hotFolder.writeHelpers': () => deps.desktop.writeHelpers(),
     ...auditHandlers(deps.audit),
+    ...lockHandlers(deps.lock),
   }, deps.audit, deps.log);
+}
+
+/** The lock's channels (issue 13, item 3); the lock writes its own audit entries. */
+function lockHandlers(lock: AppLock): Pick<Handlers, Extract<keyof Handlers, `lock.${string}`>> {
+  return {
+    'lock.state': () => lock.state(),
+    'lock.lock': () => lock.lock('shortcut'),
+    'lock.unlock': ({ pin }) => lock.unlock(pin),
+    'lock.setPin': ({ current, pin }) => lock.setPin(current, pin),
+    'lock.activity': () => ({ locked: lock.activity() }),
+  };
 }
 
 /** The audit log's channels (issue 13). */

@@ -36,12 +36,14 @@ export function noticeFor(job: OutboxJob, previous: OutboxJob | undefined): Noti
   }
 }
 
-/** Shows a notice for each change worth one, once per change. */
-export function connectNotifications(subscribe: (listener: (job: OutboxJob) => void) => () => void, notifier: NotifierPort): () => void {
+/** Shows a notice for each change worth one, once per change; while locked, the title only (no digits). */
+export function connectNotifications(
+  subscribe: (listener: (job: OutboxJob) => void) => () => void, notifier: NotifierPort, locked: () => boolean = () => false,
+): () => void {
   const last = new Map<string, OutboxJob>();
   return subscribe((job) => {
     const notice = noticeFor(job, last.get(job.id));
     last.set(job.id, job);
-    if (notice && notifier.isSupported()) notifier.show(notice);
+    if (notice && notifier.isSupported()) notifier.show(locked() ? { ...notice, body: 'Unlock Faxdesk to see which fax.' } : notice);
   });
 }

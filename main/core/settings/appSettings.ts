@@ -8,7 +8,7 @@ import { systemRegion } from '../documents/paper';
 import type { MetaRepo } from '../store/metaRepo';
 
 const DEFAULTS: Omit<AppSettings, 'hotFolderPath'> = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false,
-  keepReceivedFor: 'forever', keepSentFor: 'forever' };
+  keepReceivedFor: 'forever', keepSentFor: 'forever', lockAfterMinutes: 5 };
 
 /** Where print-to-fax files are dropped unless the person chose another folder. */
 export const defaultHotFolder = () => join(homedir(), 'Faxdesk', 'Print to fax');
@@ -39,6 +39,7 @@ export class AppSettingsStore {
       hotFolderPath: this.meta.get('settings.hotFolderPath') ?? defaultHotFolder(),
       keepReceivedFor: period(this.meta.get('settings.keepReceivedFor')),
       keepSentFor: period(this.meta.get('settings.keepSentFor')),
+      lockAfterMinutes: lockMinutes(this.meta.get('settings.lockAfterMinutes')),
       ...(lastAccountId ? { lastAccountId } : {}),
       ...(systemRegion() ? { region: systemRegion() } : {}),
     };
@@ -54,6 +55,7 @@ export class AppSettingsStore {
     if (change.hotFolderEnabled !== undefined) this.meta.set('settings.hotFolderEnabled', String(change.hotFolderEnabled));
     if (change.keepReceivedFor !== undefined) this.meta.set('settings.keepReceivedFor', RetentionPeriodSchema.parse(change.keepReceivedFor));
     if (change.keepSentFor !== undefined) this.meta.set('settings.keepSentFor', RetentionPeriodSchema.parse(change.keepSentFor));
+    if (change.lockAfterMinutes !== undefined) this.meta.set('settings.lockAfterMinutes', String(change.lockAfterMinutes));
     const settings = this.get();
     for (const listener of this.listeners) listener(settings);
     return settings;
@@ -75,6 +77,13 @@ function pollSeconds(stored: string | undefined): number {
 function period(stored: string | undefined): RetentionPeriod {
   const parsed = RetentionPeriodSchema.safeParse(stored);
   return parsed.success ? parsed.data : 'forever';
+}
+
+/** A stored idle lock time: 0 (off) or 0.05 – 1440 minutes; 5 when unset or unreadable. */
+function lockMinutes(stored: string | undefined): number {
+  const value = Number(stored);
+  if (stored === undefined || !Number.isFinite(value) || value < 0) return DEFAULTS.lockAfterMinutes;
+  return value === 0 ? 0 : Math.min(1_440, Math.max(0.05, value));
 }
 
 /** A folder the person typed: absolute, local, without control characters (a relative path would depend on where Faxdesk started). */

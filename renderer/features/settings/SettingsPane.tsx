@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../ui/Dialog';
 import { AccountCard, type TestState } from './AccountCard';
 import { AccountFormDialog } from './AccountFormDialog';
 import { HotFolderFields } from './HotFolderFields';
+import { LockSettings } from '../lock/LockSettings';
 import { InboxSettingsFields } from './InboxSettingsFields';
 import { PaperSizeField } from './PaperSizeField';
 import { RetentionFields } from './RetentionFields';
@@ -86,11 +87,14 @@ export function SettingsPane() {
         <RetentionFields />
         <h2>Print to fax</h2>
         <HotFolderFields />
+        <h2>Lock</h2>
+        <LockSettings />
         <h2>Keyboard</h2>
         <dl className="shortcuts">
           <dt>Ctrl/⌘+N</dt><dd>New fax</dd>
           <dt>Ctrl/⌘+Enter</dt><dd>Send</dd>
           <dt>Ctrl/⌘+,</dt><dd>Settings</dd>
+          <dt>Ctrl/⌘+L</dt><dd>Lock Faxdesk</dd>
           <dt>↑ / ↓, Enter</dt><dd>Move in lists, open</dd>
           <dt>Ctrl/⌘+Z</dt><dd>Undo the last change to the pages of a fax</dd>
           <dt>Escape</dt><dd>Close a dialog or the compose pane</dd>
