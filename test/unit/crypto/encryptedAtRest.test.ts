@@ -76,7 +76,7 @@ describe('documents are encrypted at rest', () => {
       expect(bytes.includes('%PDF'), `${relative(h!.dataDir, file)} has a PDF header`).toBe(false);
       for (const sample of samples) expect(bytes.includes(sample), `${relative(h!.dataDir, file)} holds fixture bytes`).toBe(false);
     }
-    expect(readdirSync(join(h!.dataDir, 'private-tmp'))).toEqual([]); // plain forms are gone after use
+    expect(readdirSync(join(h!.dataDir, 'private-tmp'), { recursive: true })).toEqual(['drafts-incoming']); // plain forms are gone after use (server drafts' folder is empty)
 
     // Every stored file opens with the keychain's key, and with no other.
     const withKey = new SealedFiles(masterKeyFrom(h!.secrets));
