@@ -20,6 +20,7 @@ export interface DocumentContent {
 }
 
 const BATCH_CHUNKS = 16; // 1 MiB per disk read or write
+const BATCH_BYTES = BATCH_CHUNKS * CHUNK_BYTES;
 
 /**
  * The one door to stored documents (received faxes, documents to send, composed and cover PDFs,
@@ -52,20 +53,24 @@ export class SealedFiles {
       const sealed = sealChunk(dataKey, header, index++, final, plain);
       out.push(sealed);
       outBytes += sealed.length;
-      if (outBytes >= BATCH_CHUNKS * CHUNK_BYTES || final) await flushOut();
+      if (outBytes >= BATCH_BYTES || final) await flushOut();
     };
     try {
       for await (const piece of source instanceof Uint8Array ? [source] : source) {
-        hash.update(piece);
-        bytes += piece.length;
-        pending = pending.length === 0 ? Buffer.from(piece) : Buffer.concat([pending, piece]);
-        // The last chunk is held back until the end is known: it carries the "final" mark.
-        let at = 0;
-        while (pending.length - at > CHUNK_BYTES) {
-          await emit(pending.subarray(at, at + CHUNK_BYTES), false);
-          at += CHUNK_BYTES;
+        // Taken a batch at a time, so a large piece (a whole document in memory) never holds the event loop.
+        for (let offset = 0; offset < piece.length; offset += BATCH_BYTES) {
+          const slice = piece.subarray(offset, offset + BATCH_BYTES);
+          hash.update(slice);
+          bytes += slice.length;
+          pending = pending.length === 0 ? Buffer.from(slice) : Buffer.concat([pending, slice]);
+          // The last chunk is held back until the end is known: it carries the "final" mark.
+          let at = 0;
+          while (pending.length - at > CHUNK_BYTES) {
+            await emit(pending.subarray(at, at + CHUNK_BYTES), false);
+            at += CHUNK_BYTES;
+          }
+          pending = at === 0 ? pending : Buffer.from(pending.subarray(at));
         }
-        pending = at === 0 ? pending : Buffer.from(pending.subarray(at));
       }
       await emit(pending, true);
       await handle.sync();
@@ -175,7 +180,7 @@ export class SealedFiles {
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
+  const buffer = Buffer.allocUnsafe(length);
   let read = 0;
   while (read < length) {
     const { bytesRead } = await handle.read(buffer, read, length - read, position + read);
