@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { DocumentInfo, FaxPartInput } from '../../common/domain/document';
 import type { OutboxJob } from '../../common/domain/fax';
@@ -74,11 +75,11 @@ export async function mergeChild(sinchUrl: string, welkinUrl: string, mixPath: s
     if (!['submitted', 'sending', 'sent'].includes(job.state)) throw new Error(`the merged fax ended ${job.state}: ${job.error?.message}`);
     if (exportDir) {
       mkdirSync(exportDir, { recursive: true });
-      run.exported = docs.map((doc, index) => {
+      run.exported = await Promise.all(docs.map(async (doc, index) => {
         const copy = join(exportDir, `${index + 1}.pdf`);
-        copyFileSync(core.documentContent(doc.id)!.path, copy);
+        await pipeline((await core.documentContent(doc.id))!.open(), createWriteStream(copy));
         return copy;
-      });
+      }));
     }
     process.stdout.write(`${JSON.stringify(run)}\n`);
   } finally {

@@ -13,6 +13,9 @@ import { scheduleDocumentSweep } from './documents/documentSweep';
 import { CoverPages } from './cover/coverPages';
 import { CoverTemplatesRepo } from './cover/coverTemplatesRepo';
 import { DocumentStore } from './documents/documentStore';
+import type { DocumentContent } from './crypto/sealedFiles';
+import { metaMark, STORED_FOLDERS } from './crypto/plainMigration';
+import { Vault } from './crypto/vault';
 import { Desktop } from './desktop/desktop';
 import type { HotFolderTiming } from './desktop/hotFolder';
 import { Drafts } from './drafts/drafts';
@@ -106,8 +109,11 @@ export interface Core {
   onSystemSuspend(): void;
   /** The network went away or came back. */
   onOnlineChanged(online: boolean): void;
-  /** The file a document's preview shows (what is sent), for the shell's and the bridge's document routes. */
-  documentContent(id: string): { path: string; contentType: string; sizeBytes: number } | undefined;
+  /**
+   * A document's content (what is sent, or a received fax), decrypted as it streams, with its size
+   * and any byte range: for the shell's and the bridge's document routes. Undefined: no such document.
+   */
+  documentContent(id: string): Promise<DocumentContent | undefined>;
   /** A received fax as a file with a clean name, for dragging it out of the window (the shell's startDrag). */
   dragOutFile(faxId: string): Promise<string>;
   /**
@@ -160,7 +166,11 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   const tasks = options.tasks ?? pool!;
   const settings = new AppSettingsStore(meta);
   let soffice: Promise<string | undefined> | undefined;
+  // Every stored document is sealed under the keychain's master key; plain ones from an older version are sealed first.
+  const vault = new Vault(options.dataDir, options.secretStore);
+  const vaultReady = vault.migrate(STORED_FOLDERS.map((folder) => join(options.dataDir, folder)), metaMark(meta), log);
   const documents = new DocumentStore(options.dataDir, new DocumentsRepo(db), tasks, {
+    vault, log,
     paper: () => resolvePaper(settings.get().paperSize),
     libreOffice: () => (soffice ??= options.libreOffice === false ? Promise.resolve(undefined)
       : options.libreOffice !== undefined ? Promise.resolve(options.libreOffice) : findLibreOffice()),
@@ -182,7 +192,8 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     contactOf: (e164) => contacts.repo.byNumber(e164),
   });
   const prices = new FaxPrices(db);
-  const incomingFolder = join(options.dataDir, 'drafts-incoming');
+  // Server drafts' files arrive plain: in the private temp folder (emptied at start-up), until they are sealed.
+  const incomingFolder = join(vault.temp.root, 'drafts-incoming');
   mkdirSync(incomingFolder, { recursive: true });
   const drafts = new Drafts({ db, repo: new DraftsRepo(db), documents, accounts, runner, events, log, incomingFolder, reservedServerDrafts: () => repo.reservedRemoteDrafts() });
   const outbox = new Outbox({ db, repo, records, documents, accounts, status, runner, tasks, settings, log, covers, prices, drafts }, {
@@ -266,7 +277,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       pauseRunner();
     },
     // Fax documents are PHI: none is served while locked.
-    documentContent: (id) => (lock.isLocked() ? undefined : documents.content(id) ?? inbox.documentContent(id)),
+    documentContent: async (id) => (lock.isLocked() ? undefined : (await documents.content(id)) ?? inbox.documentContent(id)),
     async dragOutFile(faxId) {
       if (isLocked()) throw AppError.of('locked', 'Faxdesk is locked.');
       const path = await dragOut.fileFor(faxId);
@@ -291,6 +302,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
         lock.close();
         await inboxReady;
         await desktopReady;
+        await vaultReady;
         await desktop.close();
         await runner.stop(1_000);
         await pool?.close();

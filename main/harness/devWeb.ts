@@ -1,14 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { InMemorySecretStore } from '../core/accounts/secretStore';
 import { createCore } from '../core/app';
 import { createDemoEnvironment, demoPortsFromEnv } from '../demo/demoEnvironment';
 import { startBridgeServer } from './bridgeServer';
+import { devSecretStore } from './devSecretStore';
 
 /**
  * `npm run dev:web`: the real renderer against the real core in any browser, for machines without
- * the Electron runtime and for the e2e tests. Secrets are kept in memory for the run only.
+ * the Electron runtime and for the e2e tests. Secrets are kept in memory for the run only (and so
+ * is the documents' master key, unless FAXDESK_DEV_INSECURE_KEY=1: see devSecretStore.ts).
  */
 const root = resolve(import.meta.dirname, '../..');
 const port = Number(process.env.PORT ?? 5180);
@@ -24,7 +25,7 @@ const demoUrl = await demo.sinchUrl();
 const demoWelkinUrl = await demo.welkinUrl();
 const core = createCore({
   dataDir,
-  secretStore: new InMemorySecretStore(),
+  secretStore: devSecretStore(dataDir),
   host: 'web-bridge',
   version: pkg.version,
   demo,
@@ -32,7 +33,8 @@ const core = createCore({
 });
 const bridge = await startBridgeServer({
   core,
-  uploadDir: join(dataDir, 'incoming'),
+  // Upload bodies are plain until the core seals them: in the core's private temp folder (emptied at start-up).
+  uploadDir: join(dataDir, 'private-tmp', 'uploads'),
   rendererDir: join(root, 'out', 'renderer'),
   bridgeScript: join(root, 'out', 'harness', 'webBridge.js'),
   port,

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../../common/domain/document';
 import { stringifyWire } from '../../common/ipc/wireJson';
 import type { Core } from '../core/app';
+import { parseByteRange } from '../core/crypto/byteRange';
 import { bodyToFile, declaredLength, lengthRequired, refuse, tooLarge, type Refusal } from './requestBody';
 
 type DocumentCore = Pick<Core, 'dispatch' | 'documentContent'>;
@@ -49,35 +49,31 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, ur
 }
 
 /**
- * `GET /__bridge/documents/<id>`: a document's content (what is sent) for the preview, with
- * single byte ranges so pdf.js can show the first page of a long file before the rest arrives.
+ * `GET /__bridge/documents/<id>`: a document's content (what is sent, or a received fax), decrypted
+ * as it streams, with single byte ranges so pdf.js can show the first page of a long file before
+ * the rest arrives. A stored file that fails to verify ends the response before any damaged byte
+ * (the core marks it damaged).
  */
-export function serveDocument(req: IncomingMessage, res: ServerResponse, id: string, core: DocumentCore): void {
-  const content = core.documentContent(id);
+export async function serveDocument(req: IncomingMessage, res: ServerResponse, id: string, core: DocumentCore): Promise<void> {
+  const content = await core.documentContent(id);
   if (!content) {
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     res.end('No such document');
     return;
   }
   const headers = { 'Content-Type': content.contentType, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-  let start = 0;
-  let end = content.sizeBytes - 1;
-  if (range && (range[1] || range[2])) {
-    start = range[1] ? Number(range[1]) : Math.max(0, content.sizeBytes - Number(range[2]));
-    end = range[1] && range[2] ? Math.min(Number(range[2]), end) : end;
-    if (start > end || start >= content.sizeBytes) {
-      res.writeHead(416, { 'Content-Range': `bytes */${content.sizeBytes}` });
-      res.end();
-      return;
-    }
-    res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${content.sizeBytes}`, 'Content-Length': end - start + 1 });
-  } else {
-    res.writeHead(200, { ...headers, 'Content-Length': content.sizeBytes });
-  }
-  if (req.method === 'HEAD') {
+  const asked = parseByteRange(req.headers.range, content.sizeBytes);
+  if (asked.kind === 'unsatisfiable') {
+    res.writeHead(416, { 'Content-Range': `bytes */${content.sizeBytes}` });
     res.end();
     return;
   }
-  createReadStream(content.path, { start, end }).on('error', () => res.destroy()).pipe(res);
+  const range = asked.kind === 'range' ? asked.range : undefined;
+  if (range) res.writeHead(206, { ...headers, 'Content-Range': `bytes ${range.start}-${range.end}/${content.sizeBytes}`, 'Content-Length': range.end - range.start + 1 });
+  else res.writeHead(200, { ...headers, 'Content-Length': content.sizeBytes });
+  if (req.method === 'HEAD' || content.sizeBytes === 0) {
+    res.end();
+    return;
+  }
+  content.open(range).on('error', () => res.destroy()).pipe(res);
 }

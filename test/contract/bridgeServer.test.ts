@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,12 +10,15 @@ import { CoreEvents } from '../../main/core/events';
 import { createDispatcher, type Handlers } from '../../main/core/ipc/dispatcher';
 import { createLogger } from '../../main/core/log';
 import { startBridgeServer, type RunningBridge } from '../../main/harness/bridgeServer';
+import { SealedFiles } from '../../main/core/crypto/sealedFiles';
 
 let bridge: RunningBridge;
 const events = new CoreEvents();
 let received: Uint8Array | undefined;
 let uploaded: { name: string; bytes: Buffer; path: string } | undefined;
 let uploadDir: string;
+const sealedKey = randomBytes(32);
+const sealed = new SealedFiles(async () => sealedKey);
 const documentBytes = Buffer.from(Array.from({ length: 5_000 }, (_, i) => i % 256));
 const info = (name: string, size: number) => ({ id: 'd1', name, kind: 'pdf', pages: 1, sizeBytes: size, sentAs: 'pdf', contentType: 'application/pdf', sentBytes: size, warnings: [], sha256: 'x' });
 
@@ -23,7 +27,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'renderer'));
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   writeFileSync(join(dir, 'bridge.js'), '/* bridge */');
-  writeFileSync(join(dir, 'doc.pdf'), documentBytes);
+  await sealed.write(join(dir, 'doc.pdf'), documentBytes); // stored documents are sealed; the route serves them decrypted
   uploadDir = join(dir, 'incoming');
   const notUsed = () => { throw new Error('not used'); };
   const handlers = {
@@ -42,7 +46,7 @@ beforeAll(async () => {
   bridge = await startBridgeServer({
     core: {
       dispatch: createDispatcher(handlers, log), windowEvents: events, log,
-      documentContent: (id) => (id === 'd1' ? { path: join(dir, 'doc.pdf'), contentType: 'application/pdf', sizeBytes: documentBytes.length } : undefined),
+      documentContent: async (id) => (id === 'd1' ? { contentType: 'application/pdf', sizeBytes: documentBytes.length, open: (range) => sealed.stream(join(dir, 'doc.pdf'), range) } : undefined),
     },
     uploadDir,
     rendererDir: join(dir, 'renderer'),

@@ -21,6 +21,8 @@ async function startDevWeb(dataDir: string): Promise<ChildProcess> {
   const child = spawn('node_modules/.bin/tsx', ['main/harness/devWeb.ts'], {
     env: {
       ...process.env, PORT: String(ports.bridge), FAXDESK_DATA_DIR: dataDir, FAXDESK_DEMO_SPEED: '4',
+      // The restarted run must open the documents the first one sealed.
+      FAXDESK_DEV_INSECURE_KEY: '1',
       FAXDESK_DEMO_SINCH_PORT: String(ports.sinch), FAXDESK_DEMO_WELKIN_PORT: String(ports.welkin),
     },
     stdio: 'ignore',

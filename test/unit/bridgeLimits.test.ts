@@ -34,7 +34,7 @@ beforeAll(async () => {
   } as unknown as Handlers;
   const log = createLogger((_level, line) => logged.push(line));
   bridge = await startBridgeServer({
-    core: { dispatch: createDispatcher(handlers, log), windowEvents: new CoreEvents(), log, documentContent: () => undefined },
+    core: { dispatch: createDispatcher(handlers, log), windowEvents: new CoreEvents(), log, documentContent: async () => undefined },
     uploadDir, rendererDir: join(dir, 'renderer'), bridgeScript: join(dir, 'bridge.js'),
   });
 });

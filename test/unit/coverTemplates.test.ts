@@ -12,6 +12,7 @@ import { readPages, sinchDocument } from '../e2e/support/sentPages';
 import { startTestCore, type CoreHarness } from '../support/coreKit';
 import { useSinchEmulator } from '../support/emulatorSuite';
 import { addPdf, addSinchAccount, fastFactory, waitForFax } from '../support/outboxKit';
+import { readDocumentContent } from '../support/documentContent';
 
 const NOW = '2026-12-01T09:00:00.000Z';
 const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
@@ -93,7 +94,7 @@ describe('cover pages through the core', () => {
     const preview = await call<{ document: { id: string; pages: number }; fit: { fits: boolean; cutAfter?: string } }>('cover.preview', { cover, to: '+12015550123', contentPages: 2 });
     expect(preview.document.pages).toBe(1);
     expect(preview.fit.fits).toBe(false);
-    const text = (await readPages(Buffer.from(await (await import('node:fs/promises')).readFile(h.core.documentContent(preview.document.id)!.path))))[0]!.text;
+    const text = (await readPages((await readDocumentContent(h.core, preview.document.id))!))[0]!.text;
     expect(text).toContain('Jordan Lee');
     expect(text).toContain('+1 201 555 0123');
     const refused = await h.core.dispatch('fax.send', { accountId, to: ['+12015550123'], documentIds: [doc.id], options: { cover } });

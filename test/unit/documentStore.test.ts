@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../common/domain/document';
@@ -18,6 +18,8 @@ describe('documents.add', () => {
     expect(result).toMatchObject({ ok: true, value: { name: 'Referral letter.pdf', pages: 3, contentType: 'application/pdf' } });
     const id = (result as { value: { id: string } }).value.id;
     expect(documentFiles()).toContain(`${id}.pdf`);
+    // Stored sealed, never as the PDF it is.
+    expect(readFileSync(join(h.dataDir, 'documents', `${id}.pdf`)).includes('%PDF')).toBe(false);
   });
 
   it('refuses an executable, naming the file, and stores nothing', async () => {
@@ -25,6 +27,8 @@ describe('documents.add', () => {
     const exe = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
     expect(await add('setup.exe', exe)).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: 'setup.exe is not a kind of file Faxdesk can fax.' } });
     expect(documentFiles()).toHaveLength(before);
+    // Its plain copy, made in the private folder for the converter, is gone too.
+    expect(readdirSync(join(h.dataDir, 'private-tmp'), { recursive: true })).toEqual(['drafts-incoming']); // plain forms are gone after use (server drafts' folder is empty)
   });
 
   it('judges a file by its content: a text file renamed to .pdf is faxed as text', async () => {

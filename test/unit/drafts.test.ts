@@ -58,7 +58,7 @@ describe('drafts that survive', () => {
     // Discarding removes the draft and the documents only it used.
     expect(await call<{ removed: boolean }>(again, 'drafts.remove', { id: saved.id })).toEqual({ removed: true });
     expect((await call<DraftList>(again, 'drafts.list', {})).drafts).toEqual([]);
-    expect(again.services.documents.content(doc.id)).toBeUndefined();
+    expect(await again.services.documents.content(doc.id)).toBeUndefined();
   });
 
   it('refuses a draft it cannot read whole, and drops documents it no longer holds', async () => {

@@ -135,9 +135,9 @@ describe('documents.addFile and the document content', () => {
     const result = await h.core.dispatch('documents.addFile', { path, name: 'Referral from disk.pdf' });
     expect(result).toMatchObject({ ok: true, value: { name: 'Referral from disk.pdf', pages: 2, kind: 'pdf', sentAs: 'pdf', warnings: [] } });
     const info = (result as { value: DocumentInfo }).value;
-    const content = h.core.documentContent(info.id)!;
+    const content = await h.core.documentContent(info.id);
     expect(content).toMatchObject({ contentType: 'application/pdf', sizeBytes: info.sentBytes });
-    expect(h.core.documentContent('../../etc/passwd')).toBeUndefined();
+    expect(await h.core.documentContent('../../etc/passwd')).toBeUndefined();
     expect(await h.core.dispatch('documents.addFile', { path: join(h.dataDir, 'gone.pdf'), name: 'gone.pdf' }))
       .toMatchObject({ ok: false, error: { code: 'unsupported_file', message: 'gone.pdf could not be read.' } });
   });
@@ -164,7 +164,7 @@ describe('the document sweep', () => {
     expect((await send(h, { accountId, documentIds: [used.id] })).ok).toBe(true);
     expect(await h.services.documents.sweep(60_000)).toBe(0); // both are young
     expect(await h.services.documents.sweep(-1)).toBe(1);
-    expect(h.core.documentContent(left.id)).toBeUndefined();
-    expect(h.core.documentContent(used.id)).toBeDefined();
+    expect(await h.core.documentContent(left.id)).toBeUndefined();
+    expect(await h.core.documentContent(used.id)).toBeDefined();
   });
 });

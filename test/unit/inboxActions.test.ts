@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentInfo } from '../../common/domain/document';
@@ -9,6 +8,7 @@ import { documentPath } from '../../main/core/inbox/documentDownload';
 import { call, refusal, syncedFaxes } from '../support/inboxActionsKit';
 import { useSinchEmulator, useWelkinEmulator } from '../support/emulatorSuite';
 import { inboxList, startInboxCore, type InboxHarness } from '../support/inboxKit';
+import { readDocumentContent } from '../support/documentContent';
 
 /**
  * The fax viewer's actions on a Sinch account, against the emulator over HTTP with a real SQLite
@@ -68,7 +68,7 @@ describe('inbox actions (Sinch)', () => {
     const before = await rotationsOf(asReceived.bytes);
     expect(await rotationsOf(rotated.bytes)).toEqual([(before[0]! + 90) % 360, before[1], (before[2]! + 270) % 360]);
     // The fax's own document is untouched.
-    expect(sha256(readFileSync(documentPath(h.services.inbox.folder, fax!.id)))).toBe(fax!.document.sha256);
+    expect(sha256(await h.services.documents.vault.files.readAll(documentPath(h.services.inbox.folder, fax!.id)))).toBe(fax!.document.sha256);
   }, 60_000);
 
   it('notes and tags: trimmed, repeats dropped whatever their case, found by search; tags in use counted, most used first', async () => {
@@ -96,18 +96,17 @@ describe('inbox actions (Sinch)', () => {
     const [fax] = await received([4]);
     const part = await call<DocumentInfo>(h, 'inbox.split', { id: fax!.id, pages: [1, 2] });
     expect(part).toMatchObject({ name: 'Pages 2–3 of fax from +1 415 555 2100', pages: 2, kind: 'pdf' });
-    const content = h.core.documentContent(part.id)!;
-    const bytes = readFileSync(content.path);
+    const bytes = (await readDocumentContent(h.core, part.id))!;
     expect(sha256(bytes)).toBe(part.sha256);
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(2);
     const after = await call<InboxFax>(h, 'inbox.get', { id: fax!.id });
     expect(after.parts).toEqual([{ documentId: part.id, name: part.name, pages: [1, 2] }]);
     expect(after.document.sha256).toBe(fax!.document.sha256);
-    expect(sha256(readFileSync(documentPath(h.services.inbox.folder, fax!.id)))).toBe(fax!.document.sha256);
+    expect(sha256(await h.services.documents.vault.files.readAll(documentPath(h.services.inbox.folder, fax!.id)))).toBe(fax!.document.sha256);
     expect((await inboxList(h, {})).rows.find((row) => row.id === fax!.id)!.parts).toHaveLength(1);
     // The document sweep keeps a part (it is in use), however old.
     expect(await h.services.documents.sweep(-60_000)).toBe(0);
-    expect(h.core.documentContent(part.id)).toBeDefined();
+    expect(await h.core.documentContent(part.id)).toBeDefined();
 
     const single = await call<DocumentInfo>(h, 'inbox.split', { id: fax!.id, pages: [3] });
     expect(single.name).toBe('Page 4 of fax from +1 415 555 2100');
@@ -121,7 +120,8 @@ describe('inbox actions (Sinch)', () => {
   it('a damaged copy of the document: turned export and split say so clearly; export as received refuses it and offers a new download', async () => {
     const { h } = await start();
     const [fax] = await received([2]);
-    writeFileSync(documentPath(h.services.inbox.folder, fax!.id), '%PDF-1.7\nthis is not a PDF any more');
+    // Sealed as Faxdesk keeps files (so it verifies), but not the PDF it was: pdf-lib cannot read it. (A file that fails to verify: crypto/encryptedAtRest.test.ts.)
+    await h.services.documents.vault.files.write(documentPath(h.services.inbox.folder, fax!.id), Buffer.from('%PDF-1.7\nthis is not a PDF any more'));
     for (const [channel, input] of [['inbox.export', { id: fax!.id, rotated: true }], ['inbox.split', { id: fax!.id, pages: [0] }]] as const) {
       const refused = await refusal(h, channel, input);
       expect(refused.code).toBe('unsupported_file');
@@ -144,7 +144,7 @@ describe('inbox actions (Sinch)', () => {
     expect((await inboxList(h, {})).rows.map((row) => row.id)).toEqual([other!.id]);
     expect((await call<InboxCounts>(h, 'inbox.counts')).total).toBe(1);
     expect((await refusal(h, 'inbox.get', { id: fax!.id })).code).toBe('not_found');
-    expect(h.core.documentContent(fax!.id)).toBeUndefined();
+    expect(await h.core.documentContent(fax!.id)).toBeUndefined();
     // A later poll sees the record (Sinch keeps it) and does not bring the fax back.
     await syncedFaxes(h, harness!.sinch, 1);
     expect((await inboxList(h, {})).total).toBe(1);

@@ -61,8 +61,8 @@ describe.each(targets)('$name: bad input', ({ emulator, to, account }) => {
     expect(byProvider(anonymous).document.state).toBe('ready');
     expect(await syncState(h, id)).toMatchObject({ state: 'ok', skipped: 0 });
     // The document of a good fax is served; a damaged one never is.
-    expect(h.core.documentContent(byProvider(good2).id)?.sizeBytes).toBeGreaterThan(0);
-    expect(h.core.documentContent(byProvider(corrupt).id)).toBeUndefined();
+    expect((await h.core.documentContent(byProvider(good2).id))?.sizeBytes).toBeGreaterThan(0);
+    expect(await h.core.documentContent(byProvider(corrupt).id)).toBeUndefined();
 
     // Retry: downloaded again, still damaged, still unavailable; nothing else changes.
     const retried = await h.core.dispatch('inbox.retryDocument', { id: byProvider(corrupt).id });

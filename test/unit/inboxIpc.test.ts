@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../common/domain/account';
 import type { InboxCounts, InboxFax, InboxFaxArrived, InboxList } from '../../common/domain/inbox';
@@ -7,6 +6,7 @@ import { readAll } from '../support/testKit';
 import { startTestCore, waitFor, type CoreHarness } from '../support/coreKit';
 import { addSinchAccount } from '../support/outboxKit';
 import { inboxList } from '../support/inboxKit';
+import { readDocumentContent } from '../support/documentContent';
 
 /**
  * The inbox through the IPC surface with the Demo accounts: test faxes arrive in the one inbox,
@@ -22,7 +22,6 @@ async function call<T>(core: CoreHarness, channel: string, input: unknown = {}):
   return result.value as T;
 }
 
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('inbox IPC', () => {
   it('three test faxes per Demo account appear in the one inbox, unread and to review; search, marks and documents work; a restart keeps them', async () => {
@@ -65,9 +64,8 @@ describe('inbox IPC', () => {
 
     // Each document is served by the fax's id, as outbox documents are, and matches its SHA-256.
     for (const row of all.rows) {
-      const content = h.core.documentContent(row.id)!;
-      expect(content.contentType).toBe('application/pdf');
-      expect(sha256(content.path)).toBe(row.document.sha256);
+      expect((await h.core.documentContent(row.id))!.contentType).toBe('application/pdf');
+      expect(createHash('sha256').update((await readDocumentContent(h.core, row.id))!).digest('hex')).toBe(row.document.sha256);
     }
 
     // Restart on the same data folder: the demo emulators still hold the faxes, and their documents download again.

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxJob } from '../../common/domain/fax';
 import { openDatabase } from '../../main/core/store/database';
@@ -8,6 +7,9 @@ import type { SecretStore } from '../../main/core/accounts/secretStore';
 import { startTestCore, waitFor, type CoreHarness } from '../support/coreKit';
 import { useSinchEmulator, useWelkinEmulator } from '../support/emulatorSuite';
 import { addPdf, addSinchAccount, addWelkinAccount, fastFactory, faxOf, outboxList, sendFax, waitForFax } from '../support/outboxKit';
+import { readDocumentContent } from '../support/documentContent';
+import { masterKeyFrom } from '../../main/core/crypto/masterKey';
+import { SealedFiles } from '../../main/core/crypto/sealedFiles';
 
 /** Real core, real SQLite, a Sinch emulator over real HTTP (it outlives core restarts); short timeouts. */
 const suite = useSinchEmulator({ speed: 20 });
@@ -39,8 +41,8 @@ describe('outbox with the Sinch emulator', () => {
     const faxes = await emulatorFaxes();
     expect(faxes).toHaveLength(1);
     // What the emulator holds is exactly the file Faxdesk prepared (the normalised PDF).
-    const sent = core.core.documentContent(done.documents[0]!.id)!;
-    expect(JSON.stringify(faxes[0])).toContain(createHash('sha256').update(readFileSync(sent.path)).digest('hex'));
+    const sent = (await readDocumentContent(core.core, done.documents[0]!.id))!;
+    expect(JSON.stringify(faxes[0])).toContain(createHash('sha256').update(sent).digest('hex'));
     // Finished work leaves no job behind.
     expect(core.services.db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE queue != 'maintenance' AND kind NOT LIKE 'inbox.sync%'").get()).toEqual({ n: 0 });
   });
@@ -180,9 +182,12 @@ describe('outbox after a crash mid-submission (restart on the same data folder)'
     const crashed = await crashedMidSubmission();
     // The request had reached the provider before the crash: it holds a fax with this attempt's reference.
     const provider = fastFactory().create({ provider: 'sinch', sinch: { projectId: 'demo-project', keyId: 'demo-key', authMode: 'oauth2', region: 'global', baseUrl: emulator.url, authUrl: emulator.url } }, 'demo-secret');
+    // The stored document is sealed: it is uploaded decrypted, as the outbox uploads it.
+    const stored = `${crashed.dataDir}/documents/${crashed.doc.id}.pdf`;
+    const sealed = new SealedFiles(masterKeyFrom(crashed.secrets));
     await provider.send({
       to: ['+19898989898'],
-      documents: [{ path: `${crashed.dataDir}/documents/${crashed.doc.id}.pdf`, name: 'letter.pdf', contentType: 'application/pdf', sizeBytes: 1 }],
+      documents: [{ path: stored, name: 'letter.pdf', contentType: 'application/pdf', sizeBytes: (await sealed.plainSize(stored))!, open: () => sealed.chunks(stored) }],
       labels: { faxdeskRef: `${crashed.id}.1` },
     });
     const restarted = await start(crashed);

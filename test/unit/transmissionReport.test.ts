@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCore, type CoreHarness } from '../support/coreKit';
 import { useSinchEmulator } from '../support/emulatorSuite';
 import { addPdf, addSinchAccount, fastFactory, sendFax, waitForFax } from '../support/outboxKit';
+import { readDocumentContent } from '../support/documentContent';
 
 /** Proof of delivery: the one-page report, read back with pdf.js. */
 const sinch = useSinchEmulator({ speed: 50 });
@@ -34,8 +34,7 @@ describe('transmission report', () => {
     expect(name).toMatch(/^Fax report \d{4}-\d{2}-\d{2} to …0142\.pdf$/);
     const read = await textOf(bytes);
     expect(read.pages).toBe(1);
-    const sentFile = h.core.documentContent(done.documents[0]!.id)!;
-    const sha256 = createHash('sha256').update(readFileSync(sentFile.path)).digest('hex');
+    const sha256 = createHash('sha256').update((await readDocumentContent(h.core, done.documents[0]!.id))!).digest('hex');
     for (const fact of ['Delivered', done.providerFaxId!, '+12015550142', '+12015550100', '2 of 2 sent', 'Front desk', 'Sinch', 'USD', 'Remote station ID (CSID): not reported by the carrier.']) {
       expect(read.text, fact).toContain(fact);
     }

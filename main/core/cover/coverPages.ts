@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import {
   CoverTemplateDraftSchema, type CoverFields, type CoverFit, type CoverPreview, type CoverRequest, type CoverTemplate, type CoverTemplateDraft,
 } from '../../../common/domain/cover';
+import type { DocumentInfo } from '../../../common/domain/document';
 import { checkFaxNumber } from '../../../common/domain/phone';
 import { AppError } from '../../../common/ipc/result';
 import type { Accounts } from '../accounts/accounts';
@@ -85,15 +87,19 @@ export class CoverPages {
     return ids;
   }
 
-  private async draw(cover: CoverRequest, to: string | undefined, pages: string): Promise<{ info: ReturnType<DocumentStore['addComposed']>; fit: CoverFit }> {
+  private async draw(cover: CoverRequest, to: string | undefined, pages: string): Promise<{ info: DocumentInfo; fit: CoverFit }> {
     const template = this.template(cover.templateId);
     const id = randomUUID();
-    const output = await this.deps.tasks.run('cover.render', {
-      layout: template.layout, ...(template.logo ? { logo: template.logo } : {}), fields: fieldsFor(cover, to, to ? this.deps.contactOf?.(to) : undefined), pages,
-      paper: this.deps.paper(), outputPath: this.deps.documents.sentPath(id, 'pdf'),
-    }, { timeoutMs: 30_000 });
-    const info = this.deps.documents.addComposed({ id, name: COVER_NAME, pages: 1, sizeBytes: output.sizeBytes, sentBytes: output.sizeBytes, sha256: output.sha256 });
-    return { info, fit: output.fit };
+    // Drawn in the private folder, then sealed into the store.
+    return this.deps.documents.vault.temp.within(async (dir) => {
+      const outputPath = join(dir, 'cover.pdf');
+      const output = await this.deps.tasks.run('cover.render', {
+        layout: template.layout, ...(template.logo ? { logo: template.logo } : {}), fields: fieldsFor(cover, to, to ? this.deps.contactOf?.(to) : undefined), pages,
+        paper: this.deps.paper(), outputPath,
+      }, { timeoutMs: 30_000 });
+      const info = await this.deps.documents.addComposed(outputPath, { id, name: COVER_NAME, pages: 1, sizeBytes: output.sizeBytes, sentBytes: output.sizeBytes, sha256: output.sha256 });
+      return { info, fit: output.fit };
+    });
   }
 
   /** Cover pages stored at the account's provider (Sinch services), for `coverPageId`. */

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { MAX_DOCUMENT_BYTES, type DocumentInfo } from '../../../common/domain/document';
 import { AppError } from '../../../common/ipc/result';
 import { removedByRetentionWords } from '../../../common/domain/retention';
+import type { DocumentContent } from '../crypto/sealedFiles';
+import type { Vault } from '../crypto/vault';
 import type { OutgoingDocument } from '../providers/faxProvider';
 import type { DocumentRow, DocumentsRepo } from '../store/documentsRepo';
 import type { CoreTasks } from '../workers/coreTasks';
@@ -16,40 +18,42 @@ export interface DocumentStoreOptions {
   paper(): 'letter' | 'a4';
   /** soffice, when LibreOffice is installed (Word files then become real pages). */
   libreOffice(): Promise<string | undefined> | string | undefined;
+  /** Where documents are sealed, and the private folder their plain forms pass through. */
+  vault: Vault;
+  log?: { warn(message: string, fields?: Record<string, unknown>): void };
 }
 
 /**
  * Documents to fax, kept under the app's data folder and named by id (never by a name the user's
- * file or a server chose). Each added file is normalised once, in the worker pool, into the PDF
- * that is previewed, counted and sent (or kept as it is when the provider converts it).
+ * file or a server chose), sealed (crypto/sealedFormat.ts). Each added file is normalised once, in
+ * the worker pool, into the PDF that is previewed, counted and sent (or kept as it is when the
+ * provider converts it); its plain forms exist only in the vault's private temp folder meanwhile.
  */
 export class DocumentStore {
   readonly folder: string;
-  private readonly incoming: string;
+  readonly vault: Vault;
 
   constructor(dataDir: string, private readonly repo: DocumentsRepo, private readonly tasks: TaskRunner<CoreTasks>, private readonly options: DocumentStoreOptions) {
     this.folder = join(dataDir, 'documents');
-    this.incoming = join(dataDir, 'incoming');
+    this.vault = options.vault;
     mkdirSync(this.folder, { recursive: true });
-    mkdirSync(this.incoming, { recursive: true });
   }
 
-  /** A file handed over as bytes (drag and drop without a path): written to disk first, then added. */
+  /** A file handed over as bytes (drag and drop without a path): written to the private folder first, then added. */
   async addBytes(name: string, bytes: Uint8Array): Promise<DocumentInfo> {
     const displayName = cleanName(name);
     checkSize(displayName, bytes.length);
-    const path = join(this.incoming, randomUUID());
-    await writeFile(path, bytes, { flag: 'wx' });
-    try {
-      return await this.addFile(path, displayName, { move: true });
-    } finally {
-      await rm(path, { force: true });
-    }
+    return this.vault.temp.within(async (dir) => {
+      const path = join(dir, 'dropped');
+      await writeFile(path, bytes, { flag: 'wx', mode: 0o600 });
+      return this.addFile(path, displayName, { move: true });
+    });
   }
 
   /**
    * A file on this computer, by path. It is copied (or moved, for the dev bridge's own uploads)
-   * into the data folder, then normalised; a refused file leaves nothing behind.
+   * into a private temp folder, normalised there, and what is sent is sealed into the data folder;
+   * a refused file leaves nothing behind.
    */
   async addFile(path: string, name: string, { move = false } = {}): Promise<DocumentInfo> {
     const displayName = cleanName(name);
@@ -57,39 +61,57 @@ export class DocumentStore {
     if (!facts?.isFile()) throw AppError.of('unsupported_file', `${displayName} could not be read.`, { nextStep: 'Check that the file is still there, then add it again.' });
     checkSize(displayName, facts.size);
     const id = randomUUID();
-    const source = join(this.folder, `${id}.source`);
-    await (move ? rename(path, source).catch(() => copyFile(path, source)) : copyFile(path, source));
-    try {
-      // normalizeFile owns the work folder, and after a time-out or crash removes what the task left and stops LibreOffice.
-      const result = await normalizeFile(this.tasks, {
-        sourcePath: source, outputPath: this.sentPath(id, 'pdf'), name: displayName, paper: this.options.paper(),
-        libreOffice: await this.options.libreOffice(),
-      });
-      if (!result.ok) throw AppError.of('unsupported_file', result.message, { nextStep: result.nextStep });
-      if (result.sentAs === 'original') await rename(source, this.sentPath(id, 'original'));
-      const sent = await stat(this.sentPath(id, result.sentAs));
-      const row: DocumentRow = {
-        id, name: displayName, kind: result.kind, pages: result.pages, sizeBytes: facts.size, sentAs: result.sentAs,
-        contentType: result.contentType, sentBytes: sent.size, sha256: result.sha256, warnings: result.warnings,
-        origin: 'added', createdAt: new Date().toISOString(),
-      };
-      this.repo.insert(row);
-      return toInfo(row);
-    } catch (error) {
-      await Promise.all([this.sentPath(id, 'pdf'), this.sentPath(id, 'original')].map((file) => rm(file, { force: true })));
-      throw error;
-    } finally {
-      await rm(source, { force: true });
-    }
+    return this.vault.temp.within(async (dir) => {
+      const source = join(dir, 'source');
+      await (move ? rename(path, source).catch(() => copyFile(path, source)) : copyFile(path, source));
+      const output = join(dir, 'normalized.pdf');
+      try {
+        // normalizeFile owns the work folder, and after a time-out or crash removes what the task left and stops LibreOffice.
+        const result = await normalizeFile(this.tasks, {
+          sourcePath: source, outputPath: output, name: displayName, paper: this.options.paper(),
+          libreOffice: await this.options.libreOffice(),
+        });
+        if (!result.ok) throw AppError.of('unsupported_file', result.message, { nextStep: result.nextStep });
+        const sealed = await this.vault.files.sealFile(result.sentAs === 'original' ? source : output, this.sentPath(id, result.sentAs));
+        const row: DocumentRow = {
+          id, name: displayName, kind: result.kind, pages: result.pages, sizeBytes: facts.size, sentAs: result.sentAs,
+          contentType: result.contentType, sentBytes: sealed.bytes, sha256: result.sha256, warnings: result.warnings,
+          origin: 'added', createdAt: new Date().toISOString(),
+        };
+        this.repo.insert(row);
+        return toInfo(row);
+      } catch (error) {
+        await Promise.all([this.sentPath(id, 'pdf'), this.sentPath(id, 'original')].map((file) => rm(file, { force: true })));
+        throw error;
+      }
+    });
   }
 
-  /** Records a PDF the outbox composed from pages (already written at `pathFor(id)`). */
-  addComposed(row: Omit<DocumentRow, 'origin' | 'createdAt' | 'kind' | 'sentAs' | 'contentType' | 'warnings'>): DocumentInfo {
+  /** Seals a PDF composed or drawn in the private folder (`plainPath`) as a new document and records it. */
+  async addComposed(plainPath: string, row: Omit<DocumentRow, 'origin' | 'createdAt' | 'kind' | 'sentAs' | 'contentType' | 'warnings'>): Promise<DocumentInfo> {
+    await this.vault.files.sealFile(plainPath, this.sentPath(row.id, 'pdf'));
     const full: DocumentRow = {
       ...row, kind: 'pdf', sentAs: 'pdf', contentType: 'application/pdf', warnings: [], origin: 'composed', createdAt: new Date().toISOString(),
     };
-    this.repo.insert(full);
+    try {
+      this.repo.insert(full);
+    } catch (error) {
+      await rm(this.sentPath(row.id, 'pdf'), { force: true });
+      throw error;
+    }
     return toInfo(full);
+  }
+
+  /**
+   * Runs `fax.compose` over pages of stored documents (decrypted to a private folder for the task)
+   * and hands `keep` the composed PDF's plain path before the folder goes.
+   */
+  async compose<T>(parts: ReadonlyArray<{ path: string; page: number; rotation: number }>, keep: (plainPath: string, made: { pages: number; sizeBytes: number; sha256: string }) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.vault.temp.withPlainCopies(this.vault.files, parts.map((part) => part.path), async (plain, dir) => {
+      const outputPath = join(dir, 'composed.pdf');
+      const made = await this.tasks.run('fax.compose', { parts: parts.map((part) => ({ ...part, path: plain(part.path) })), outputPath }, timeoutMs ? { timeoutMs } : undefined);
+      return keep(outputPath, made);
+    });
   }
 
   get(id: string): DocumentRow {
@@ -114,18 +136,28 @@ export class DocumentStore {
     return true;
   }
 
-  /** What is uploaded for a document: its normalised PDF, or the original file. */
+  /** What is uploaded for a document: its normalised PDF, or the original file, decrypted as it streams out. */
   toOutgoing(id: string): OutgoingDocument {
     const row = this.get(id);
     const name = row.sentAs === 'pdf' ? pdfName(row.name) : row.name;
-    return { path: this.sentPath(id, row.sentAs), name, contentType: row.contentType, sizeBytes: row.sentBytes };
+    const path = this.sentPath(id, row.sentAs);
+    return { path, name, contentType: row.contentType, sizeBytes: row.sentBytes, open: () => this.vault.files.chunks(path) };
   }
 
-  /** The file the preview shows (what is sent), for the shell's and the dev bridge's document routes. */
-  content(id: string): { path: string; contentType: string; sizeBytes: number } | undefined {
+  /** What the preview shows (what is sent), decrypted, for the shell's and the dev bridge's document routes. */
+  async content(id: string): Promise<DocumentContent | undefined> {
     if (!isDocumentId(id)) return undefined;
     const row = this.repo.get(id);
-    return row && !row.removedByRetentionAt ? { path: this.sentPath(id, row.sentAs), contentType: row.contentType, sizeBytes: row.sentBytes } : undefined;
+    if (!row || row.removedByRetentionAt) return undefined;
+    return this.vault.content(this.sentPath(id, row.sentAs), row.contentType, (error) => {
+      this.options.log?.warn('documents: a stored document is damaged', { documentId: id, detail: error.message });
+    });
+  }
+
+  /** A stored document's plain bytes (small documents only: cover previews, tests). */
+  read(id: string): Promise<Buffer> {
+    const row = this.get(id);
+    return this.vault.files.readAll(this.sentPath(id, row.sentAs));
   }
 
   /** Where a document's sent file lives (a composed PDF is written here before it is recorded). */

@@ -64,11 +64,9 @@ async function pdfFor(store: DocumentStore, tasks: TaskRunner<CoreTasks>, run: P
   const whole = run.length === first.pages && run.every((part, i) => part.documentId === first.id && part.page === i && part.rotation === 0);
   if (whole) return first.id;
   const id = randomUUID();
-  const outputPath = store.sentPath(id, 'pdf');
-  const composed = await tasks.run('fax.compose', {
-    parts: run.map((part) => ({ path: store.sentPath(part.documentId, 'pdf'), page: part.page, rotation: part.rotation })),
-    outputPath,
-  });
-  store.addComposed({ id, name: first.name, pages: composed.pages, sizeBytes: composed.sizeBytes, sentBytes: composed.sizeBytes, sha256: composed.sha256 });
+  await store.compose(
+    run.map((part) => ({ path: store.sentPath(part.documentId, 'pdf'), page: part.page, rotation: part.rotation })),
+    (plainPath, composed) => store.addComposed(plainPath, { id, name: first.name, pages: composed.pages, sizeBytes: composed.sizeBytes, sentBytes: composed.sizeBytes, sha256: composed.sha256 }),
+  );
   return id;
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Accounts } from '../accounts/accounts';
+import type { Vault } from '../crypto/vault';
 import type { JobContext } from '../jobs/jobRunner';
 import type { Logger } from '../log';
 import { ProviderError } from '../providers/providerError';
@@ -29,6 +30,8 @@ export interface DownloadDeps {
   tasks: TaskRunner<CoreTasks>;
   /** `<data folder>/inbox`: documents are named by our fax id, never by a name a server chose. */
   folder: string;
+  /** Documents are kept sealed; the download is plain only in the vault's private folder. */
+  vault: Vault;
   log: Logger;
   changed(faxId: string): void;
 }
@@ -51,7 +54,7 @@ async function streamToFile(body: ReadableStream<Uint8Array>, path: string, sign
 }
 
 /**
- * The `inbox.download` job: fetches a received fax's document once, to `<folder>/<fax id>.pdf`,
+ * The `inbox.download` job: fetches a received fax's document once, to `<folder>/<fax id>.pdf` (sealed),
  * with its SHA-256 and (counted in the worker pool) its pages. A document the provider does not
  * have, or a damaged one, marks the fax "document unavailable" and ends the job; a failing
  * connection is retried by the runner (honouring Retry-After) up to DOWNLOAD_ATTEMPTS times.
@@ -69,43 +72,41 @@ export function downloadHandler(deps: DownloadDeps) {
     };
     if (!deps.accounts.exists(row.account_id)) return unavailable('failed', 'the account was removed');
     const final = documentPath(deps.folder, faxId);
-    const part = `${final}.part`;
-    let facts: { sha256: string; bytes: number; contentType: string };
-    try {
-      const provider = await deps.accounts.providerFor(row.account_id);
-      const download = await provider.downloadFax(row.provider_id);
-      const written = await streamToFile(download.body, part, context.signal);
-      // A body shorter than announced is a cut connection, not a document.
-      if (download.sizeBytes !== undefined && written.bytes !== download.sizeBytes) {
-        throw ProviderError.network(`The download ended after ${written.bytes} of ${download.sizeBytes} bytes.`, false, provider.kind);
+    // Downloaded and checked in a private folder, sealed into the inbox folder only once it is known good.
+    const done = await deps.vault.temp.within(async (dir) => {
+      const part = join(dir, 'download.pdf');
+      let facts: { sha256: string; bytes: number; contentType: string };
+      try {
+        const provider = await deps.accounts.providerFor(row.account_id);
+        const download = await provider.downloadFax(row.provider_id);
+        const written = await streamToFile(download.body, part, context.signal);
+        // A body shorter than announced is a cut connection, not a document.
+        if (download.sizeBytes !== undefined && written.bytes !== download.sizeBytes) {
+          throw ProviderError.network(`The download ended after ${written.bytes} of ${download.sizeBytes} bytes.`, false, provider.kind);
+        }
+        facts = { ...written, contentType: download.contentType };
+      } catch (error) {
+        if (context.signal.aborted) throw error;
+        if (error instanceof ProviderError && (error.code === 'not_found' || error.code === 'permission_denied')) return unavailable('missing', error);
+        if (context.attempt >= DOWNLOAD_ATTEMPTS) return unavailable('failed', error);
+        throw error;
       }
-      facts = { ...written, contentType: download.contentType };
-    } catch (error) {
-      await rm(part, { force: true });
-      if (context.signal.aborted) throw error;
-      if (error instanceof ProviderError && (error.code === 'not_found' || error.code === 'permission_denied')) return unavailable('missing', error);
-      if (context.attempt >= DOWNLOAD_ATTEMPTS) return unavailable('failed', error);
-      throw error;
-    }
-    let counted: Awaited<ReturnType<TaskRunner<CoreTasks>['run']>>;
-    try {
-      counted = await deps.tasks.run('pdf.countPages', { path: part }, { signal: context.signal, timeoutMs: 60_000 });
-    } catch (error) {
-      // A decoder that spins or crashes on this file: the file is the problem, not the computer.
-      if (error instanceof WorkerTaskError && ['timeout', 'crashed', 'failed'].includes(error.failure)) {
-        await rm(part, { force: true });
-        return unavailable('corrupt', error);
+      let counted: Awaited<ReturnType<TaskRunner<CoreTasks>['run']>>;
+      try {
+        counted = await deps.tasks.run('pdf.countPages', { path: part }, { signal: context.signal, timeoutMs: 60_000 });
+      } catch (error) {
+        // A decoder that spins or crashes on this file: the file is the problem, not the computer.
+        if (error instanceof WorkerTaskError && ['timeout', 'crashed', 'failed'].includes(error.failure)) return unavailable('corrupt', error);
+        throw error;
       }
-      throw error;
-    }
-    const pages = counted as { ok: true; pages: number } | { ok: false; reason: string };
-    if (!pages.ok) {
-      await rm(part, { force: true });
-      return unavailable('corrupt', pages.reason);
-    }
-    await rename(part, final);
+      const pages = counted as { ok: true; pages: number } | { ok: false; reason: string };
+      if (!pages.ok) return unavailable('corrupt', pages.reason);
+      await deps.vault.files.sealFile(part, final);
+      return { ...facts, pages: pages.pages };
+    });
+    if (!done) return;
     // Retention may have removed this fax's document while it downloaded: then the copy goes too.
-    if (!deps.repo.setDocumentReady(faxId, { ...facts, pages: pages.pages }, new Date().toISOString())) await rm(final, { force: true });
+    if (!deps.repo.setDocumentReady(faxId, done, new Date().toISOString())) await rm(final, { force: true });
     deps.changed(faxId);
   };
 }

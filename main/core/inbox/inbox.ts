@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   InboxQuerySchema, type InboxCounts, type InboxFax, type InboxFaxArrived, type InboxList, type InboxQuery, type InboxSyncState,
@@ -8,6 +8,7 @@ import type { Accounts } from '../accounts/accounts';
 import type { ConnectionStatus } from '../accounts/connectionStatus';
 import type { DemoEnvironment } from '../accounts/demoPort';
 import type { DocumentStore } from '../documents/documentStore';
+import type { DocumentContent } from '../crypto/sealedFiles';
 import type { CoreEvents } from '../events';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { JobStore } from '../jobs/jobStore';
@@ -81,7 +82,7 @@ export class Inbox {
       synced: (accountId, result) => this.announce(accountId, result),
     });
     deps.runner.register<DownloadPayload>(DOWNLOAD_DOCUMENT, downloadHandler({
-      repo: this.repo, accounts: deps.accounts, tasks: deps.tasks, folder: this.folder, log: deps.log,
+      repo: this.repo, accounts: deps.accounts, tasks: deps.tasks, folder: this.folder, vault: deps.documents.vault, log: deps.log,
       changed: (faxId) => this.changed([faxId], 'document'),
     }));
     this.actionsRepo = new InboxActionsRepo(deps.db);
@@ -159,12 +160,10 @@ export class Inbox {
   }
 
   /** The downloaded document of a fax, for the document routes (dev bridge, app://). */
-  documentContent(id: string): { path: string; contentType: string; sizeBytes: number } | undefined {
+  async documentContent(id: string): Promise<DocumentContent | undefined> {
     const row = this.repo.get(id);
     if (!row || row.document_state !== 'ready') return undefined;
-    const path = documentPath(this.folder, id);
-    const size = statSync(path, { throwIfNoEntry: false })?.size;
-    return size === undefined ? undefined : { path, contentType: row.document_type ?? 'application/pdf', sizeBytes: size };
+    return this.deps.documents.vault.content(documentPath(this.folder, id), row.document_type ?? 'application/pdf', (error) => this.files.damaged(id, error));
   }
 
   private view(row: InboxRow, parts = this.actionsRepo.partsOf([row.id]).get(row.id), removedAt = this.repo.removedByRetention([row.id]).get(row.id)): InboxFax {

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { DocumentInfo } from '../../../common/domain/document';
 import { AppError } from '../../../common/ipc/result';
 import { removedByRetentionWords } from '../../../common/domain/retention';
+import { DamagedFileError } from '../crypto/sealedFormat';
 import type { DocumentStore } from '../documents/documentStore';
 import type { Logger } from '../log';
 import type { InboxActionsRepo } from '../store/inboxActionsRepo';
@@ -45,24 +45,17 @@ export class InboxFiles {
     const row = faxOrThrow(this.deps.repo, id);
     const { path, pages } = this.readyDocument(row);
     if (!rotated) {
-      const bytes = await readFile(path).catch(() => undefined);
-      // What was received, exactly: a copy that is gone or no longer matches its hash is not handed out, and can be downloaded again.
-      if (!bytes || createHash('sha256').update(bytes).digest('hex') !== row.document_sha256) {
-        this.deps.repo.setDocumentProblem(id, 'corrupt');
-        this.deps.changed([id]);
-        throw AppError.of('not_found', 'The saved copy of this fax’s document is damaged.', { nextStep: 'Retry the download, or ask the sender to fax it again.' });
-      }
+      const bytes = await this.deps.documents.vault.files.readAll(path).catch((error: unknown) => {
+        if (error instanceof DamagedFileError) this.damaged(id, error);
+        return undefined;
+      });
+      // What was received, exactly: a copy that is gone, fails to verify or no longer matches its hash is not handed out, and can be downloaded again.
+      if (!bytes || sha256Of(bytes) !== row.document_sha256) throw this.damaged(id, undefined);
       return { name: exportName(row, false), bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength) };
     }
     const turns = JSON.parse(row.rotations_json) as Record<string, number>;
-    const output = join(this.deps.folder, `${id}.turned-${randomUUID()}.pdf`);
-    try {
-      await this.compose(row, Array.from({ length: pages }, (_, page) => ({ path, page, rotation: turns[String(page)] ?? 0 })), output);
-      const bytes = await readFile(output);
-      return { name: exportName(row, true), bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength) };
-    } finally {
-      await rm(output, { force: true });
-    }
+    const bytes = await this.compose(row, Array.from({ length: pages }, (_, page) => ({ path, page, rotation: turns[String(page)] ?? 0 })), (output) => readFile(output));
+    return { name: exportName(row, true), bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength) };
   }
 
   /**
@@ -88,14 +81,8 @@ export class InboxFiles {
     if (faxes === 0) {
       throw AppError.of('not_found', left.length === 1 ? left[0]!.reason : 'None of these faxes has its document here.', { nextStep: 'Retry their downloads, then print again.' });
     }
-    const output = join(this.deps.folder, `selection-${randomUUID()}.pdf`);
-    try {
-      const made = await this.compose(null, parts, output);
-      const bytes = await readFile(output);
-      return { bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), faxes, pages: made.pages, left };
-    } finally {
-      await rm(output, { force: true });
-    }
+    const { bytes, made } = await this.compose(null, parts, async (output, made) => ({ bytes: await readFile(output), made }));
+    return { bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), faxes, pages: made.pages, left };
   }
 
   /** Copies `pages` (0-based, in the order given) into a new document, linked to the fax as one of its parts. */
@@ -106,20 +93,23 @@ export class InboxFiles {
     const beyond = pages.find((page) => page >= count);
     if (beyond !== undefined) throw AppError.of('invalid_input', `This fax has ${count} ${count === 1 ? 'page' : 'pages'}; there is no page ${beyond + 1}.`);
     const documentId = randomUUID();
-    const output = this.deps.documents.sentPath(documentId, 'pdf');
-    let made: { pages: number; sizeBytes: number; sha256: string };
-    try {
-      made = await this.compose(row, pages.map((page) => ({ path, page, rotation: 0 })), output);
-    } catch (error) {
-      await rm(output, { force: true });
-      throw error;
-    }
-    const info = this.deps.documents.addComposed({
+    const info = await this.compose(row, pages.map((page) => ({ path, page, rotation: 0 })), (output, made) => this.deps.documents.addComposed(output, {
       id: documentId, name: partName(row, pages), pages: made.pages, sizeBytes: made.sizeBytes, sentBytes: made.sizeBytes, sha256: made.sha256,
-    });
+    }));
     this.deps.actions.addPart(id, documentId, pages, new Date().toISOString());
     this.deps.changed([id]);
     return info;
+  }
+
+  /**
+   * A fax's stored document failed to verify (or is gone): it is marked damaged, so the viewer
+   * shows the problem and a retry of the download instead of its pages. Returns the error to throw.
+   */
+  damaged(id: string, error: DamagedFileError | undefined): AppError {
+    if (error) this.deps.log.warn('inbox: a stored document is damaged', { faxId: id, detail: error.message });
+    this.deps.repo.setDocumentProblem(id, 'corrupt');
+    this.deps.changed([id]);
+    return AppError.of('not_found', 'The saved copy of this fax’s document is damaged.', { nextStep: 'Retry the download, or ask the sender to fax it again.' });
   }
 
   /** The downloaded document and its page count, or why there is none to work with. */
@@ -138,10 +128,12 @@ export class InboxFiles {
     return { path: documentPath(this.deps.folder, row.id), pages: row.document_pages };
   }
 
-  private async compose(row: InboxRow | null, parts: Array<{ path: string; page: number; rotation: number }>, outputPath: string) {
+  /** Pages of stored documents composed in the worker pool; `keep` takes the plain result before its private folder goes. */
+  private async compose<T>(row: InboxRow | null, parts: Array<{ path: string; page: number; rotation: number }>, keep: (output: string, made: { pages: number; sizeBytes: number; sha256: string }) => Promise<T>): Promise<T> {
     try {
-      return await this.deps.tasks.run('fax.compose', { parts, outputPath }, { timeoutMs: TASK_TIMEOUT_MS });
+      return await this.deps.documents.compose(parts, keep, TASK_TIMEOUT_MS);
     } catch (error) {
+      if (error instanceof DamagedFileError && row) throw this.damaged(row.id, error);
       // pdf-lib failing on the file (or spinning on it) means the file is damaged, not the computer.
       if (error instanceof WorkerTaskError && ['failed', 'timeout', 'crashed'].includes(error.failure)) {
         this.deps.log.warn('inbox: document pages could not be copied', { faxId: row?.id, failure: error.failure, detail: error.message });
@@ -151,3 +143,5 @@ export class InboxFiles {
     }
   }
 }
+
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -72,9 +72,12 @@ export async function transmissionReport(deps: ReportDeps, id: string): Promise<
     const outgoing = deps.documents.toOutgoing(documentId);
     return { path: outgoing.path, name: outgoing.name, contentType: outgoing.contentType };
   });
-  const bytes = await deps.tasks.run('report.transmission', {
-    title: 'Fax transmission report', rows, notes, files, ...(account?.demo ? { stamp: 'Demo — not transmitted' } : {}),
-  });
+  // The task reads what was sent (its hash, its first page): plain copies in the private folder, for the task only.
+  const { vault } = deps.documents;
+  const bytes = await vault.temp.withPlainCopies(vault.files, files.map((file) => file.path), (plain) => deps.tasks.run('report.transmission', {
+    title: 'Fax transmission report', rows, notes, files: files.map((file) => ({ ...file, path: plain(file.path) })),
+    ...(account?.demo ? { stamp: 'Demo — not transmitted' } : {}),
+  }));
   const day = (job.completedAt ?? job.updatedAt).slice(0, 10);
   return { name: `Fax report ${day} to …${job.to.slice(-4)}.pdf`, bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength) };
 }

@@ -74,7 +74,13 @@ export interface OutgoingDocument {
   path: string;
   name: string;
   contentType: string;
+  /** The bytes uploaded (for a stored document: its plain size, not the sealed file's). */
   sizeBytes: number;
+  /**
+   * The content, when `path` holds it sealed (a stored document): uploads stream this, decrypted,
+   * and take `sizeBytes` as its length. Without it the file at `path` is read as it is.
+   */
+  open?: () => AsyncIterable<Uint8Array>;
 }
 
 export interface SendFaxInput {

@@ -7,6 +7,9 @@ export interface MultipartFilePart {
   path: string;
   filename: string;
   contentType: string;
+  /** A stored (sealed) document: its decrypted content and plain size, instead of reading `path` as it is. */
+  open?: () => AsyncIterable<Uint8Array>;
+  sizeBytes?: number;
 }
 
 export interface StreamingMultipart {
@@ -46,7 +49,7 @@ export async function buildStreamingMultipart(
   const boundary = `----FaxdeskFormBoundary${randomBytes(12).toString('hex')}`;
   const fieldBytes = fields.map(([name, value]) => Buffer.from(`${fieldHeader(boundary, name)}${value}${CRLF}`, 'utf8'));
   const fileHeaders = files.map((part) => Buffer.from(fileHeader(boundary, part), 'utf8'));
-  const fileSizes = await Promise.all(files.map(async (part) => (await stat(part.path)).size));
+  const fileSizes = await Promise.all(files.map(async (part) => (part.open ? part.sizeBytes ?? 0 : (await stat(part.path)).size)));
   const crlf = Buffer.from(CRLF);
   const closing = Buffer.from(`--${boundary}--${CRLF}`);
 
@@ -58,7 +61,7 @@ export async function buildStreamingMultipart(
     for (const bytes of fieldBytes) yield bytes;
     for (const [index, part] of files.entries()) {
       yield fileHeaders[index] as Buffer;
-      for await (const chunk of createReadStream(part.path, { highWaterMark: READ_CHUNK_BYTES })) {
+      for await (const chunk of part.open ? part.open() : createReadStream(part.path, { highWaterMark: READ_CHUNK_BYTES })) {
         yield chunk as Buffer;
       }
       yield crlf;

@@ -49,7 +49,8 @@ async function checkSize(document: OutgoingDocument): Promise<void> {
   try {
     const info = await stat(document.path);
     if (!info.isFile()) throw new Error('not a file');
-    size = info.size;
+    // A sealed stored document: what is uploaded is its plain content, of the size the store recorded.
+    size = document.open ? document.sizeBytes : info.size;
   } catch {
     throw invalidInput(`“${document.name}” could not be read. Add it again.`, 'unsupported_file');
   }
@@ -93,7 +94,10 @@ export async function toSinchSendRequest(input: SinchSendFaxInput, settings: Sin
   const labels = { ...input.labels, ...(input.clientReference ? { faxdeskRef: input.clientReference } : {}) };
   checkMap('Label', labels, false);
 
-  const files = input.documents.map((document) => ({ path: document.path, filename: document.name, contentType: contentTypeFor(document) }));
+  const files = input.documents.map((document) => ({
+    path: document.path, filename: document.name, contentType: contentTypeFor(document),
+    ...(document.open ? { open: document.open, sizeBytes: document.sizeBytes } : {}),
+  }));
   for (const document of input.documents) await checkSize(document);
 
   return {

@@ -23,6 +23,8 @@ export interface CheckedUpload {
   fileName: string;
   contentType: string;
   sizeBytes: number;
+  /** A stored document's decrypted content (OutgoingDocument.open). */
+  open?: () => AsyncIterable<Uint8Array>;
 }
 
 function acceptedExtension(name: string): string | undefined {
@@ -30,11 +32,13 @@ function acceptedExtension(name: string): string | undefined {
   return extension in WELKIN_FILE_TYPES ? extension : undefined;
 }
 
-async function sizeOnDisk(path: string, name: string): Promise<number> {
+async function sizeOnDisk(document: OutgoingDocument): Promise<number> {
+  const { path, name } = document;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new Error('not a file');
-    return info.size;
+    // A sealed stored document: what is uploaded is its plain content, of the size the store recorded.
+    return document.open ? document.sizeBytes : info.size;
   } catch {
     throw invalidInput(`Cannot read “${name}”. It may have been moved or deleted.`, 'unsupported_file');
   }
@@ -61,10 +65,10 @@ export async function checkUploads(documents: readonly OutgoingDocument[], alrea
     if (!extension) {
       throw invalidInput(`“${document.name}” is not a file type Welkin accepts. Use PDF, JPG, PNG or DOCX.`, 'unsupported_file', 'FAX_FILE_TYPE_NOT_SUPPORTED');
     }
-    const sizeBytes = await sizeOnDisk(document.path, document.name);
+    const sizeBytes = await sizeOnDisk(document);
     if (sizeBytes === 0) throw invalidInput(`“${document.name}” is empty.`, 'unsupported_file');
     const fileName = acceptedExtension(document.name) ? document.name : `${document.name}${extension}`;
-    checked.push({ path: document.path, fileName, contentType: WELKIN_FILE_TYPES[extension] ?? document.contentType, sizeBytes });
+    checked.push({ path: document.path, fileName, contentType: WELKIN_FILE_TYPES[extension] ?? document.contentType, sizeBytes, ...(document.open ? { open: document.open } : {}) });
   }
   const attachedBytes = alreadyAttached.reduce((sum, file) => sum + (file.size ?? 0), 0);
   const totalBytes = checked.reduce((sum, file) => sum + file.sizeBytes, attachedBytes);
@@ -80,5 +84,7 @@ export async function checkUploads(documents: readonly OutgoingDocument[], alrea
  * for every attempt, since a stream cannot be replayed.
  */
 export function uploadBody(files: readonly CheckedUpload[], fieldName: string): Promise<StreamingMultipart> {
-  return buildStreamingMultipart([], files.map((file) => ({ field: fieldName, path: file.path, filename: file.fileName, contentType: file.contentType })));
+  return buildStreamingMultipart([], files.map((file) => ({
+    field: fieldName, path: file.path, filename: file.fileName, contentType: file.contentType, ...(file.open ? { open: file.open, sizeBytes: file.sizeBytes } : {}),
+  })));
 }
