@@ -36,7 +36,7 @@ const layers = [
   },
   // Tests, benchmarks and tooling may reach anything.
   { name: 'test', files: ['test/**', 'bench/**'], layers: ['*'], packages: ['*'] },
-  { name: 'tooling', files: ['*.config.ts', '*.config.js', 'eslint-plugin-local/**'], layers: ['*'], packages: ['*'] },
+  { name: 'tooling', files: ['*.config.ts', '*.config.js', 'eslint-plugin-local/**', 'scripts/**'], layers: ['*'], packages: ['*'] },
 ];
 
 const browserFiles = ['renderer/**/*.{ts,tsx}', 'main/harness/webBridge.ts'];

@@ -13,6 +13,7 @@ import { ErrorInfoSchema } from '../errors';
 import { AuditPageSchema, AuditProfileSchema, AuditQuerySchema, AuditRangeSchema, AuditVerifySchema } from '../domain/audit';
 import { DraftContentSchema, DraftListSchema, DraftSchema } from '../domain/draft';
 import { PatientSchema } from '../domain/patient';
+import { UpdateStatusSchema } from '../domain/updates';
 import {
   ContactChangeSchema, ContactDraftSchema, ContactSchema, GroupDraftSchema, GroupSchema, ImportPreviewSchema, RecentNumberSchema, RecipientSuggestionSchema,
 } from '../domain/contact';
@@ -81,6 +82,8 @@ export const AppSettingsSchema = z.object({
   hotFolderEnabled: z.boolean(),
   /** An absolute path (default `~/Faxdesk/Print to fax`); the core refuses any other. */
   hotFolderPath: z.string().min(1).max(4096),
+  /** Updates: the generic feed's address (https, or http to this computer); '' = off, the default. */
+  updateFeedUrl: z.string().max(2048),
 });
 
 /** Settings plus what Faxdesk remembers for the person (read-only through settings.get). */
@@ -275,6 +278,8 @@ export const contract = {
     /** The initials of the person at a shared desk ('' when none), written with every entry. */
     'audit.profile': { input: NoInput, output: AuditProfileSchema },
     'audit.setProfile': { input: AuditProfileSchema, output: AuditProfileSchema },
+    /** Where Faxdesk stands with updates (also sent as `updates.changed`). */
+    'updates.status': { input: NoInput, output: UpdateStatusSchema },
   },
   events: {
     'outbox.jobChanged': OutboxJobSchema,
@@ -299,6 +304,8 @@ export const contract = {
     'compose.openRequested': ComposeOpenRequestedSchema,
     /** The hot folder could not take a file, or could not be watched: said in the window. */
     'hotFolder.refused': z.object({ message: z.string() }),
+    /** An update is being checked, downloaded, ready to install on quit, or failed: the window says so. */
+    'updates.changed': UpdateStatusSchema,
   },
 } as const;
 

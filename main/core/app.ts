@@ -14,6 +14,7 @@ import { CoverTemplatesRepo } from './cover/coverTemplatesRepo';
 import { DocumentStore } from './documents/documentStore';
 import { Desktop } from './desktop/desktop';
 import type { HotFolderTiming } from './desktop/hotFolder';
+import { Updates, type UpdaterPort } from './desktop/updates';
 import { Drafts } from './drafts/drafts';
 import { Patients } from './patients/patients';
 import { DraftsRepo } from './store/draftsRepo';
@@ -76,6 +77,8 @@ export interface CoreOptions {
   hotFolder?: Partial<HotFolderTiming>;
   /** The OS account the audit log names (tests); default `os.userInfo().username`. */
   osUser?: string;
+  /** Loads electron-updater's autoUpdater (the shell); without it the app does not update itself. */
+  updater?: () => Promise<UpdaterPort | undefined>;
 }
 
 /** What the shell and the dev bridge may use: the handler table and a few named entry points. */
@@ -196,11 +199,17 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   const desktop = new Desktop({ documents, events, log, settings, region: systemRegion, hotFolderTiming: options.hotFolder });
   const desktopReady = desktop.start().catch((error: unknown) => log.error('the print-to-fax folder could not start', { error }));
 
+  // Updates follow their setting: off (nothing loaded, nothing asked) until a feed is set.
+  const updates = new Updates({ load: options.updater, emit: (status) => events.emit('updates.changed', status), log });
+  const followUpdates = (feedUrl: string) => updates.configure(feedUrl).catch((error: unknown) => log.error('updates could not be configured', { error }));
+  void followUpdates(settings.get().updateFeedUrl);
+  settings.onChange((changed) => void followUpdates(changed.updateFeedUrl));
+
   // The lock screen (issue 13, item 3) records unlock / unlock_failed through this same log.
   const audit = new AuditLog({ db, meta, osUser: options.osUser });
   const handlers = createHandlers({
     version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts,
-    patients: new Patients(accounts), desktop, audit, log,
+    patients: new Patients(accounts), desktop, audit, log, updates,
   });
   let offline = false;
   let asleep = false;
@@ -248,6 +257,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
       closing ??= (async () => {
         await inboxReady;
         await desktopReady;
+        updates.stop();
         await desktop.close();
         await runner.stop(1_000);
         await pool?.close();

@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import type { Contacts } from '../contacts/contacts';
 import type { Desktop } from '../desktop/desktop';
 import type { Drafts } from '../drafts/drafts';
+import type { Updates } from '../desktop/updates';
 import type { Patients } from '../patients/patients';
 import type { ConnectionCheck } from '../accounts/connectionCheck';
 import type { CoverPages } from '../cover/coverPages';
@@ -32,6 +33,7 @@ export interface HandlerDeps {
   desktop: Desktop;
   audit: AuditLog;
   log: Logger;
+  updates: Updates;
 }
 
 /**
@@ -91,6 +93,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...contactHandlers(deps.contacts),
     'compose.takeOpenRequests': () => deps.desktop.requests.take(),
     'hotFolder.writeHelpers': () => deps.desktop.writeHelpers(),
+    'updates.status': () => deps.updates.current(),
     ...auditHandlers(deps.audit),
   }, deps.audit, deps.log);
 }

@@ -1,12 +1,13 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, normalize } from 'node:path';
 import { AppError } from '../../../common/ipc/result';
+import { isAllowedServiceUrl } from '../../../common/domain/accountAddress';
 import { PaperSizeSchema } from '../../../common/domain/document';
 import type { AppSettings } from '../../../common/ipc/contract';
 import { systemRegion } from '../documents/paper';
 import type { MetaRepo } from '../store/metaRepo';
 
-const DEFAULTS: Omit<AppSettings, 'hotFolderPath'> = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false };
+const DEFAULTS: Omit<AppSettings, 'hotFolderPath'> = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false, updateFeedUrl: '' };
 
 /** Where print-to-fax files are dropped unless the person chose another folder. */
 export const defaultHotFolder = () => join(homedir(), 'Faxdesk', 'Print to fax');
@@ -35,12 +36,15 @@ export class AppSettingsStore {
       markReadOnOpen: this.meta.get('settings.markReadOnOpen') !== 'false',
       hotFolderEnabled: this.meta.get('settings.hotFolderEnabled') === 'true',
       hotFolderPath: this.meta.get('settings.hotFolderPath') ?? defaultHotFolder(),
+      updateFeedUrl: this.meta.get('settings.updateFeedUrl') ?? '',
       ...(lastAccountId ? { lastAccountId } : {}),
       ...(systemRegion() ? { region: systemRegion() } : {}),
     };
   }
 
   update(change: Partial<AppSettings>): AppSettings & { lastAccountId?: string } {
+    // Checked before anything is stored: a refused address leaves every setting as it was.
+    const feed = change.updateFeedUrl === undefined ? undefined : updateFeedUrl(change.updateFeedUrl);
     if (change.paperSize !== undefined) this.meta.set('settings.paperSize', change.paperSize);
     if (change.hideDemoAccounts !== undefined) this.meta.set('settings.hideDemoAccounts', String(change.hideDemoAccounts));
     if (change.inboxPollSeconds !== undefined) this.meta.set('settings.inboxPollSeconds', String(change.inboxPollSeconds));
@@ -48,6 +52,7 @@ export class AppSettingsStore {
     if (change.markReadOnOpen !== undefined) this.meta.set('settings.markReadOnOpen', String(change.markReadOnOpen));
     if (change.hotFolderPath !== undefined) this.meta.set('settings.hotFolderPath', hotFolderPath(change.hotFolderPath));
     if (change.hotFolderEnabled !== undefined) this.meta.set('settings.hotFolderEnabled', String(change.hotFolderEnabled));
+    if (feed !== undefined) this.meta.set('settings.updateFeedUrl', feed);
     const settings = this.get();
     for (const listener of this.listeners) listener(settings);
     return settings;
@@ -76,4 +81,16 @@ function hotFolderPath(input: string): string {
     throw AppError.of('invalid_input', 'The print-to-fax folder must be a full path, such as /Users/you/Faxdesk/Print to fax or C:\\Users\\you\\Faxdesk\\Print to fax.', { nextStep: 'Type the whole path of the folder.' });
   }
   return normalize(path);
+}
+
+/** The update feed: '' (off), or an https address (http only to this computer), since installers come from it. */
+function updateFeedUrl(input: string): string {
+  const url = input.trim();
+  if (url === '') return '';
+  if (!isAllowedServiceUrl(url)) {
+    throw AppError.of('invalid_input', 'The update feed must be an https:// address (http:// is accepted only for this computer).', {
+      nextStep: 'Type the address your office publishes Faxdesk updates at, such as https://updates.example.com/faxdesk/, or leave it empty to turn updates off.',
+    });
+  }
+  return new URL(url).href;
 }

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../ui/Dialog';
 import { AccountCard, type TestState } from './AccountCard';
 import { AccountFormDialog } from './AccountFormDialog';
 import { HotFolderFields } from './HotFolderFields';
+import { UpdateFields } from './UpdateFields';
 import { InboxSettingsFields } from './InboxSettingsFields';
 import { PaperSizeField } from './PaperSizeField';
 
@@ -83,6 +84,8 @@ export function SettingsPane() {
         <PaperSizeField />
         <h2>Print to fax</h2>
         <HotFolderFields />
+        <h2>Updates</h2>
+        <UpdateFields />
         <h2>Keyboard</h2>
         <dl className="shortcuts">
           <dt>Ctrl/⌘+N</dt><dd>New fax</dd>
