@@ -28,7 +28,7 @@ const work = mkdtempSync(join(tmpdir(), 'faxdesk-electronegativity-'));
 
 /** One scan: the report's findings. */
 function scan(input: string, name: 'source' | 'build') {
-  const report = join(work, `${name}.csv`);
+  const report = join(work, `${name}.sarif`);
   const run = spawnSync(process.execPath, [cli, '-i', input, '-r', '-v', 'false', '-e', electronVersion, '-o', report], { encoding: 'utf8', timeout: 300_000 });
   if (!existsSync(report)) throw new Error(`Electronegativity did not write its report for the ${name}:\n${run.stdout}\n${run.stderr}`);
   return parseReport(readFileSync(report, 'utf8'), name);
@@ -45,7 +45,7 @@ try {
   const explained = JSON.parse(readFileSync(join(root, 'electronegativity-false-positives.json'), 'utf8')) as Explained[];
   const { unexplained, stale } = review(findings, explained);
   console.log(`electronegativity: ${findings.length} finding(s), ${findings.length - unexplained.length} explained in electronegativity-false-positives.json.`);
-  for (const finding of unexplained) console.error(`  unexplained: [${finding.scan}] ${finding.check} (${finding.severity}) ${finding.file}:${finding.location}  ${finding.sample}`);
+  for (const finding of unexplained) console.error(`  unexplained: [${finding.scan}] ${finding.check} ${finding.file}:${finding.location}  ${finding.message}`);
   for (const entry of stale) console.error(`  stale entry (matches nothing now, remove it): [${entry.scan}] ${entry.check} ${entry.file}`);
   process.exitCode = unexplained.length > 0 || stale.length > 0 ? 1 : 0;
 } finally {

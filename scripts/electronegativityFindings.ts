@@ -1,16 +1,29 @@
-import Papa from 'papaparse';
-
-/** One Electronegativity finding, from its CSV report, and which scan found it. */
-export interface Finding { scan: 'source' | 'build'; check: string; severity: string; file: string; location: string; sample: string }
+/** One Electronegativity finding, from its SARIF report, and which scan found it. */
+export interface Finding { scan: 'source' | 'build'; check: string; file: string; location: string; message: string }
 
 /** A finding Faxdesk keeps, and why (electronegativity-false-positives.json). `file` is a regular expression. */
 export interface Explained { scan: 'source' | 'build'; check: string; file: string; reason: string }
 
-export function parseReport(csv: string, scan: Finding['scan']): Finding[] {
-  const { data } = Papa.parse<Record<string, string>>(csv.trim(), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() });
-  return data.map((row) => ({
-    scan, check: row.issue ?? '', severity: row.severity ?? '', file: row.filename ?? '', location: row.location ?? '', sample: (row.sample ?? '').slice(0, 160),
-  }));
+interface SarifResult {
+  ruleId: string;
+  message?: { text?: string };
+  locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number; startColumn?: number } } }>;
+}
+
+/**
+ * The SARIF report (one JSON write; its CSV writer races the header against the rows and can
+ * garble the file). A global check's finding has no file: its uri is file:///.
+ */
+export function parseReport(sarif: string, scan: Finding['scan']): Finding[] {
+  const report = JSON.parse(sarif) as { runs: Array<{ results: SarifResult[] }> };
+  return report.runs.flatMap((run) => run.results).map((result) => {
+    const where = result.locations?.[0]?.physicalLocation;
+    const uri = where?.artifactLocation?.uri ?? '';
+    return {
+      scan, check: result.ruleId, file: uri === 'file:///' ? 'N/A' : uri,
+      location: `${where?.region?.startLine ?? 0}:${where?.region?.startColumn ?? 0}`, message: result.message?.text ?? '',
+    };
+  });
 }
 
 const explains = (entry: Explained, finding: Finding) =>

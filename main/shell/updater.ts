@@ -3,15 +3,13 @@ import type { UpdaterPort } from '../core/desktop/updates';
 type ModuleImporter = (name: string) => Promise<unknown>;
 
 /**
- * electron-updater's autoUpdater, loaded only once updates are turned on in Settings. The name is
- * a variable so neither the build nor the typecheck needs the package: the packaged app carries it
- * as a dependency, and a build without it answers undefined ("cannot update itself").
+ * electron-updater's autoUpdater, loaded only once updates are turned on in Settings (it reads the
+ * app's files as it loads, so it is never loaded while updates are off). A build whose package
+ * lacks it answers undefined ("cannot update itself") instead of failing.
  */
-// The one module loaded by a computed name, and only this package's name (see loadElectronUpdater below).
-// eslint-disable-next-line local/code-layering
-const importByName: ModuleImporter = (name) => import(/* @vite-ignore */ name);
+const importElectronUpdater: ModuleImporter = () => import('electron-updater');
 
-export async function loadElectronUpdater(importModule: ModuleImporter = importByName): Promise<UpdaterPort | undefined> {
+export async function loadElectronUpdater(importModule: ModuleImporter = importElectronUpdater): Promise<UpdaterPort | undefined> {
   let loaded: unknown;
   try {
     loaded = await importModule('electron-updater');
