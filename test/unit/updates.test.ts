@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditPage } from '../../common/domain/audit';
 import type { UpdateStatus } from '../../common/domain/updates';
 import { Updates, type UpdaterEvent, type UpdaterPort } from '../../main/core/desktop/updates';
 import { createLogger } from '../../main/core/log';
@@ -74,6 +75,14 @@ describe('updates', () => {
     const ready = { state: 'ready', version: '1.4.0', message: 'Faxdesk 1.4.0 is ready and will be installed when you quit Faxdesk.' };
     expect(events.at(-1)).toEqual(ready);
     expect(await core.dispatch('updates.status', {})).toEqual({ ok: true, value: ready });
+  });
+
+  it('are audited as turned on or off, never with the address', async () => {
+    const { core } = coreWith(new FakeUpdater());
+    await core.dispatch('settings.update', { updateFeedUrl: FEED });
+    await core.dispatch('settings.update', { updateFeedUrl: '' });
+    const page = await core.dispatch('audit.list', { limit: 10, offset: 0, actions: ['settings_changed'] });
+    expect(page.ok && (page.value as AuditPage).entries.map((entry) => entry.detail)).toEqual(['updateFeed=off', 'updateFeed=on']);
   });
 
   it('turned off again, cancel the install that waited for the quit', async () => {

@@ -10,6 +10,16 @@ const fax = (id: string) => ({ type: 'fax' as const, id });
 const job = (id: string) => ({ type: 'job' as const, id });
 const account = (id: string) => ({ type: 'account' as const, id });
 
+/** A changed folder or address is logged as changed, not written out (a path names the person; the log takes flags only). */
+function settingsDetail(change: ParsedInputOf<'settings.update'>) {
+  const { hotFolderPath, updateFeedUrl, ...rest } = change;
+  return {
+    ...rest,
+    ...(hotFolderPath === undefined ? {} : { hotFolderPath: 'changed' }),
+    ...(updateFeedUrl === undefined ? {} : { updateFeed: updateFeedUrl.trim() === '' ? 'off' : 'on' }),
+  };
+}
+
 /**
  * What each channel writes to the audit log once it has succeeded (a refused action did not happen).
  * One entry per fax, job or account acted on; details are ids, counts and flags only.
@@ -36,7 +46,7 @@ export const AUDIT_HOOKS: Hooks = {
     action: 'retried', target: job(id), detail: { newJob: retried.id === id ? undefined : retried.id, onlyMissingPages: onlyMissingPages || undefined },
   }],
   // The names of what changed and their values: settings are enums, numbers and flags, never PHI.
-  'settings.update': (change) => [{ action: 'settings_changed', detail: change }],
+  'settings.update': (change) => [{ action: 'settings_changed', detail: settingsDetail(change) }],
   'accounts.add': (_draft, added) => [{ action: 'account_added', target: account(added.id), detail: { provider: added.settings.provider } }],
   'accounts.update': ({ id }) => [{ action: 'account_updated', target: account(id) }],
   'accounts.remove': ({ id }, { removed }) => (removed ? [{ action: 'account_removed', target: account(id) }] : []),
