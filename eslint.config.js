@@ -24,7 +24,10 @@ const layers = [
   {
     name: 'main/shell', files: ['main/shell/**'],
     layers: ['common', 'main/core', 'main/demo', 'main/emulators', 'main/harness'], packages: ['node:*', 'electron'],
-    grants: [{ files: ['main/shell/keytarSecretStore.ts'], packages: ['keytar'], reason: 'the one keychain adapter' }],
+    grants: [
+      { files: ['main/shell/keytarSecretStore.ts'], packages: ['keytar'], reason: 'the one keychain adapter' },
+      { files: ['main/shell/updater.ts'], packages: ['electron-updater'], reason: 'the one updater adapter' },
+    ],
   },
   // The dev bridge's browser half runs in the page, like the renderer.
   { name: 'main/harness/browser', files: ['main/harness/webBridge.ts'], layers: ['common'] },
@@ -36,7 +39,7 @@ const layers = [
   },
   // Tests, benchmarks and tooling may reach anything.
   { name: 'test', files: ['test/**', 'bench/**'], layers: ['*'], packages: ['*'] },
-  { name: 'tooling', files: ['*.config.ts', '*.config.js', 'eslint-plugin-local/**'], layers: ['*'], packages: ['*'] },
+  { name: 'tooling', files: ['*.config.ts', '*.config.js', 'eslint-plugin-local/**', 'scripts/**'], layers: ['*'], packages: ['*'] },
 ];
 
 const browserFiles = ['renderer/**/*.{ts,tsx}', 'main/harness/webBridge.ts'];

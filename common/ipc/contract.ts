@@ -15,6 +15,7 @@ import { AuditPageSchema, AuditProfileSchema, AuditQuerySchema, AuditRangeSchema
 import { LockStateSchema, SetPinInputSchema, UnlockInputSchema } from '../domain/lock';
 import { DraftContentSchema, DraftListSchema, DraftSchema } from '../domain/draft';
 import { PatientSchema } from '../domain/patient';
+import { UpdateStatusSchema } from '../domain/updates';
 import {
   ContactChangeSchema, ContactDraftSchema, ContactSchema, GroupDraftSchema, GroupSchema, ImportPreviewSchema, RecentNumberSchema, RecipientSuggestionSchema,
 } from '../domain/contact';
@@ -92,6 +93,8 @@ export const AppSettingsSchema = z.object({
    * Settings offers whole minutes; fractions down to 0.05 (3 s) are for tests.
    */
   lockAfterMinutes: z.number().min(0).max(1_440).refine((minutes) => minutes === 0 || minutes >= 0.05, 'Lock after at least 0.05 minutes, or 0 for never.'),
+  /** Updates: the generic feed's address (https, or http to this computer); '' = off, the default. */
+  updateFeedUrl: z.string().max(2048),
 });
 
 /** Settings plus what Faxdesk remembers for the person (read-only through settings.get). */
@@ -303,6 +306,8 @@ export const contract = {
     'lock.setPin': { input: SetPinInputSchema, output: LockStateSchema },
     /** The person is using the window (sent at most every 15 s): the idle timer starts again. */
     'lock.activity': { input: NoInput, output: z.object({ locked: z.boolean() }) },
+    /** Where Faxdesk stands with updates (also sent as `updates.changed`). */
+    'updates.status': { input: NoInput, output: UpdateStatusSchema },
   },
   events: {
     'outbox.jobChanged': OutboxJobSchema,
@@ -329,6 +334,8 @@ export const contract = {
     'hotFolder.refused': z.object({ message: z.string() }),
     /** Locked or unlocked, a PIN set or removed, a wrong PIN's back-off: the window follows. The one event sent while locked. */
     'lock.changed': LockStateSchema,
+    /** An update is being checked, downloaded, ready to install on quit, or failed: the window says so. */
+    'updates.changed': UpdateStatusSchema,
   },
 } as const;
 

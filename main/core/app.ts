@@ -18,6 +18,7 @@ import { metaMark, STORED_FOLDERS } from './crypto/plainMigration';
 import { Vault } from './crypto/vault';
 import { Desktop } from './desktop/desktop';
 import type { HotFolderTiming } from './desktop/hotFolder';
+import { Updates, type UpdaterPort } from './desktop/updates';
 import { Drafts } from './drafts/drafts';
 import { Patients } from './patients/patients';
 import { DraftsRepo } from './store/draftsRepo';
@@ -86,6 +87,8 @@ export interface CoreOptions {
   osUser?: string;
   /** The lock's clock (tests move it to pass idle time and back-off waits) and scrypt cost. */
   lock?: { now?: () => number; scrypt?: ScryptCost };
+  /** Loads electron-updater's autoUpdater (the shell); without it the app does not update itself. */
+  updater?: () => Promise<UpdaterPort | undefined>;
 }
 
 /** What the shell and the dev bridge may use: the handler table and a few named entry points. */
@@ -226,6 +229,12 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   const desktop = new Desktop({ documents, events, log, settings, region: systemRegion, hotFolderTiming: options.hotFolder });
   const desktopReady = desktop.start().catch((error: unknown) => log.error('the print-to-fax folder could not start', { error }));
 
+  // Updates follow their setting: off (nothing loaded, nothing asked) until a feed is set.
+  const updates = new Updates({ load: options.updater, emit: (status) => events.emit('updates.changed', status), log });
+  const followUpdates = (feedUrl: string) => updates.configure(feedUrl).catch((error: unknown) => log.error('updates could not be configured', { error }));
+  void followUpdates(settings.get().updateFeedUrl);
+  settings.onChange((changed) => void followUpdates(changed.updateFeedUrl));
+
   // The lock screen (issue 13, item 3) records unlock / unlock_failed through this same log.
   const audit = new AuditLog({ db, meta, osUser: options.osUser });
   const retention = new Retention({ db, documents, inboxFolder: inbox.folder, audit, events, log, periods: () => settings.get() });
@@ -241,7 +250,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
   settings.onChange(() => lock.schedule()); // a shorter idle time counts at once
   const handlers = createHandlers({
     version: options.version, host: options.host, accounts, connection, documents, outbox, inbox, settings, covers, prices, contacts, drafts,
-    patients: new Patients(accounts), desktop, audit, lock, log,
+    patients: new Patients(accounts), desktop, audit, lock, log, updates,
   });
   const dispatchInternal = createDispatcher(handlers, log);
   const isLocked = () => lock.isLocked();
@@ -303,6 +312,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
         await inboxReady;
         await desktopReady;
         await vaultReady;
+        updates.stop();
         await desktop.close();
         await runner.stop(1_000);
         await pool?.close();

@@ -18,9 +18,11 @@ import { DRAG_ICON_DATA_URL } from './dragIcon';
 import { watchOnline } from './onlineWatch';
 import { claimSingleInstance, type SingleInstanceAppLike } from './openFiles';
 import { createTrayAdapter, desktopHasTray, hideOnClose, TRAY_ICON_DATA_URL, type TrayLike, type TrayMenuItem } from './tray';
+import { denyAllPermissions } from './permissions';
+import { loadElectronUpdater } from './updater';
 import { createMainWindow, preloadPathFrom } from './window';
 
-const { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, protocol, Tray } = electron;
+const { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, protocol, session, Tray } = electron;
 const outDir = import.meta.dirname; // out/main
 const rendererDir = join(outDir, '..', 'renderer');
 
@@ -49,6 +51,7 @@ async function startupProblem(secrets: KeytarSecretStore): Promise<string | unde
 export async function startShell(): Promise<Core | undefined> {
   if (!openRelay) return undefined; // another Faxdesk is running and has our files
   await app.whenReady();
+  denyAllPermissions(session.defaultSession);
   const secrets = new KeytarSecretStore();
   const problem = await startupProblem(secrets);
   if (problem) {
@@ -62,6 +65,7 @@ export async function startShell(): Promise<Core | undefined> {
     core = createCore({
       dataDir: app.getPath('userData'), secretStore: secrets, host: 'electron', version: pkg.version, checkAccountsOnStart: true,
       demo: createDemoEnvironment({ ...demoPortsFromEnv(), stateDir: join(app.getPath('userData'), 'demo-emulators') }),
+      updater: () => loadElectronUpdater(),
     });
   } catch (error) {
     // e.g. a database written by a newer Faxdesk: say so and leave the data alone.

@@ -56,12 +56,14 @@ export function PageThumb({ page, count, scrollRoot, fax, current, hintId, actio
             <span className="docx-thumb-note" aria-hidden="true">Approximate preview — the fax service converts it</span>
           </span>
         )}
-        <span className="thumb-caption" aria-hidden="true">
-          {page.index + 1}
-          {/* The file name stays out of the visible text (the tooltip and the accessible name carry it). */}
-          <span className="thumb-doc">{page.locked ? 'cover' : page.kind === 'page' ? `p. ${page.pageNumber}${page.rotation ? ` · ${page.rotation}°` : ''}` : 'pages unknown'}</span>
-        </span>
       </button>
+      {/* Under the button, not in it: a control's visible words must be part of its name, and this
+          short caption repeats what the name says in full. The file name stays out of it (the
+          tooltip and the accessible name carry it). */}
+      <span className="thumb-caption" aria-hidden="true">
+        {page.index + 1}
+        <span className="thumb-doc">{page.locked ? 'cover' : page.kind === 'page' ? `p. ${page.pageNumber}${page.rotation ? ` · ${page.rotation}°` : ''}` : 'pages unknown'}</span>
+      </span>
       {warnings.length > 0 && (
         <span id={`${id}-warn`} className="thumb-warning" title={warnings.map((w) => w.text).join('\n')}>
           <span aria-hidden="true">⚠ {warnings.length}</span>

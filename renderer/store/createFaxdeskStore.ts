@@ -62,6 +62,7 @@ export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () =>
     // Files from the desktop: the core queues them (a launch's arrive before this page listens), so they are taken, once.
     api.on('compose.openRequested', () => void store.getState().takeOpenRequests()),
     api.on('hotFolder.refused', ({ message }) => store.getState().notify(message)),
+    api.on('updates.changed', (status) => store.getState().applyUpdateStatus(status)),
     api.on('contacts.changed', () => { if (store.getState().contactsStatus !== 'idle') void store.getState().loadContacts(); }),
     api.on('lock.changed', (state) => store.getState().applyLock(state)),
   ];
@@ -69,6 +70,7 @@ export function connectFaxdeskStore(store: FaxdeskStore, api: FaxdeskApi): () =>
   void store.getState().loadAccounts();
   void store.getState().loadOutbox();
   void store.getState().loadSettings();
+  void store.getState().loadUpdateStatus();
   void store.getState().loadInboxCounts();
   void store.getState().loadInboxSync();
   void store.getState().takeOpenRequests();

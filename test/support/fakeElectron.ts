@@ -33,11 +33,20 @@ export const state: FakeElectronState = {
 
 const push = (map: Map<string, Handler[]>, key: string, fn: Handler) => map.set(key, [...(map.get(key) ?? []), fn]);
 
-/** A session's listeners (`will-download`), for the downloads the shell watches. */
-class FakeSession {
+/** A session's listeners (`will-download`), for the downloads the shell watches, and its permission handlers. */
+export class FakeSession {
   listeners = new Map<string, Handler[]>();
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | undefined;
+  permissionCheckHandler: ((contents: unknown, permission: string, origin: string, details: unknown) => boolean) | undefined;
+  devicePermissionHandler: ((details: unknown) => boolean) | undefined;
   on(event: string, fn: Handler) { push(this.listeners, event, fn); return this; }
+  setPermissionRequestHandler(fn: FakeSession['permissionRequestHandler']) { this.permissionRequestHandler = fn; }
+  setPermissionCheckHandler(fn: FakeSession['permissionCheckHandler']) { this.permissionCheckHandler = fn; }
+  setDevicePermissionHandler(fn: FakeSession['devicePermissionHandler']) { this.devicePermissionHandler = fn; }
 }
+
+/** `session.defaultSession`: the one every window of the app uses. */
+export const defaultSession = new FakeSession();
 
 class FakeWebContents {
   session = new FakeSession();
@@ -52,6 +61,8 @@ class FakeWebContents {
 export class FakeBrowserWindow {
   webContents = new FakeWebContents();
   loadedUrl: string | undefined;
+  /** What the shell set as the title (after the page's own title went through its rules). */
+  title: string | undefined;
   listeners = new Map<string, Handler[]>();
   shown = 0;
   hidden = 0;
@@ -65,6 +76,7 @@ export class FakeBrowserWindow {
   hide() { this.hidden++; }
   show() { this.shown++; }
   loadURL(url: string) { this.loadedUrl = url; return Promise.resolve(); }
+  setTitle(title: string) { this.title = title; }
 }
 
 class FakeNotification {
@@ -112,4 +124,5 @@ export const electronFake = {
   dialog: { showErrorBox: (title: string, content: string) => state.errorBoxes.push({ title, content }) },
   Notification: FakeNotification,
   powerMonitor: { on: (event: string, fn: Handler) => push(state.powerEvents, event, fn) },
+  session: { defaultSession },
 };

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DRAG_OUT_CHANNEL, PRINT_CHANNEL } from '../../common/ipc/shellChannels';
 import { INVOKE_CHANNELS } from '../../common/ipc/contract';
-import { electronFake, state } from '../support/fakeElectron';
+import { defaultSession, electronFake, state } from '../support/fakeElectron';
 import { pdfBytes } from '../support/testKit';
 
 /**
@@ -118,6 +118,14 @@ describe('Electron shell smoke test (fake electron)', () => {
 
   it('listens for a fax dragged out of the window', () => {
     expect([...state.ipcListeners.keys()]).toEqual([DRAG_OUT_CHANNEL]);
+  });
+
+  it('refuses every permission in the app’s session and keeps PHI out of the window title', () => {
+    let granted: boolean | undefined;
+    defaultSession.permissionRequestHandler!({}, 'media', (answer) => { granted = answer; }, {});
+    expect(granted).toBe(false);
+    expect(defaultSession.permissionCheckHandler!({}, 'notifications', 'app://faxdesk', {})).toBe(false);
+    expect(state.windows[0]!.listeners.get('page-title-updated')).toHaveLength(1);
   });
 
   it('denies navigation and window.open', () => {

@@ -10,6 +10,16 @@ const fax = (id: string) => ({ type: 'fax' as const, id });
 const job = (id: string) => ({ type: 'job' as const, id });
 const account = (id: string) => ({ type: 'account' as const, id });
 
+/** A changed folder or address is logged as changed, not written out (a path names the person; the log takes flags only). */
+function settingsDetail(change: ParsedInputOf<'settings.update'>) {
+  const { hotFolderPath, updateFeedUrl, ...rest } = change;
+  return {
+    ...rest,
+    ...(hotFolderPath === undefined ? {} : { hotFolderPath: 'changed' }),
+    ...(updateFeedUrl === undefined ? {} : { updateFeed: updateFeedUrl.trim() === '' ? 'off' : 'on' }),
+  };
+}
+
 /**
  * What each channel writes to the audit log once it has succeeded (a refused action did not happen).
  * One entry per fax, job or account acted on; details are ids, counts and flags only.
@@ -37,7 +47,7 @@ export const AUDIT_HOOKS: Hooks = {
   }],
   'outbox.setLegalHold': ({ id, hold }) => [{ action: 'legal_hold', target: job(id), detail: { value: hold } }],
   // The names of what changed and their values: settings are enums, numbers and flags, never PHI.
-  'settings.update': (change) => [{ action: 'settings_changed', detail: change }],
+  'settings.update': (change) => [{ action: 'settings_changed', detail: settingsDetail(change) }],
   'accounts.add': (_draft, added) => [{ action: 'account_added', target: account(added.id), detail: { provider: added.settings.provider } }],
   'accounts.update': ({ id }) => [{ action: 'account_updated', target: account(id) }],
   'accounts.remove': ({ id }, { removed }) => (removed ? [{ action: 'account_removed', target: account(id) }] : []),

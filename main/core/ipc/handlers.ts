@@ -5,6 +5,7 @@ import type { Logger } from '../log';
 import type { Contacts } from '../contacts/contacts';
 import type { Desktop } from '../desktop/desktop';
 import type { Drafts } from '../drafts/drafts';
+import type { Updates } from '../desktop/updates';
 import type { Patients } from '../patients/patients';
 import type { ConnectionCheck } from '../accounts/connectionCheck';
 import type { CoverPages } from '../cover/coverPages';
@@ -34,6 +35,7 @@ export interface HandlerDeps {
   audit: AuditLog;
   lock: AppLock;
   log: Logger;
+  updates: Updates;
 }
 
 /**
@@ -95,6 +97,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...contactHandlers(deps.contacts),
     'compose.takeOpenRequests': () => deps.desktop.requests.take(),
     'hotFolder.writeHelpers': () => deps.desktop.writeHelpers(),
+    'updates.status': () => deps.updates.current(),
     ...auditHandlers(deps.audit),
     ...lockHandlers(deps.lock),
   }, deps.audit, deps.log);

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, normalize } from 'node:path';
 import { AppError } from '../../../common/ipc/result';
+import { isAllowedServiceUrl } from '../../../common/domain/accountAddress';
 import { PaperSizeSchema } from '../../../common/domain/document';
 import type { AppSettings } from '../../../common/ipc/contract';
 import { RetentionPeriodSchema, type RetentionPeriod } from '../../../common/domain/retention';
@@ -8,7 +9,7 @@ import { systemRegion } from '../documents/paper';
 import type { MetaRepo } from '../store/metaRepo';
 
 const DEFAULTS: Omit<AppSettings, 'hotFolderPath'> = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false,
-  keepReceivedFor: 'forever', keepSentFor: 'forever', lockAfterMinutes: 5 };
+  keepReceivedFor: 'forever', keepSentFor: 'forever', lockAfterMinutes: 5, updateFeedUrl: '' };
 
 /** Where print-to-fax files are dropped unless the person chose another folder. */
 export const defaultHotFolder = () => join(homedir(), 'Faxdesk', 'Print to fax');
@@ -40,12 +41,15 @@ export class AppSettingsStore {
       keepReceivedFor: period(this.meta.get('settings.keepReceivedFor')),
       keepSentFor: period(this.meta.get('settings.keepSentFor')),
       lockAfterMinutes: lockMinutes(this.meta.get('settings.lockAfterMinutes')),
+      updateFeedUrl: this.meta.get('settings.updateFeedUrl') ?? '',
       ...(lastAccountId ? { lastAccountId } : {}),
       ...(systemRegion() ? { region: systemRegion() } : {}),
     };
   }
 
   update(change: Partial<AppSettings>): AppSettings & { lastAccountId?: string } {
+    // Checked before anything is stored: a refused address leaves every setting as it was.
+    const feed = change.updateFeedUrl === undefined ? undefined : updateFeedUrl(change.updateFeedUrl);
     if (change.paperSize !== undefined) this.meta.set('settings.paperSize', change.paperSize);
     if (change.hideDemoAccounts !== undefined) this.meta.set('settings.hideDemoAccounts', String(change.hideDemoAccounts));
     if (change.inboxPollSeconds !== undefined) this.meta.set('settings.inboxPollSeconds', String(change.inboxPollSeconds));
@@ -56,6 +60,7 @@ export class AppSettingsStore {
     if (change.keepReceivedFor !== undefined) this.meta.set('settings.keepReceivedFor', RetentionPeriodSchema.parse(change.keepReceivedFor));
     if (change.keepSentFor !== undefined) this.meta.set('settings.keepSentFor', RetentionPeriodSchema.parse(change.keepSentFor));
     if (change.lockAfterMinutes !== undefined) this.meta.set('settings.lockAfterMinutes', String(change.lockAfterMinutes));
+    if (feed !== undefined) this.meta.set('settings.updateFeedUrl', feed);
     const settings = this.get();
     for (const listener of this.listeners) listener(settings);
     return settings;
@@ -97,4 +102,16 @@ function hotFolderPath(input: string): string {
     throw AppError.of('invalid_input', 'The print-to-fax folder must be a full path, such as /Users/you/Faxdesk/Print to fax or C:\\Users\\you\\Faxdesk\\Print to fax.', { nextStep: 'Type the whole path of the folder.' });
   }
   return normalize(path);
+}
+
+/** The update feed: '' (off), or an https address (http only to this computer), since installers come from it. */
+function updateFeedUrl(input: string): string {
+  const url = input.trim();
+  if (url === '') return '';
+  if (!isAllowedServiceUrl(url)) {
+    throw AppError.of('invalid_input', 'The update feed must be an https:// address (http:// is accepted only for this computer).', {
+      nextStep: 'Type the address your office publishes Faxdesk updates at, such as https://updates.example.com/faxdesk/, or leave it empty to turn updates off.',
+    });
+  }
+  return new URL(url).href;
 }

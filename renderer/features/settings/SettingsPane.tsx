@@ -6,6 +6,7 @@ import { AccountCard, type TestState } from './AccountCard';
 import { AccountFormDialog } from './AccountFormDialog';
 import { HotFolderFields } from './HotFolderFields';
 import { LockSettings } from '../lock/LockSettings';
+import { UpdateFields } from './UpdateFields';
 import { InboxSettingsFields } from './InboxSettingsFields';
 import { PaperSizeField } from './PaperSizeField';
 import { RetentionFields } from './RetentionFields';
@@ -89,6 +90,8 @@ export function SettingsPane() {
         <HotFolderFields />
         <h2>Lock</h2>
         <LockSettings />
+        <h2>Updates</h2>
+        <UpdateFields />
         <h2>Keyboard</h2>
         <dl className="shortcuts">
           <dt>Ctrl/⌘+N</dt><dd>New fax</dd>

@@ -41,7 +41,8 @@ export function PageCanvas({ page, width, active, label, queued }: { page: Viewe
   }, [active, width, documentKey, url, pageNumber, rotation, queued]);
   return (
     <div className={`fax-page thumb-${phase}`} style={{ width }}>
-      <canvas ref={canvasRef} role="img" aria-label={label} data-phase={phase} width={0} height={0} />
+      {/* Without a label (a thumbnail inside a button that names the page) the drawing is decoration. */}
+      <canvas ref={canvasRef} role={label ? 'img' : undefined} aria-label={label || undefined} aria-hidden={label ? undefined : true} data-phase={phase} width={0} height={0} />
       {phase === 'failed' && <p className="thumb-error">This page could not be drawn.</p>}
     </div>
   );

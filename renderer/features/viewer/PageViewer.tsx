@@ -146,7 +146,8 @@ export function PageViewer(props: PageViewerProps) {
             </li>
           ))}
         </ol>
-        <div ref={stageRef} className="viewer-stage">
+        {/* Focusable, so a zoomed page can be scrolled with the keyboard too. */}
+        <div ref={stageRef} className="viewer-stage" tabIndex={0} role="region" aria-label="Page view">
           {count > 0 && stage.width > 0 && (
             <PageCanvas page={pageRef(index)} width={width} active queued={false} label={`Page ${index + 1} of ${count}${turnedWords(index)}`} />
           )}
