@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { TagDot } from './tagColour';
 
 interface Props {
@@ -22,7 +22,6 @@ export function NotesAndTags({ notes: saved, tags, suggestions, onChange }: Prop
   const tagId = useId();
   const listId = useId();
   const notesId = useId();
-  useEffect(() => setNotes(saved), [saved]);
 
   const addTag = async () => {
     const value = tag.trim();

@@ -24,17 +24,19 @@ export function SentFaxViewer({ job, onClose }: { job: OutboxJob; onClose(): voi
   const [rotations, setRotations] = useState<Record<string, Rotation>>({});
   const [size, setSize] = useState({ width: 612, height: 792 });
   const unknown = job.documents.filter((d) => d.pages === null).map((d) => d.name);
-  const first = pages[0];
+  const firstKey = pages[0]?.documentKey;
+  const firstUrl = pages[0]?.url;
 
+  // The first page's size, for fitting.
   useEffect(() => {
-    if (!first) return;
+    if (!firstKey || !firstUrl) return;
     let live = true;
-    void openDocument(first.documentKey, first.url).then(async (doc) => {
+    void openDocument(firstKey, firstUrl).then(async (doc) => {
       const view = (await doc.getPage(1)).getViewport({ scale: 1 });
       if (live) setSize({ width: view.width, height: view.height });
     }, () => undefined);
     return () => { live = false; };
-  }, [first?.documentKey, first?.url]);
+  }, [firstKey, firstUrl]);
 
   const turn = async (page: number | null) => {
     const turnOne = (r: Rotation | undefined): Rotation => ((((r ?? 0) + 90) % 360) as Rotation);
