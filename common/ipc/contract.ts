@@ -82,6 +82,8 @@ export const AppSettingsSchema = z.object({
   markReadOnOpen: z.boolean(),
   /** Print to fax: a PDF that appears in this folder opens compose (off by default: nothing is watched or created). */
   hotFolderEnabled: z.boolean(),
+  /** Start Faxdesk when the person signs in to the computer (Windows and macOS), so faxes keep arriving. Off by default. */
+  openAtLogin: z.boolean(),
   /** An absolute path (default `~/Faxdesk/Print to fax`); the core refuses any other. */
   hotFolderPath: z.string().min(1).max(4096),
   /** Retention: how long local copies of received faxes' documents are kept (records stay; nothing changes at the provider). */

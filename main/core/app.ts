@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../common/ipc/result';
+import type { AppSettings } from '../../common/ipc/contract';
 import { Accounts, type ProviderFactory } from './accounts/accounts';
 import { AuditLog } from './audit/auditLog';
 import { ConnectionCheck } from './accounts/connectionCheck';
@@ -105,6 +106,8 @@ export interface Core {
   isLocked(): boolean;
   /** The OS locked its screen: Faxdesk locks too (when auto-lock is on). */
   onScreenLocked(): void;
+  /** Faxdesk's settings now, and each time they change (the shell follows "start at sign-in"). */
+  followSettings(listener: (settings: AppSettings) => void): () => void;
   log: Logger;
   /** The computer woke up: look at due work and accounts now rather than at the next timer. */
   onSystemResume(): void;
@@ -265,6 +268,10 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     events,
     windowEvents: windowEvents((listener) => events.subscribe(listener), isLocked),
     isLocked,
+    followSettings(listener) {
+      listener(settings.get());
+      return settings.onChange(listener);
+    },
     onScreenLocked: () => void lock.lockAutomatically('os_lock'),
     log,
     onSystemResume() {

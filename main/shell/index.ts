@@ -17,6 +17,7 @@ import { registerDragOut, type DragIpcLike } from './dragOut';
 import { DRAG_ICON_DATA_URL } from './dragIcon';
 import { watchOnline } from './onlineWatch';
 import { claimSingleInstance, type SingleInstanceAppLike } from './openFiles';
+import { followLoginItem } from './loginItem';
 import { createTrayAdapter, desktopHasTray, hideOnClose, TRAY_ICON_DATA_URL, type TrayLike, type TrayMenuItem } from './tray';
 import { denyAllPermissions } from './permissions';
 import { loadElectronUpdater } from './updater';
@@ -134,6 +135,7 @@ export async function startShell(): Promise<Core | undefined> {
   );
   // The tray where the desktop has one: counts in its tooltip (numbers only) and New fax / Open / Quit.
   let quitting = false;
+  followLoginItem(app, process.platform, (listener) => core.followSettings(listener));
   const hasTray = desktopHasTray(process.platform, process.env);
   if (hasTray) {
     const tray = new Tray(nativeImage.createFromDataURL(TRAY_ICON_DATA_URL));

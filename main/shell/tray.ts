@@ -11,8 +11,11 @@ export interface TrayMenuItem { label?: string; type?: 'separator'; enabled?: bo
 
 export interface TrayActions { newFax(): void; open(): void; quit(): void }
 
-/** A 32 px fax machine (PNG), so the shell needs no icon file on disk. */
-export const TRAY_ICON_DATA_URL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAMAAABEpIrGAAAAJFBMVEVMaXEcTtccTdgqVdQcTdgdTtccTdccTtgdTtf///8dTthVeuKmnPaVAAAACXRSTlMAiOUG5uSH54nr09jZAAAACXBIWXMAAAsTAAALEwEAmpwYAAAAX0lEQVQ4y2NgoBbgwgCkK+BEAYNNATMHC8jV6Aq4uJgYmcEKGCHewlTAxcUIVsCCWwE7jjBCC61RBSgKsIUkkQqYYAq44QCmgBU1NjEVsEHSAyMT/vRAtTRJac4iHwAAfaIZH1DHZ2AAAAAASUVORK5CYII=';
+/**
+ * The app icon at 32 px (build/icons/32x32.png, rendered from build/icon.svg by `npm run icons`),
+ * inline so the shell needs no icon file beside the asar; a test keeps it equal to the rendering.
+ */
+export const TRAY_ICON_DATA_URL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAACXBIWXMAAABZAAAAWQGqnamGAAAC6ElEQVRYw+2XS09TQRiGi79AXBlKy0VuLXEt/goDtBRQLooiVC7RCFt3JhrjwgUuTPwBJqRGirSnLRiuSoGSQ0+LJXCgEUXuSDEi6usZCqLjTC+EGhd8yZOu5n2fM9Omc1Sq4/kv5w5O5DdPmfKbA8+VT0nfNDV9GMja/KaARd88ZVSpkBRTt/6m95Su8W2PvjGAo0TXGHCdrZ9LjvrkuobJHgUkgrwGvzPiTugaJJPuhh+JRG/2G7gCuWavJc8sgab+cRAD/hAGI2B1r+N86yRY638n1yy18wXqRF9u/QRoBM8Gos3s4le4xBDOtfjAyjhAlLgCOXWirEiAxjEem4Dds4luRaKgRQIrh0A6uALZteNyzvVx0Dg861EFgkthAYJL3ETB7QmwskgHVyDr2picXesBTSwCO99/YGZhG4H5MIKya6ws0sEXqBmRs6+OgsYxtoZ4xxf8DFYW6eAKnKlxy1k1btAIewJroR30eTcisrC2vSewBVYW6eALXBmWFUAjjK3uhj56MQ9N1ZuItD6dCQvMbYGVRTr4ApdfywqgEUZX4z8CIsDIIh1cgczqQTmzegg0wujKbqgoh9BmfR+RAV/4JyvNhcDKIh18gcp+ObNqADT7ApahZZTd90fkie3DgQAji3RwBTIq+uSMyn7Q2EeW4z4CIsDKIh1cgfRLvXJ6RS9o9gVYO1DxYBKzH78wBVhZpIMvcPGVrAAa+8jSr+/A3WfBP3hoeYeNrW9/C8xugpVFOrgC2vJuOa28BzR291L8R6AIsLJIB1dAU+aUtWUu0Njci4cSYGWRDr5AqdOnLXWCxjYcv8DEzCewsjSlDv7fscYkWBRAU33Pg15xGX3iSszcavOClaUpsfMvJGpTlzG1xIZEoi6xFUe4lSIp1djlUkAiUBtfClGv59pya7LaYHWqDZ04UoqtQtoFy8kY30yQpC7sMKQUdbSnFHZIKYXW6cOhrFUyThd1Fsf8YnI8/3p+ArKSGnmBTBHrAAAAAElFTkSuQmCC';
 
 /**
  * Whether the desktop shows tray icons. Windows and macOS do; on Linux, KDE, Xfce, Cinnamon, MATE,

@@ -111,7 +111,7 @@ describe('inbox slice', () => {
 
   it('with "Opening a fax marks it read" off, neither opening nor passing over a fax marks it', async () => {
     const { store, callsTo } = await ready(inboxCore(5));
-    store.setState({ appSettings: { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: false, hotFolderEnabled: false, hotFolderPath: '/tmp/hot', keepReceivedFor: 'forever', keepSentFor: 'forever', lockAfterMinutes: 5, updateFeedUrl: '' } });
+    store.setState({ appSettings: { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: false, hotFolderEnabled: false, openAtLogin: false, hotFolderPath: '/tmp/hot', keepReceivedFor: 'forever', keepSentFor: 'forever', lockAfterMinutes: 5, updateFeedUrl: '' } });
     store.getState().selectFax('fax-1', 'open');
     store.getState().moveInboxCursor(2);
     await tick(READ_AFTER_MS + 50);

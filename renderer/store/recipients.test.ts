@@ -18,7 +18,7 @@ function setup(demo: boolean, extra: Record<string, Handler> = {}) {
     ...extra,
   });
   const store = createFaxdeskStore(fake.api);
-  store.setState({ accounts: [account(demo)], appSettings: { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false, hotFolderPath: '/tmp/hot', keepReceivedFor: 'forever', keepSentFor: 'forever', lockAfterMinutes: 5, updateFeedUrl: '', region: 'GB' } });
+  store.setState({ accounts: [account(demo)], appSettings: { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false, openAtLogin: false, hotFolderPath: '/tmp/hot', keepReceivedFor: 'forever', keepSentFor: 'forever', lockAfterMinutes: 5, updateFeedUrl: '', region: 'GB' } });
   return { ...fake, store };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { TRAY_ICON_DATA_URL } from '../../main/shell/tray';
 import { decodeIcns, decodeIco, ICNS_TYPES, ICO_SIZES, iconFiles, PNG_SIZES, renderPng } from '../../scripts/iconSet';
 
 /**
@@ -27,6 +28,10 @@ async function largestDifference(a: Buffer, b: Buffer): Promise<number> {
 }
 
 describe('app icon', () => {
+  it('is the tray icon too (the 32 px rendering, inline in the shell)', () => {
+    expect(Buffer.from(TRAY_ICON_DATA_URL.replace(/^data:image\/png;base64,/, ''), 'base64').equals(read('build/icons/32x32.png'))).toBe(true);
+  });
+
   it('is rendered to every committed file, and nothing else is expected', async () => {
     const expected = await iconFiles(svg);
     for (const path of expected.keys()) expect(existsSync(resolve(root, path)), path).toBe(true);

@@ -70,7 +70,7 @@ describe('file associations (issue 12: Open with, never the default viewer)', ()
 
 type BuilderConfig = Record<string, unknown> & {
   linux?: { target?: unknown; icon?: string }; mac?: { target?: unknown; icon?: string }; win?: { target?: unknown; icon?: string };
-  publish?: { provider?: string; url?: string }; electronFuses?: Record<string, boolean>;
+  publish?: { provider?: string; url?: string }; electronFuses?: Record<string, boolean>; nsis?: { include?: string };
 };
 const builderConfig = async () => {
   const { getConfig } = require('app-builder-lib/out/util/config/config') as {
@@ -86,6 +86,13 @@ describe('installers and updates (issue 12)', () => {
     expect(config.mac?.target).toEqual(['dmg', 'zip']); // electron-updater updates a Mac from the zip
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     for (const icon of [config.win?.icon, config.mac?.icon, config.linux?.icon]) expect(existsSync(resolve(root, icon!)), icon).toBe(true);
+  });
+
+  it('the Windows installer adds "Send to → Faxdesk" and removes it on uninstall', async () => {
+    const { nsis } = await builderConfig();
+    const script = readFileSync(resolve(root, nsis!.include!), 'utf8');
+    expect(script).toMatch(/!macro customInstall[\s\S]*CreateShortCut "\$SENDTO\\Faxdesk\.lnk" "\$INSTDIR\\\$\{APP_EXECUTABLE_FILENAME\}"[\s\S]*!macroend/);
+    expect(script).toMatch(/!macro customUnInstall[\s\S]*Delete "\$SENDTO\\Faxdesk\.lnk"[\s\S]*!macroend/);
   });
 
   it('publishes to a generic feed, so the build writes latest*.yml and app-update.yml', async () => {

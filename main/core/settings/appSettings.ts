@@ -8,7 +8,7 @@ import { RetentionPeriodSchema, type RetentionPeriod } from '../../../common/dom
 import { systemRegion } from '../documents/paper';
 import type { MetaRepo } from '../store/metaRepo';
 
-const DEFAULTS: Omit<AppSettings, 'hotFolderPath'> = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false,
+const DEFAULTS: Omit<AppSettings, 'hotFolderPath'> = { paperSize: 'auto', hideDemoAccounts: false, inboxPollSeconds: 30, newFaxSound: true, markReadOnOpen: true, hotFolderEnabled: false, openAtLogin: false,
   keepReceivedFor: 'forever', keepSentFor: 'forever', lockAfterMinutes: 5, updateFeedUrl: '' };
 
 /** Where print-to-fax files are dropped unless the person chose another folder. */
@@ -37,6 +37,7 @@ export class AppSettingsStore {
       newFaxSound: this.meta.get('settings.newFaxSound') !== 'false',
       markReadOnOpen: this.meta.get('settings.markReadOnOpen') !== 'false',
       hotFolderEnabled: this.meta.get('settings.hotFolderEnabled') === 'true',
+      openAtLogin: this.meta.get('settings.openAtLogin') === 'true',
       hotFolderPath: this.meta.get('settings.hotFolderPath') ?? defaultHotFolder(),
       keepReceivedFor: period(this.meta.get('settings.keepReceivedFor')),
       keepSentFor: period(this.meta.get('settings.keepSentFor')),
@@ -57,6 +58,7 @@ export class AppSettingsStore {
     if (change.markReadOnOpen !== undefined) this.meta.set('settings.markReadOnOpen', String(change.markReadOnOpen));
     if (change.hotFolderPath !== undefined) this.meta.set('settings.hotFolderPath', hotFolderPath(change.hotFolderPath));
     if (change.hotFolderEnabled !== undefined) this.meta.set('settings.hotFolderEnabled', String(change.hotFolderEnabled));
+    if (change.openAtLogin !== undefined) this.meta.set('settings.openAtLogin', String(change.openAtLogin));
     if (change.keepReceivedFor !== undefined) this.meta.set('settings.keepReceivedFor', RetentionPeriodSchema.parse(change.keepReceivedFor));
     if (change.keepSentFor !== undefined) this.meta.set('settings.keepSentFor', RetentionPeriodSchema.parse(change.keepSentFor));
     if (change.lockAfterMinutes !== undefined) this.meta.set('settings.lockAfterMinutes', String(change.lockAfterMinutes));

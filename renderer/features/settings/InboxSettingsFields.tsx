@@ -27,7 +27,7 @@ function SettingBox({ label, value, disabled, onSave }: { label: string; value: 
   );
 }
 
-/** How often each account's inbox is checked, whether a new fax's notification sounds, and whether opening marks read. */
+/** How often each account's inbox is checked, whether a new fax's notification sounds, whether opening marks read, and whether Faxdesk starts at sign-in. */
 export function InboxSettingsFields() {
   const settings = useFaxdesk((s) => s.appSettings);
   const update = useFaxdesk((s) => s.updateSettings);
@@ -59,6 +59,8 @@ export function InboxSettingsFields() {
         onSave={(on) => save({ newFaxSound: on }, on ? 'Saved. New faxes play a sound.' : 'Saved. New faxes arrive silently.')} />
       <SettingBox label="Opening a fax marks it read" value={settings?.markReadOnOpen} disabled={!settings}
         onSave={(on) => save({ markReadOnOpen: on }, on ? 'Saved. Opening a fax marks it read.' : 'Saved. Faxes stay unread until you mark them read.')} />
+      <SettingBox label="Start Faxdesk when I sign in to this computer" value={settings?.openAtLogin ?? false} disabled={!settings}
+        onSave={(on) => save({ openAtLogin: on }, on ? 'Saved. Faxdesk starts when you sign in (Windows and macOS), so faxes keep arriving.' : 'Saved. Faxdesk starts only when you open it.')} />
       {status && <p className={status.ok ? 'hint' : 'field-error'} role={status.ok ? 'status' : 'alert'}>{status.text}</p>}
     </div>
   );
