@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect, test, type Page } from '@playwright/test';
 import { SinchControlClient } from '../../main/emulators/sinch/sinchControlClient';
+import { ownPorts, startDevWeb, stopDevWeb } from './support/devWebProcess';
 import { makePdf } from './support/fixtures';
 
 /**
@@ -14,42 +15,14 @@ import { makePdf } from './support/fixtures';
  * page, a subject and a patient-named file is sent, a fax from a contact is received and read, and
  * retention removes an old document. None may hold a fixture name, subject or full number.
  */
-const base = Number(process.env.E2E_PORT ?? 5190) + 4;
-const ports = { bridge: base, sinch: base + 1, welkin: base + 2 };
-const url = `http://127.0.0.1:${ports.bridge}/`;
+const ports = ownPorts(4);
+const url = ports.url;
 
 const NAMES = ['Margaret Hamilton', 'Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Biopsy results'];
 const NUMBERS = ['+14155550123', '+12125550188'];
 const numberPattern = (e164: string) => new RegExp(e164.slice(2).split('').join('[\\s().+-]*'));
 const LEAKS = [...NAMES.map((name) => new RegExp(name.replace(' ', '\\s+'), 'i')), ...NUMBERS.map(numberPattern)];
 const leaksIn = (texts: readonly string[]) => texts.flatMap((text) => LEAKS.filter((p) => p.test(text)).map((p) => `${p} in: ${text}`));
-
-async function startDevWeb(dataDir: string, output: string[]): Promise<ChildProcess> {
-  const child = spawn('node_modules/.bin/tsx', ['main/harness/devWeb.ts'], {
-    env: {
-      ...process.env, PORT: String(ports.bridge), FAXDESK_DATA_DIR: dataDir, FAXDESK_DEMO_SPEED: '4', FAXDESK_LOG: 'debug',
-      FAXDESK_DEMO_SINCH_PORT: String(ports.sinch), FAXDESK_DEMO_WELKIN_PORT: String(ports.welkin),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`dev:web exited with ${child.exitCode}: ${output.join('')}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return child;
-    if (Date.now() > deadline) throw new Error('dev:web did not start within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-async function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
 
 /** Records every title the page shows, across navigations and reloads. */
 async function recordTitles(page: Page, titles: string[]): Promise<void> {
@@ -72,7 +45,7 @@ test('window titles and the core\'s log carry no names, subjects or full numbers
   const titles: string[] = [];
   let server: ChildProcess | undefined;
   try {
-    server = await startDevWeb(dataDir, output);
+    server = await startDevWeb(ports, dataDir, { FAXDESK_LOG: 'debug' }, output);
     await recordTitles(page, titles);
     await page.goto(url);
     await page.evaluate(() => (globalThis as unknown as Bridge).faxdesk.contacts.add({ name: 'Margaret Hamilton', faxNumber: '+14155550123' }));
@@ -117,7 +90,7 @@ test('window titles and the core\'s log carry no names, subjects or full numbers
     await expect(page.getByRole('button', { name: 'Print' })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Print' })).toHaveAccessibleDescription(/^Document removed by retention on /);
 
-    await stop(server);
+    await stopDevWeb(server);
     server = undefined;
     const log = output.join('').split('\n').filter(Boolean);
     expect(log.some((line) => line.includes('retention removed documents'))).toBe(true); // the log was captured
@@ -125,7 +98,7 @@ test('window titles and the core\'s log carry no names, subjects or full numbers
     expect(leaksIn(titles)).toEqual([]);
     expect(leaksIn(log)).toEqual([]);
   } finally {
-    await stop(server);
+    await stopDevWeb(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SinchControlClient } from '../../main/emulators/sinch/sinchControlClient';
+import { ownPorts, startDevWeb, stopDevWeb } from './support/devWebProcess';
 import { makePdf } from './support/fixtures';
 
 /** `YYYY-MM-DDTHH:mm` in local time, what a datetime-local field takes. */
@@ -13,42 +14,16 @@ const localInputValue = (d: Date) => {
 };
 
 /** This spec restarts dev:web itself, on ports of its own beside the suite's server. */
-const base = Number(process.env.E2E_PORT ?? 5190) + 7;
-const ports = { bridge: base, sinch: base + 1, welkin: base + 2 };
-const url = `http://127.0.0.1:${ports.bridge}/`;
-
-async function startDevWeb(dataDir: string): Promise<ChildProcess> {
-  const child = spawn('node_modules/.bin/tsx', ['main/harness/devWeb.ts'], {
-    env: {
-      ...process.env, PORT: String(ports.bridge), FAXDESK_DATA_DIR: dataDir, FAXDESK_DEMO_SPEED: '4',
-      // The restarted run must open the documents the first one sealed.
-      FAXDESK_DEV_INSECURE_KEY: '1',
-      FAXDESK_DEMO_SINCH_PORT: String(ports.sinch), FAXDESK_DEMO_WELKIN_PORT: String(ports.welkin),
-    },
-    stdio: 'ignore',
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`dev:web exited with ${child.exitCode}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return child;
-    if (Date.now() > deadline) throw new Error('dev:web did not start within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-async function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
+const ports = ownPorts(7);
+const url = ports.url;
+// The restarted run must open the documents the first one sealed.
+const startServer = (dataDir: string) => startDevWeb(ports, dataDir, { FAXDESK_DEV_INSECURE_KEY: '1' });
 
 test('a fax set to send a minute or two ahead waits, survives a restart of dev:web, and is sent on time, not before', async ({ page }) => {
   test.setTimeout(240_000); // it waits for its minute, on purpose
   const dataDir = mkdtempSync(join(tmpdir(), 'faxdesk-scheduled-'));
   const sinch = new SinchControlClient(`http://127.0.0.1:${ports.sinch}`);
-  let server: ChildProcess | undefined = await startDevWeb(dataDir);
+  let server: ChildProcess | undefined = await startServer(dataDir);
   try {
     await page.goto(url);
     await page.keyboard.press('Control+n');
@@ -65,9 +40,9 @@ test('a fax set to send a minute or two ahead waits, survives a restart of dev:w
     await expect(row).toContainText(/At \d/);
     await expect(page.getByText(/^It waits here until /)).toBeVisible();
 
-    await stop(server);
+    await stopDevWeb(server);
     server = undefined;
-    server = await startDevWeb(dataDir);
+    server = await startServer(dataDir);
     expect(Date.now()).toBeLessThan(at.getTime() - 2_000); // restarted well before its time
     await page.goto(url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outbox' }).click();
@@ -84,6 +59,6 @@ test('a fax set to send a minute or two ahead waits, survives a restart of dev:w
     expect(Date.parse(String((await toUs())[0]!.createTime))).toBeGreaterThanOrEqual(at.getTime() - 1_000);
     await expect(page.getByText('Fax to +1 989 898 9855 completed and moved to Sent.')).toBeVisible({ timeout: 40_000 });
   } finally {
-    await stop(server);
+    await stopDevWeb(server);
   }
 });

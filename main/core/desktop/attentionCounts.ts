@@ -1,3 +1,5 @@
+import { watchSettledValue } from '../inbox/unreadCount';
+
 /** What needs a person: unread received faxes and sent faxes that failed (or may not have arrived). Numbers only: no PHI. */
 export interface AttentionCounts { unread: number; failed: number }
 
@@ -14,33 +16,12 @@ export async function readAttentionCounts(dispatch: (channel: 'inbox.counts' | '
   return { unread: (inbox.value as { unread: number }).unread, failed: jobs.filter((job) => !job.archivedAt).length };
 }
 
-/**
- * Keeps the tray and the badge in step with the counts: asked once at start and once per burst of
- * inbox or outbox changes (a poll that stores many faxes is one ask), and shown only when they changed.
- */
+/** Keeps the tray and the badge in step with the counts (see watchSettledValue). */
 export function watchAttentionCounts(
   subscribe: (listener: () => void) => () => void,
   read: () => Promise<AttentionCounts | undefined>,
   show: (counts: AttentionCounts) => void,
   settleMs = 500,
 ): () => void {
-  let shown: AttentionCounts | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const refresh = async () => {
-    timer = undefined;
-    const counts = await read().catch(() => undefined);
-    if (stopped || !counts || (shown && shown.unread === counts.unread && shown.failed === counts.failed)) return;
-    shown = counts;
-    show(counts);
-  };
-  const stop = subscribe(() => {
-    timer ??= setTimeout(() => void refresh(), settleMs);
-  });
-  void refresh();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    stop();
-  };
+  return watchSettledValue(subscribe, read, show, (a, b) => a.unread === b.unread && a.failed === b.failed, settleMs);
 }
