@@ -1,12 +1,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { InboxFax } from '../../common/domain/inbox';
+import { masterKeyFrom } from '../../main/core/crypto/masterKey';
+import { SealedFiles } from '../../main/core/crypto/sealedFiles';
 import type { FaultKind } from '../../main/emulators/shared/faults';
 import type { SinchControlClient } from '../../main/emulators/sinch/sinchControlClient';
 import type { WelkinControlClient } from '../../main/emulators/welkin/welkinControlClient';
+import { FileSecretStore } from './fileSecretStore';
 import type { InboxChildMessage } from './inboxCoreChild';
 
 const BUILT_CHILD = resolve(import.meta.dirname, 'inboxCoreChild.js');
@@ -114,11 +117,17 @@ export async function inboxSoak(options: InboxSoakOptions): Promise<InboxSoakRep
     const settled = performance.now();
     const seen = new Map<string, number>();
     for (const row of rows) seen.set(row.providerId, (seen.get(row.providerId) ?? 0) + 1);
-    const badDocuments = rows.filter((row) => {
-      if (row.document.state !== 'ready' || row.document.sha256 !== expected.get(row.providerId)) return true;
-      const onDisk = createHash('sha256').update(readFileSync(join(dataDir, 'inbox', `${row.id}.pdf`))).digest('hex');
-      return onDisk !== row.document.sha256;
-    }).length;
+    // Documents are sealed on disk: read back through the master key the core kept in its secret store.
+    const sealed = new SealedFiles(masterKeyFrom(new FileSecretStore(join(dataDir, 'secrets.json'))));
+    let badDocuments = 0;
+    for (const row of rows) {
+      if (row.document.state !== 'ready' || row.document.sha256 !== expected.get(row.providerId)) {
+        badDocuments++;
+        continue;
+      }
+      const plain = await sealed.readAll(join(dataDir, 'inbox', `${row.id}.pdf`)).catch(() => undefined);
+      if (!plain || createHash('sha256').update(plain).digest('hex') !== row.document.sha256) badDocuments++;
+    }
     return {
       arrived: expected.size,
       stored: rows.length,
