@@ -15,6 +15,8 @@ process.env.FAXDESK_TEST_SINCH_URL = `http://127.0.0.1:${sinchPort}`;
 process.env.FAXDESK_TEST_WELKIN_URL = `http://127.0.0.1:${welkinPort}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'faxdesk-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
+// Every core of the run (the suite's dev:web and those specs start) logs here too: the last spec scans it for PHI.
+process.env.FAXDESK_LOG_FILE ??= `${dataDir}.core.log`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -46,6 +48,7 @@ export default defineConfig({
       FAXDESK_DEMO_SINCH_PORT: String(sinchPort),
       FAXDESK_DEMO_WELKIN_PORT: String(welkinPort),
       FAXDESK_DEMO_SPEED: '4',
+      FAXDESK_LOG_FILE: process.env.FAXDESK_LOG_FILE,
     },
   },
 });

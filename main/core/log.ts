@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { redactField, redactText } from './logRedaction';
 
 /**
@@ -18,6 +19,14 @@ export interface Logger {
 }
 
 const consoleSink: LogSink = (level, line) => {
+  // FAXDESK_LOG_FILE: every line (debug too) also appended to a file, so a test run's whole log can be scanned.
+  if (process.env.FAXDESK_LOG_FILE) {
+    try {
+      appendFileSync(process.env.FAXDESK_LOG_FILE, `${line}\n`);
+    } catch {
+      // A log file that cannot be written never stops the core.
+    }
+  }
   if (level === 'error') console.error(line);
   else if (level === 'warn') console.warn(line);
   else if (process.env.FAXDESK_LOG === 'debug' || level === 'info') console.log(line);

@@ -162,11 +162,11 @@ describe('while locked', () => {
       return rows.length === 1 && rows[0]!.document.state === 'ready' ? rows[0]! : undefined;
     }, 20_000, 'the fax and its document synced while locked');
     expect((await refusal(c, 'inbox.list', {})).code).toBe('locked');
-    expect(c.core.documentContent(synced.id)).toBeUndefined(); // the document route answers 404 while locked
+    expect(await c.core.documentContent(synced.id)).toBeUndefined(); // the document route answers 404 while locked
     await call(c, 'lock.unlock', { pin: PIN });
     const list = await call<InboxList>(c, 'inbox.list', {});
     expect(list.rows.map((row) => row.id)).toEqual([synced.id]);
-    expect(c.core.documentContent(synced.id)).toMatchObject({ contentType: 'application/pdf' });
+    expect(await c.core.documentContent(synced.id)).toMatchObject({ contentType: 'application/pdf' });
 
     const arrival = { faxId: 'f1', accountId: demo.id, fromLast4: '2100', pages: 3, demo: false };
     expect(noticeForArrivals([arrival, arrival], true)).toEqual({ title: 'Faxdesk', body: 'New fax', faxId: 'f1' });

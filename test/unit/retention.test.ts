@@ -121,8 +121,8 @@ describe('retention', () => {
     expect((await refusal(h, 'inbox.export', { id: oldFax!.id })).message).toMatch(/^Document removed by retention on /);
     expect((await refusal(h, 'outbox.retry', { id: oldJob.id })).message).toMatch(/^Document removed by retention on .*cannot be sent again/);
     expect((await refusal(h, 'outbox.setLegalHold', { id: oldJob.id, hold: true })).code).toBe('conflict');
-    expect(h.core.documentContent(own.id)).toBeUndefined();
-    expect(h.core.documentContent(oldFax!.id)).toBeUndefined();
+    expect(await h.core.documentContent(own.id)).toBeUndefined();
+    expect(await h.core.documentContent(oldFax!.id)).toBeUndefined();
 
     // A re-sync that sees the fax changed at the provider does not fetch its document again.
     h.services.db.prepare(`UPDATE faxes SET provider_json = '{}' WHERE id = ?`).run(oldFax!.id);
