@@ -81,8 +81,12 @@ for (const [n, colorScheme] of (['light', 'dark'] as const).entries()) {
     const outbox = page.getByRole('list', { name: 'Outbox faxes' });
     await expect(outbox.getByRole('listitem').first()).toContainText('Failed', { timeout: 30_000 });
     await axeCheck(page, 'outbox with a failed fax');
+    // Later specs count the Outbox's failed faxes: this one is archived once it has been checked.
+    await outbox.getByRole('listitem').filter({ hasText: '9801' }).first().getByRole('button').first().click();
+    await page.getByRole('region', { name: 'Fax details' }).getByRole('button', { name: 'Archive' }).click();
+    await expect(outbox.getByRole('listitem').filter({ hasText: '9801' })).toHaveCount(0);
 
-    await page.getByRole('button', { name: /^New fax/ }).click();
+    await page.keyboard.press('Control+n');
     await dropPdf(page, `Delivered ${colorScheme}.pdf`, 1);
     await page.getByLabel('Fax number').fill('+19898989898');
     await page.getByRole('button', { name: /^Send/ }).click();

@@ -19,7 +19,7 @@ test('the whole run’s core log holds no fixture name, subject or full fax numb
   const file = process.env.FAXDESK_LOG_FILE;
   test.skip(!file || !existsSync(file), 'no core log for this run (FAXDESK_LOG_FILE)');
   const lines = readFileSync(file!, 'utf8').split('\n').filter(Boolean);
-  expect(lines.length).toBeGreaterThan(100); // the run's cores really logged here
+  expect(lines.length).toBeGreaterThan(20); // the run's cores really logged here
   const leaks = lines.flatMap((line) => [
     ...NAMES.filter((name) => line.toLowerCase().includes(name.toLowerCase())).map((name) => `${name}: ${line}`),
     ...(FULL_NUMBER.test(line) ? [`number: ${line}`] : []),

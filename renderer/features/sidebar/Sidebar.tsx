@@ -38,6 +38,7 @@ function OutboxCounts() {
   const { active, failed, uncertain } = useMemo(() => {
     let active = 0, failed = 0, uncertain = 0;
     for (const j of Object.values(jobs)) {
+      if (j.archivedAt) continue; // archived: out of the Outbox, no longer asking for attention
       if (IN_PROGRESS.has(j.state)) active += 1;
       else if (j.state === 'failed') failed += 1;
       else if (j.state === 'uncertain') uncertain += 1;
