@@ -111,7 +111,7 @@ for (const [n, colorScheme] of (['light', 'dark'] as const).entries()) {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog', { name: 'New contact' })).toBeHidden();
 
-    await nav(page).getByRole('button', { name: 'Settings' }).click();
+    await nav(page).getByRole('button', { name: 'Settings', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
     await axeCheck(page, 'settings');
     await page.getByRole('button', { name: 'Add account' }).click();

@@ -73,6 +73,20 @@ test('each failure says why, what to do, and offers only the action that can hel
 });
 
 test('refused sign-in details: compose keeps Send off and its button opens that account’s settings', async ({ page }) => {
+  test.setTimeout(90_000);
+  try {
+    await refusedSignIn(page);
+  } finally {
+    // Later specs expect only the Demo accounts: the account goes even when a step above failed.
+    await page.evaluate(async () => {
+      const api = (globalThis as unknown as { faxdesk: { accounts: { list(): Promise<{ ok: boolean; value: Array<{ id: string; name: string }> }>; remove(i: { id: string }): Promise<unknown> } } }).faxdesk.accounts;
+      const listed = await api.list();
+      for (const account of listed.ok ? listed.value : []) if (account.name === 'Front desk') await api.remove({ id: account.id });
+    }).catch(() => undefined);
+  }
+});
+
+async function refusedSignIn(page: Page): Promise<void> {
   await page.goto('/');
   await page.keyboard.press('Control+,');
   await page.getByRole('button', { name: 'Add account' }).click();
@@ -93,7 +107,8 @@ test('refused sign-in details: compose keeps Send off and its button opens that 
   await from.selectOption({ label: (await from.getByRole('option', { name: /Front desk/ }).textContent())! });
   await page.getByLabel('Fax number').fill('+12015550188');
   // An account whose sign-in was refused cannot send: Send stays off, with the reason and the way to fix it.
-  await expect(page.getByText('Front desk is signed out: Sinch refused its sign-in details.').first()).toBeVisible({ timeout: 40_000 });
+  // The connection check and the inbox's first poll both find it out; either may say it first.
+  await expect(page.getByText(/Front desk is signed out: Sinch (refused its|did not accept this account’s) sign-in details\./).first()).toBeVisible({ timeout: 40_000 });
   await expect(page.getByRole('button', { name: /^Send/ })).toBeDisabled();
   await page.getByRole('button', { name: 'Open settings for Front desk' }).click();
   await expect(page.getByRole('dialog', { name: 'Edit Front desk' })).toBeVisible();
@@ -103,4 +118,4 @@ test('refused sign-in details: compose keeps Send off and its button opens that 
   await card.getByRole('button', { name: 'Remove' }).click();
   await page.getByRole('alertdialog', { name: 'Remove Front desk?' }).getByRole('button', { name: 'Remove account' }).click();
   await expect(card).toHaveCount(0);
-});
+}

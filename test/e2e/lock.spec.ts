@@ -70,7 +70,7 @@ test('locked with Ctrl+L the window shows no fax data; three wrong PINs back off
   await f.syncNow();
 
   // Settings → Lock: a PIN, typed twice.
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(page.getByLabel('Lock after this long idle')).toBeDisabled();
   await pinField(page).fill(PIN);
   await page.getByLabel('PIN again', { exact: true }).fill(PIN);
@@ -163,7 +163,7 @@ test('locks by itself after the idle time (3 s here), and the PIN can be removed
   await expect(appShown(page)).toBeVisible();
 
   // The PIN removed in Settings: auto-lock is off.
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(page.getByLabel('Lock after this long idle')).toHaveValue('5');
   await page.getByLabel('Current PIN').fill(PIN);
   await page.getByRole('button', { name: 'Remove PIN' }).click();

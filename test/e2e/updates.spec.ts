@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
  */
 test('the update feed: off by default, a wrong address refused, a good one saved and kept after a reload', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings', exact: true }).click();
   const feed = page.getByLabel('Update feed address');
   await expect(feed).toHaveValue('');
   await expect(feed).toHaveAccessibleDescription(/Leave it empty to keep updates off.*Updates are off/);
@@ -20,7 +20,7 @@ test('the update feed: off by default, a wrong address refused, a good one saved
   await feed.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Only the installed Faxdesk app updates itself.' })).toBeVisible();
   await page.reload();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(page.getByLabel('Update feed address')).toHaveValue('https://updates.example.com/faxdesk/');
 
   // Off again: the address is emptied.
