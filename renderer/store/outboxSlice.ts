@@ -15,7 +15,11 @@ export interface OutboxSlice {
   /** Faxes picked for an action on several at once (Ctrl/Shift+click, Shift+↑/↓); always holds the selected one. */
   checkedJobIds: Record<string, true>;
   jobQuery: JobQuery;
-  /** The core's matches for a search or filter, newest first; null while nothing narrows the list. */
+  /**
+   * The core's matches for the last answered search or filter, newest first; null while nothing
+   * narrows the list. Kept until the next answer comes, so the list (and the fax open beside it,
+   * with whatever is being typed into it) stays put while the core is asked.
+   */
   foundJobIds: string[] | null;
   /** What the last status change or action was, for the screen readers' polite live region. */
   announcement: { text: string; seq: number };
@@ -61,14 +65,19 @@ export const createOutboxSlice: SliceCreator<OutboxSlice> = (api) => (set, get) 
   /** Asks the core for the matches of a search or filter; only the latest question's answer is kept. */
   const runQuery = async (q: JobQuery) => {
     const seq = ++querySeq;
-    if (!isNarrowed(q) || rangeProblem(q)) {
+    if (!isNarrowed(q)) {
       set({ foundJobIds: null });
+      return;
+    }
+    // No day is both after From and before To: nothing matches (the toolbar says why).
+    if (rangeProblem(q)) {
+      set({ foundJobIds: [] });
       return;
     }
     const r = await api.outbox.list(toOutboxQuery(q));
     if (seq !== querySeq) return;
     if (!r.ok) {
-      set({ outboxError: r.error.message });
+      set({ foundJobIds: [], outboxError: r.error.message });
       return;
     }
     for (const job of r.value) get().applyJob(job);

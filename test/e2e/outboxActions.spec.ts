@@ -132,15 +132,68 @@ test('search (Ctrl+F) finds a sent fax by its file name; filters narrow by statu
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(found.first()).toBeVisible();
 
+  // A tag on the sent fax: shown in the list, found by search.
   await search.fill('zebra-consent');
   await expect(found).toHaveCount(1);
   await found.first().getByRole('button').first().click();
+  await detail(page).getByLabel('Tags', { exact: true }).fill('consent-4471-filed');
+  await detail(page).getByRole('button', { name: 'Add tag' }).click();
+  await expect(found.first()).toContainText('consent-4471-filed');
+  await search.fill('consent-4471-filed');
+  await expect(found).toHaveCount(1);
 
   // Forward: compose with the same document, for someone new.
   await detail(page).getByRole('button', { name: 'Forward' }).click();
   await expect(page.getByRole('heading', { name: 'New fax', level: 1 })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Documents to send' }).getByRole('listitem')).toContainText('zebra-consent-4471.pdf');
   await expect(page.getByLabel('Fax number')).toHaveValue('');
+});
+
+test('a sent fax keeps its tag and note: chip in the detail, badge in the row, after a reload, found by its tag', async ({ page }) => {
+  await send(page, { file: 'walrus-consent-5582.pdf', number: '+19898989898' });
+  await expectDelivered(page, '+1 989 898 9898');
+  // A tag typed, then the Sent pane searched before Enter (how it was first seen failing: while the
+  // core answered, the detail closed and came back with an empty field, and Enter added nothing).
+  const tags = detail(page).getByLabel('Tags', { exact: true });
+  await tags.fill('consent-5582-filed');
+  const search = page.getByRole('searchbox', { name: 'Search faxes' });
+  const answered = page.waitForResponse((r) => r.url().endsWith('/__bridge/invoke/outbox.list'));
+  await search.fill('walrus-consent');
+  await search.press('Enter');
+  await answered;
+  const found = list(page, 'Sent faxes').getByRole('listitem');
+  await expect(found).toHaveCount(1);
+  await expect(tags).toHaveValue('consent-5582-filed');
+  await tags.press('Enter');
+  await expect(tags).toHaveValue('');
+  const chips = detail(page).getByRole('list', { name: 'Tags of this fax' });
+  await expect(chips.getByRole('listitem')).toHaveCount(1);
+  await expect(chips.getByRole('button', { name: 'Remove the tag consent-5582-filed' })).toBeVisible();
+  await expect(found).toHaveCount(1);
+  await expect(found).toContainText('consent-5582-filed');
+  const note = detail(page).getByLabel('Note', { exact: true });
+  await note.fill('Filed with the signed consent.');
+  await note.blur();
+  await expect(detail(page).getByRole('alert')).toHaveCount(0);
+
+  // Kept by the core: after a reload, found by its tag, with its tag and note.
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sent' }).click();
+  await search.fill('consent-5582-filed');
+  const tagged = list(page, 'Sent faxes').getByRole('listitem');
+  await expect(tagged).toHaveCount(1);
+  await expect(tagged).toContainText('consent-5582-filed');
+  await tagged.getByRole('button').first().click();
+  await expect(chips.getByRole('button', { name: 'Remove the tag consent-5582-filed' })).toBeVisible();
+  await expect(note).toHaveValue('Filed with the signed consent.');
+
+  // Removed: gone from the detail and the row, and the tag finds nothing.
+  await chips.getByRole('button', { name: 'Remove the tag consent-5582-filed' }).click();
+  await expect(chips).toHaveCount(0);
+  await expect(tagged.first()).not.toContainText('consent-5582-filed');
+  await search.fill('');
+  await search.fill('consent-5582-filed');
+  await expect(page.getByText('No fax matches this search.')).toBeVisible();
 });
 
 test('archive a selection with Delete; archived faxes leave the Outbox and are still found', async ({ page }) => {

@@ -6,8 +6,8 @@ import { JobDetail } from './JobDetail';
 import { JobList, archivable } from './JobList';
 import { JobsToolbar } from './JobsToolbar';
 import { SentFaxViewer } from './SentFaxViewer';
-import { isNarrowed, sortJobs } from './jobQuery';
-import { jobsFor, type JobsView } from './jobStatus';
+import { isNarrowed } from './jobQuery';
+import { shownJobs, type JobsView } from './jobStatus';
 
 const TITLES: Record<JobsView, string> = { outbox: 'Outbox', sent: 'Sent' };
 
@@ -80,10 +80,7 @@ export function JobsPane({ kind }: { kind: JobsView }) {
   const [archiveProblem, setArchiveProblem] = useState<string | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const narrowed = isNarrowed(query);
-  const list = useMemo(
-    () => sortJobs(jobsFor(kind, jobs, narrowed ? found ?? [] : null, query.status === 'archived'), query.sort),
-    [kind, jobs, narrowed, found, query.status, query.sort],
-  );
+  const list = useMemo(() => shownJobs(kind, jobs, found, query), [kind, jobs, found, query]);
   const selected = list.find((j) => j.id === selectedId);
   const picked = list.filter((j) => checked[j.id]);
   const title = TITLES[kind];

@@ -1,4 +1,5 @@
 import type { OutboxJob } from '../../../common/domain/fax';
+import { sortJobs, type JobQuery } from './jobQuery';
 
 export type Tone = 'neutral' | 'progress' | 'success' | 'danger' | 'warning';
 export interface JobStatus { text: string; tone: Tone }
@@ -66,4 +67,13 @@ export function jobsFor(view: JobsView, jobs: Record<string, OutboxJob>, found: 
     if (view === 'sent') return j.state === 'sent';
     return j.state !== 'sent' && (!j.archivedAt || found !== null);
   });
+}
+
+/**
+ * What a jobs pane lists, in the order asked: `found` is the core's last answer to a search (null:
+ * nothing narrows the list). Until a new search is answered the last answer stays, so the open fax,
+ * and whatever is being typed into its detail, is not closed in between.
+ */
+export function shownJobs(view: JobsView, jobs: Record<string, OutboxJob>, found: readonly string[] | null, query: JobQuery): OutboxJob[] {
+  return sortJobs(jobsFor(view, jobs, found, query.status === 'archived'), query.sort);
 }
