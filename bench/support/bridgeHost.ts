@@ -27,6 +27,9 @@ export interface BridgeHostOptions {
   sinchUrl?: string;
 }
 
+/** Environment for the host process on top of this one's (e.g. glibc's malloc settings). */
+export type HostEnv = Record<string, string>;
+
 type Command = 'watch-start' | 'watch-stop' | 'wait-sent' | 'close';
 interface Request { id: number; command: Command }
 type Reply = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: string };
@@ -46,9 +49,9 @@ export function renderersBuilt(): boolean {
 }
 
 /** Starts the host in a fresh process (the bench's own built file in `--bridge-host` mode). */
-export function startBridgeHost(entryUrl: string, options: BridgeHostOptions = {}): Promise<BridgeHost> {
+export function startBridgeHost(entryUrl: string, options: BridgeHostOptions = {}, env: HostEnv = {}): Promise<BridgeHost> {
   const child: ChildProcess = fork(fileURLToPath(entryUrl), ['--bridge-host', JSON.stringify(options)], {
-    execArgv: ['--expose-gc', '--no-warnings'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    execArgv: ['--expose-gc', '--no-warnings'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env, ...env },
   });
   let next = 0;
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
@@ -85,8 +88,12 @@ export function startBridgeHost(entryUrl: string, options: BridgeHostOptions = {
   });
 }
 
+/** A bench that waits for a fax the page never sent must fail, not hang. */
+const SENT_WITHIN_MS = 10 * 60_000;
+
 async function everyJobSent(list: () => Promise<OutboxJob[]>): Promise<OutboxJob[]> {
-  for (;;) {
+  for (const deadline = Date.now() + SENT_WITHIN_MS; ;) {
+    if (Date.now() > deadline) throw new Error(`no fax was sent within ${SENT_WITHIN_MS / 60_000} minutes (did the page ask something first?)`);
     const jobs = await list();
     const failed = jobs.find((job) => job.state === 'failed' || job.state === 'uncertain');
     if (failed) throw new Error(`a fax ended ${failed.state}: ${failed.error?.message}`);

@@ -41,13 +41,17 @@ describe('send plan: the chosen account’s limits, before anything is uploaded'
     expect(p.reason).toBe(p.problems[0]);
   });
 
-  it('Sinch: removing pages brings a composed file under the limit; pages run together are estimated', () => {
+  it('Sinch: removing pages brings a composed file under the limit; pages run together are estimated; a whole document goes apart', () => {
     const sinch = account('sinch', SINCH_LIMITS);
     const scan = doc('scan.pdf', { pages: 10, sentBytes: 25 * MB });
     const half = pagesOf(scan).slice(0, 5);
     expect(plan([scan], sinch, half).canSend).toBe(true);
-    const other = doc('other.pdf', { pages: 2, sentBytes: 12 * MB });
-    const merged = plan([scan, other], sinch, [...half, ...pagesOf(other)]);
+    const other = doc('other.pdf', { pages: 2, sentBytes: 24 * MB });
+    // other.pdf whole would be a file of its own (and too big on its own); one page of it runs together with scan.pdf's.
+    expect(plan([scan, other], sinch, [...half, ...pagesOf(other)]).problems).toEqual([
+      'other.pdf is 24.0 MB; Sinch accepts files up to 20 MB. Remove pages, or split it into smaller files.',
+    ]);
+    const merged = plan([scan, other], sinch, [...half, ...pagesOf(other).slice(0, 1)]);
     expect(merged.problems).toEqual([
       'The pages of scan.pdf and other.pdf make one file of about 24.5 MB; Sinch accepts files up to 20 MB. Remove pages, or split it into smaller files.',
     ]);

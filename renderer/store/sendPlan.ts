@@ -19,7 +19,12 @@ export interface SendPlanInput {
   cover?: CoverPlan;
 }
 
-export interface CoverPlan { pages: 0 | 1; problem: string | null }
+export interface CoverPlan {
+  pages: 0 | 1;
+  problem: string | null;
+  /** Faxdesk's own cover is a file of its own in the upload (the service's is not). */
+  file?: boolean;
+}
 
 /** What the cover adds to the fax, from the cover editor's state. */
 export function coverPlan(s: {
@@ -28,10 +33,10 @@ export function coverPlan(s: {
 }): CoverPlan {
   if (s.coverMode === 'service') return { pages: 1, problem: s.serverCoverId ? null : 'Choose the fax service\'s cover page, or turn the cover off.' };
   if (s.coverMode !== 'faxdesk') return { pages: 0, problem: null };
-  if (s.coverError) return { pages: 1, problem: `The cover page cannot be drawn: ${s.coverError}` };
-  if (!s.coverPreview) return { pages: 1, problem: 'Wait for the cover page to be drawn.' };
+  if (s.coverError) return { pages: 1, file: true, problem: `The cover page cannot be drawn: ${s.coverError}` };
+  if (!s.coverPreview) return { pages: 1, file: true, problem: 'Wait for the cover page to be drawn.' };
   const fit = s.coverPreview.fit;
-  return { pages: 1, problem: fit.fits ? null : `The message is too long for one page: it is cut after “${fit.cutAfter ?? ''}”. Shorten it to send.` };
+  return { pages: 1, file: true, problem: fit.fits ? null : `The message is too long for one page: it is cut after “${fit.cutAfter ?? ''}”. Shorten it to send.` };
 }
 
 export interface SendPlan {
@@ -113,7 +118,9 @@ export function computeSendPlan(s: SendPlanInput): SendPlan {
   if (typed?.ok && !to.includes(typed.e164)) to.push(typed.e164);
   const account = pickAccount(s.accounts, s.composeAccountId, s.appSettings);
   const state = account ? accountState(account) : { problem: null, caution: null };
-  const problems = account ? limitProblems(planUploads(listed, ready), account.limits, PROVIDER_NAMES[account.settings.provider]) : [];
+  // The core groups pages with the same rule and the same room for files (a cover drawn by Faxdesk is one).
+  const maxFiles = account?.limits.maxFiles === undefined ? undefined : account.limits.maxFiles - (s.cover?.file ? 1 : 0);
+  const problems = account ? limitProblems(planUploads(listed, ready, maxFiles), account.limits, PROVIDER_NAMES[account.settings.provider]) : [];
 
   let reason: string | null = null;
   if (!account) reason = 'Add an account in Settings to send.';

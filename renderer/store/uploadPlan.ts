@@ -1,5 +1,6 @@
 import type { AccountLimits } from '../../common/domain/account';
 import type { DocumentInfo } from '../../common/domain/document';
+import { groupUploads } from '../../common/domain/uploadGroups';
 import type { ComposePage } from './pageList';
 
 type UploadDoc = { name: string; info: Pick<DocumentInfo, 'pages' | 'sentAs' | 'sentBytes' | 'contentType'> };
@@ -17,39 +18,26 @@ export interface PlannedUpload {
 }
 
 /**
- * The files the core will upload for this page list (main/core/documents/faxContent.ts): each run
- * of consecutive pages becomes one PDF — the document itself when the run is all of it, unturned —
- * and a document sent as it is goes on its own, where it stands.
+ * The files the core will upload for this page list, grouped as the core groups them
+ * (common/domain/uploadGroups.ts): a document whole and unturned as it is, other runs of pages
+ * composed into one PDF, a document sent as it is on its own where it stands.
  */
-export function planUploads(pages: readonly ComposePage[], docs: ReadonlyMap<string, UploadDoc>): PlannedUpload[] {
-  const uploads: PlannedUpload[] = [];
-  let run: Array<Extract<ComposePage, { kind: 'page' }>> = [];
-  const flush = () => {
-    if (run.length === 0) return;
-    const first = docs.get(run[0]!.docKey)!;
-    const whole = run.length === first.info.pages && run.every((p, i) => p.docKey === run[0]!.docKey && p.page === i && p.rotation === 0);
+export function planUploads(pages: readonly ComposePage[], docs: ReadonlyMap<string, UploadDoc>, maxFiles?: number): PlannedUpload[] {
+  const items = pages.map((page) => ({ doc: page.docKey, page: page.kind === 'page' ? page.page : null, rotation: page.kind === 'page' ? page.rotation : 0 }));
+  return groupUploads(items, (key) => docs.get(key)!.info.pages, maxFiles).map((group): PlannedUpload => {
+    if (group.kind === 'document') {
+      const { name, info } = docs.get(group.doc)!;
+      return { shares: [{ name, bytes: info.sentBytes, whole: true }], contentType: info.contentType, bytes: info.sentBytes };
+    }
     const counts = new Map<string, number>();
-    for (const p of run) counts.set(p.docKey, (counts.get(p.docKey) ?? 0) + 1);
+    for (const item of group.items) counts.set(item.doc, (counts.get(item.doc) ?? 0) + 1);
     const shares = [...counts].map(([key, n]) => {
       const { name, info } = docs.get(key)!;
       const all = Math.max(1, info.pages ?? 1);
-      return { name, bytes: Math.round((info.sentBytes * n) / all), whole: n >= all };
+      return { name, bytes: n >= all ? info.sentBytes : Math.round((info.sentBytes * n) / all), whole: n >= all };
     });
-    const bytes = whole ? first.info.sentBytes : shares.reduce((sum, share) => sum + share.bytes, 0);
-    uploads.push({ shares, contentType: 'application/pdf', bytes });
-    run = [];
-  };
-  for (const page of pages) {
-    if (page.kind === 'page') {
-      run.push(page);
-      continue;
-    }
-    flush();
-    const doc = docs.get(page.docKey)!;
-    uploads.push({ shares: [{ name: doc.name, bytes: doc.info.sentBytes, whole: true }], contentType: doc.info.contentType, bytes: doc.info.sentBytes });
-  }
-  flush();
-  return uploads;
+    return { shares, contentType: 'application/pdf', bytes: shares.reduce((sum, share) => sum + share.bytes, 0) };
+  });
 }
 
 export const formatMb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -80,6 +80,40 @@ describe('a fax made of pages the person arranged', () => {
     expect(sent.value[0]!.documents.map((d) => d.id)).toEqual([a.id]);
   });
 
+  it('keeps whole documents as they are and composes only changed pages: two 12 MB scans go to Sinch as two files within its 20 MB a file', async () => {
+    h = startTestCore({ demo: false, providerFactory: fastFactory() });
+    const accountId = await addSinchAccount(h, sinch.url);
+    const a = await add(h, 'a.pdf', 1, 12 * 1024 * 1024);
+    const b = await add(h, 'b.pdf', 1, 12 * 1024 * 1024);
+    const c = await add(h, 'c.pdf', 2);
+    const sent = await send(h, {
+      accountId, documentIds: [a.id, b.id, c.id],
+      parts: [
+        { type: 'page', documentId: a.id, page: 0 },
+        { type: 'page', documentId: b.id, page: 0 },
+        { type: 'page', documentId: c.id, page: 0 },
+        { type: 'page', documentId: c.id, page: 1, rotation: 90 },
+      ],
+    });
+    expect(sent.ok).toBe(true);
+    const documents = sent.value[0]!.documents;
+    expect(documents.map((d) => d.id).slice(0, 2)).toEqual([a.id, b.id]);
+    expect(documents[2]).toMatchObject({ name: 'c.pdf', pages: 2 });
+    expect(documents[2]!.id).not.toBe(c.id);
+    const done = await waitForFax(h, sent.value[0]!.id, ['sent', 'sending', 'submitted']);
+    expect((await pagesAtProvider(done.providerFaxId!)).map((page) => page.rotation)).toEqual([0, 0, 0, 90]);
+  }, 60_000);
+
+  it('composes whole documents together when keeping them apart would upload more files than Welkin takes', async () => {
+    h = startTestCore({ demo: false, providerFactory: fastFactory() });
+    const accountId = await addWelkinAccount(h, welkin.url);
+    const docs = [];
+    for (let n = 1; n <= 11; n++) docs.push(await add(h, `p${n}.pdf`, 1));
+    const sent = await send(h, { accountId, documentIds: docs.map((d) => d.id) });
+    expect(sent.ok).toBe(true);
+    expect(sent.value[0]).toMatchObject({ pages: 11, documents: [{ name: 'p1.pdf', pages: 11 }] });
+  }, 60_000);
+
   it('refuses pages that do not exist, documents not in the fax, and an empty fax, storing nothing', async () => {
     h = startTestCore({ demo: false, providerFactory: fastFactory() });
     const accountId = await addSinchAccount(h, sinch.url);

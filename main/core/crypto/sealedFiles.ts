@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import {
-  CHUNK_BYTES, chunkOffset, DamagedFileError, HEADER_BYTES, layoutOf, looksSealed, newHeader, openChunk, openHeader, sealChunk, TAG_BYTES,
+  CHUNK_BYTES, chunkOffset, DamagedFileError, HEADER_BYTES, layoutOf, looksSealed, newHeader, openChunk, openHeader, sealChunkParts, TAG_BYTES,
 } from './sealedFormat';
 
 /** Inclusive byte range of the plain content (as in an HTTP Range header). */
@@ -31,7 +30,12 @@ const BATCH_BYTES = BATCH_CHUNKS * CHUNK_BYTES;
 export class SealedFiles {
   constructor(private readonly masterKey: () => Promise<Buffer>) {}
 
-  /** Writes `source` sealed at `path`, whole or not at all: a temp name beside it, fsync, rename. */
+  /**
+   * Writes `source` sealed at `path`, whole or not at all: a temp name beside it, fsync, rename.
+   * The plain bytes pass through two chunk buffers reused throughout (the last full chunk is held
+   * back until the end is known: it carries the "final" mark), and sealed chunks are written a
+   * batch at a time as they are: streaming 100 MB leaves little for the garbage collector.
+   */
   async write(path: string, source: AsyncIterable<Uint8Array> | Uint8Array): Promise<{ bytes: number; sha256: string }> {
     const key = await this.masterKey();
     const { header, dataKey } = newHeader(key);
@@ -40,21 +44,24 @@ export class SealedFiles {
     const hash = createHash('sha256');
     let bytes = 0;
     let index = 0;
-    let out: Buffer[] = [header];
+    let out: Uint8Array[] = [header];
     let outBytes = header.length;
-    let pending = Buffer.alloc(0);
     const flushOut = async () => {
-      if (outBytes === 0) return;
-      await writeAll(handle, Buffer.concat(out, outBytes));
+      if (outBytes > 0) await writeAllOf(handle, out);
       out = [];
       outBytes = 0;
     };
-    const emit = async (plain: Buffer, final: boolean) => {
-      const sealed = sealChunk(dataKey, header, index++, final, plain);
-      out.push(sealed);
-      outBytes += sealed.length;
+    const emit = async (plain: Uint8Array, final: boolean) => {
+      for (const part of sealChunkParts(dataKey, header, index++, final, plain)) {
+        out.push(part);
+        outBytes += part.length;
+      }
       if (outBytes >= BATCH_BYTES || final) await flushOut();
     };
+    let filling: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let fill = 0;
+    let held: Buffer | undefined; // a full chunk not yet sealed
+    let spare: Buffer | undefined;
     try {
       for await (const piece of source instanceof Uint8Array ? [source] : source) {
         // Taken a batch at a time, so a large piece (a whole document in memory) never holds the event loop.
@@ -62,17 +69,26 @@ export class SealedFiles {
           const slice = piece.subarray(offset, offset + BATCH_BYTES);
           hash.update(slice);
           bytes += slice.length;
-          pending = pending.length === 0 ? Buffer.from(slice) : Buffer.concat([pending, slice]);
-          // The last chunk is held back until the end is known: it carries the "final" mark.
-          let at = 0;
-          while (pending.length - at > CHUNK_BYTES) {
-            await emit(pending.subarray(at, at + CHUNK_BYTES), false);
-            at += CHUNK_BYTES;
+          for (let at = 0; at < slice.length;) {
+            const take = Math.min(CHUNK_BYTES - fill, slice.length - at);
+            filling.set(slice.subarray(at, at + take), fill);
+            fill += take;
+            at += take;
+            if (fill < CHUNK_BYTES) continue;
+            if (held) await emit(held, false);
+            spare = held;
+            held = filling;
+            filling = spare ?? Buffer.allocUnsafe(CHUNK_BYTES);
+            fill = 0;
           }
-          pending = at === 0 ? pending : Buffer.from(pending.subarray(at));
         }
       }
-      await emit(pending, true);
+      if (fill > 0) {
+        if (held) await emit(held, false);
+        await emit(filling.subarray(0, fill), true);
+      } else {
+        await emit(held ?? Buffer.alloc(0), true);
+      }
       await handle.sync();
       await handle.close();
       await rename(temp, path);
@@ -84,9 +100,14 @@ export class SealedFiles {
     return { bytes, sha256: hash.digest('hex') };
   }
 
-  /** Seals a plain file (a download, a worker's output) into place at `path`. */
-  sealFile(plainPath: string, path: string): Promise<{ bytes: number; sha256: string }> {
-    return this.write(path, createReadStream(plainPath, { highWaterMark: 1024 * 1024 }));
+  /** Seals a plain file (a download, a worker's output) into place at `path`, read into one reused buffer. */
+  async sealFile(plainPath: string, path: string): Promise<{ bytes: number; sha256: string }> {
+    const plain = await open(plainPath, 'r');
+    try {
+      return await this.write(path, pieces(plain));
+    } finally {
+      await plain.close();
+    }
   }
 
   /** The plain size of a sealed file, from its size on disk; undefined when it is not there. */
@@ -188,6 +209,33 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
     read += bytesRead;
   }
   return buffer.subarray(0, read);
+}
+
+/** The file from where it stands, a batch at a time, into the same buffer (each piece is used before the next read). */
+async function* pieces(handle: FileHandle): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafe(BATCH_BYTES);
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, 0, BATCH_BYTES, null);
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+async function writeAllOf(handle: FileHandle, parts: Uint8Array[]): Promise<void> {
+  let left = parts;
+  while (left.length > 0) {
+    let { bytesWritten } = await handle.writev(left);
+    // A short write: go on from where it stopped.
+    const rest: Uint8Array[] = [];
+    for (const part of left) {
+      if (bytesWritten >= part.length) bytesWritten -= part.length;
+      else {
+        rest.push(part.subarray(bytesWritten));
+        bytesWritten = 0;
+      }
+    }
+    left = rest;
+  }
 }
 
 async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {

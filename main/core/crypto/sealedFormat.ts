@@ -68,9 +68,14 @@ function chunkNonceAndAad(header: Buffer, index: number, final: boolean): { nonc
 }
 
 export function sealChunk(dataKey: Buffer, header: Buffer, index: number, final: boolean, plain: Uint8Array): Buffer {
+  return Buffer.concat(sealChunkParts(dataKey, header, index, final, plain));
+}
+
+/** sealChunk's output in the pieces the cipher gives (written as they are, never joined). */
+export function sealChunkParts(dataKey: Buffer, header: Buffer, index: number, final: boolean, plain: Uint8Array): Buffer[] {
   const { nonce, aad } = chunkNonceAndAad(header, index, final);
   const cipher = createCipheriv('aes-256-gcm', dataKey, nonce).setAAD(aad);
-  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  return [cipher.update(plain), cipher.final(), cipher.getAuthTag()];
 }
 
 export function openChunk(dataKey: Buffer, header: Buffer, index: number, final: boolean, sealed: Buffer, path: string): Buffer {
@@ -79,7 +84,9 @@ export function openChunk(dataKey: Buffer, header: Buffer, index: number, final:
   const decipher = createDecipheriv('aes-256-gcm', dataKey, nonce).setAAD(aad);
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+    const plain = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+    const tail = decipher.final(); // empty for GCM: the plain chunk is not copied again
+    return tail.length === 0 ? plain : Buffer.concat([plain, tail]);
   } catch {
     throw new DamagedFileError(path, `chunk ${index} does not verify`);
   }

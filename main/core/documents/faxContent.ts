@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FaxPart } from '../../../common/domain/document';
+import { groupUploads } from '../../../common/domain/uploadGroups';
 import { AppError } from '../../../common/ipc/result';
-import type { CoreTasks } from '../workers/coreTasks';
-import type { TaskRunner } from '../workers/taskProtocol';
 import type { DocumentStore } from './documentStore';
 
 export interface FaxContent {
@@ -17,11 +16,13 @@ export interface FaxContent {
 type PagePart = Extract<FaxPart, { type: 'page' }>;
 
 /**
- * Turns the person's documents and page operations into the files a fax uploads: each run of pages
- * becomes one PDF (composed in the worker pool; a document sent whole and unturned is used as it
- * is), and a document the provider converts itself is sent on its own, where it stands.
+ * Turns the person's documents and page operations into the files a fax uploads, grouped as
+ * common/domain/uploadGroups.ts says (whole documents as they are; other runs of pages composed
+ * in the worker pool).
  */
-export async function buildFaxContent(store: DocumentStore, tasks: TaskRunner<CoreTasks>, documentIds: string[], parts?: FaxPart[]): Promise<FaxContent> {
+export async function buildFaxContent(
+  store: DocumentStore, documentIds: string[], parts?: FaxPart[], limits: { maxFiles?: number } = {},
+): Promise<FaxContent> {
   const docs = new Map(documentIds.map((id) => [id, store.get(id)]));
   const wanted = parts ?? documentIds.flatMap((id): FaxPart[] => {
     const doc = docs.get(id)!;
@@ -38,31 +39,23 @@ export async function buildFaxContent(store: DocumentStore, tasks: TaskRunner<Co
 
   const key = createHash('sha256');
   for (const part of wanted) key.update(`${docs.get(part.documentId)!.sha256}:${part.type === 'page' ? `${part.page}:${part.rotation}` : 'original'};`);
+  const items = wanted.map((part) => ({ doc: part.documentId, page: part.type === 'page' ? part.page : null, rotation: part.type === 'page' ? part.rotation : 0, part }));
   const out: FaxContent = { documentIds: [], pages: 0, contentKey: key.digest('hex') };
-  let run: PagePart[] = [];
-  const flush = async () => {
-    if (run.length === 0) return;
-    out.documentIds.push(await pdfFor(store, tasks, run));
-    out.pages += run.length;
-    run = [];
-  };
-  for (const part of wanted) {
-    if (part.type === 'page') {
-      run.push(part);
-      continue;
+  for (const group of groupUploads(items, (id) => docs.get(id)!.pages, limits.maxFiles)) {
+    if (group.kind === 'document') {
+      out.documentIds.push(group.doc);
+      out.pages += docs.get(group.doc)!.pages ?? 0;
+    } else {
+      out.documentIds.push(await pdfFor(store, group.items.map((item) => item.part as PagePart)));
+      out.pages += group.items.length;
     }
-    await flush();
-    out.documentIds.push(part.documentId);
   }
-  await flush();
   return out;
 }
 
-/** One PDF for a run of pages: the document itself when the run is all of it, as it is; else composed. */
-async function pdfFor(store: DocumentStore, tasks: TaskRunner<CoreTasks>, run: PagePart[]): Promise<string> {
+/** One PDF composed of a run of pages, as a new document. */
+async function pdfFor(store: DocumentStore, run: PagePart[]): Promise<string> {
   const first = store.get(run[0]!.documentId);
-  const whole = run.length === first.pages && run.every((part, i) => part.documentId === first.id && part.page === i && part.rotation === 0);
-  if (whole) return first.id;
   const id = randomUUID();
   await store.compose(
     run.map((part) => ({ path: store.sentPath(part.documentId, 'pdf'), page: part.page, rotation: part.rotation })),

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * pdf.js set-up for the core (Node, worker threads). pdf.js reads these folders with
@@ -27,6 +28,23 @@ export function pdfjsFolders() {
 export async function openWithPdfjs(data: Uint8Array) {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({ data, ...pdfjsFolders(), cMapPacked: true, verbosity: 0 });
+  return { task, pdfjs };
+}
+
+/** Bytes pdf.js asks for at a time when it reads a file by ranges. */
+export const RANGE_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Opens a PDF file with pdf.js reading only the byte ranges it needs, as it needs them, rather
+ * than the whole file: a 20 MB scan is not held whole to count or check its pages. pdf.js keeps
+ * what it has read until the task is destroyed. The file must not change meanwhile.
+ */
+export async function openPdfFile(path: string) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    url: pathToFileURL(path), disableStream: true, disableAutoFetch: true, rangeChunkSize: RANGE_CHUNK_BYTES,
+    ...pdfjsFolders(), cMapPacked: true, verbosity: 0,
+  });
   return { task, pdfjs };
 }
 

@@ -115,7 +115,7 @@ export class FaxActions {
         else parts.push({ type: 'page', documentId: id, page, rotation: 0 });
       }
     }
-    const content = await buildFaxContent(this.deps.documents, this.deps.tasks, job.documentIds, parts);
+    const content = await buildFaxContent(this.deps.documents, job.documentIds, parts, (await this.deps.accounts.get(job.accountId)).limits);
     const now = new Date().toISOString();
     const rest: FaxJobRow = {
       id: randomUUID(), batchId: job.batchId, accountId: job.accountId, to: job.to, documentIds: content.documentIds,

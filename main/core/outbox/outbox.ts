@@ -98,7 +98,9 @@ export class Outbox {
     request.options = { ...options, ...(options.sendAt ? { sendAt: checkSendAt(options.sendAt) } : {}) };
     if (!accounts.exists(request.accountId)) throw AppError.of('not_found', 'The account to send from no longer exists.');
     const account = await accounts.get(request.accountId);
-    const content = await buildFaxContent(documents, this.deps.tasks, request.documentIds, request.parts);
+    // A cover page drawn by Faxdesk is one more file.
+    const maxFiles = account.limits.maxFiles === undefined ? undefined : account.limits.maxFiles - (request.options.cover ? 1 : 0);
+    const content = await buildFaxContent(documents, request.documentIds, request.parts, { maxFiles });
     checkAccountLimits(content.documentIds.map((id) => documents.toOutgoing(id)), account.limits, PROVIDER_NAMES[account.settings.provider]);
     if (!request.confirmDuplicate) this.refuseDuplicates(request.to, content.contentKey);
     const covers = await this.coversFor(request, content, account);

@@ -44,6 +44,15 @@ describe('sealed files', () => {
     }
   });
 
+  it.each([0, 1024 * 1024, 2 * 1024 * 1024 + CHUNK_BYTES + 5])('seals a plain file of %i bytes read into one reused buffer, each piece before the next read', async (size) => {
+    const plain = randomBytes(size);
+    const plainPath = join(dir, 'plain');
+    await writeFile(plainPath, plain);
+    const path = join(dir, 'doc');
+    expect(await files.sealFile(plainPath, path)).toEqual({ bytes: size, sha256: sha(plain) });
+    expect((await files.readAll(path)).equals(plain)).toBe(true);
+  });
+
   it('a PDF is sealed: no %PDF header on disk', async () => {
     const path = join(dir, 'doc');
     await files.write(path, Buffer.from('%PDF-1.7\n% a small document\n%%EOF\n'));

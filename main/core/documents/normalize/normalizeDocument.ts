@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DETECT_BYTES, detectKind, kindOf, LEGACY_OFFICE, type SourceFormat } from './detectKind';
 import { assertDocx, convertDocx } from './docxConverter';
@@ -19,19 +20,19 @@ import { normalizeTiff } from './tiffNormalizer';
  * on a refusal nothing is left there. Failures that are not the file's fault are thrown.
  */
 export async function normalizeDocument(input: NormalizeInput): Promise<NormalizeOutput> {
-  const file = await readFile(input.sourcePath);
-  // A plain Uint8Array view: Buffer#slice shares memory, and pdf.js takes over the copies it is given.
-  const source = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
-  const sha256 = createHash('sha256').update(source).digest('hex');
+  // Read in pieces: a PDF is then never held whole unless it must be re-written.
+  const [sha256, head] = await Promise.all([sha256Of(input.sourcePath), firstBytes(input.sourcePath, DETECT_BYTES)]);
   try {
-    const detected = detectKind(source.subarray(0, DETECT_BYTES));
+    const detected = detectKind(head);
     if (detected === 'empty') throw new Refusal('empty');
     if (detected === 'unknown') throw new Refusal('unknown_type');
     if (detected === 'legacy_office') throw new Refusal('unknown_type', LEGACY_OFFICE);
     const kind = kindOf(detected)!;
+    // Other kinds are read whole (a picture, a TIFF, text or a Word file is decoded from memory).
+    const source = kind === 'pdf' ? undefined : await wholeFile(input.sourcePath);
 
     if (kind === 'docx') {
-      assertDocx(source);
+      assertDocx(source!);
       if (!input.libreOffice) {
         return {
           ok: true, kind, pages: null, sentAs: 'original', contentType: DOCX_TYPE, sha256,
@@ -39,8 +40,8 @@ export async function normalizeDocument(input: NormalizeInput): Promise<Normaliz
         };
       }
     }
-    const converted = await convert(kind, detected, source, input);
-    await moveIntoPlace(converted.pdf, input.workDir, input.outputPath);
+    const converted = kind === 'pdf' ? await normalizePdf(input.sourcePath, input.workDir) : await convert(kind, detected, source!, input);
+    await moveIntoPlace(converted, input.workDir, input.outputPath);
     return { ok: true, kind, pages: converted.pages, sentAs: 'pdf', contentType: PDF_TYPE, sha256, warnings: converted.warnings };
   } catch (error) {
     if (error instanceof Refusal) return refusalWords(error.reason, input.name, error.facts);
@@ -48,9 +49,8 @@ export async function normalizeDocument(input: NormalizeInput): Promise<Normaliz
   }
 }
 
-function convert(kind: NormalizedKind, format: SourceFormat, source: Uint8Array, input: NormalizeInput): Promise<Converted> {
+function convert(kind: Exclude<NormalizedKind, 'pdf'>, format: SourceFormat, source: Uint8Array, input: NormalizeInput): Promise<Converted> {
   switch (kind) {
-    case 'pdf': return normalizePdf(source);
     case 'image': return normalizeImage(source, format, input.paper);
     case 'tiff': return normalizeTiff(source, input.paper);
     case 'text': return normalizeText(source, input.paper);
@@ -63,9 +63,10 @@ function convert(kind: NormalizedKind, format: SourceFormat, source: Uint8Array,
  * file, and a thread terminated mid-write leaves its remains in the work folder, not at outputPath.
  * Across file systems (no rename), it is copied next to outputPath first.
  */
-async function moveIntoPlace(pdf: Uint8Array, workDir: string, outputPath: string): Promise<void> {
+async function moveIntoPlace(converted: Converted, workDir: string, outputPath: string): Promise<void> {
   const staged = join(workDir, `${randomUUID()}.pdf`);
-  await writeFile(staged, pdf);
+  // The source sent as it is stays where it is (its owner removes it): a copy is staged.
+  await ('pdf' in converted ? writeFile(staged, converted.pdf) : copyFile(converted.file, staged));
   try {
     await rename(staged, outputPath);
   } catch (error) {
@@ -78,4 +79,27 @@ async function moveIntoPlace(pdf: Uint8Array, workDir: string, outputPath: strin
       await rm(nearby, { force: true });
     }
   }
+}
+
+/** The file as a plain Uint8Array (a Buffer's slice shares memory; pdf.js takes over copies it is given). */
+async function wholeFile(path: string): Promise<Uint8Array> {
+  const file = await readFile(path);
+  return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+}
+
+async function firstBytes(path: string, count: number): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const head = new Uint8Array(count);
+    const { bytesRead } = await file.read(head, 0, count, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const piece of createReadStream(path, { highWaterMark: 256 * 1024 })) hash.update(piece as Buffer);
+  return hash.digest('hex');
 }

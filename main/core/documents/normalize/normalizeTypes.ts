@@ -59,9 +59,11 @@ export type NormalizeOutput = Normalized | NormalizeRefused;
 export const PDF_TYPE = 'application/pdf';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** What a converter found and can still send: its PDF bytes, its page count, what to tell the person. */
-export interface Converted {
-  pdf: Uint8Array;
+/**
+ * What a converter found and can still send: its PDF (bytes, or a file it wrote in the work
+ * folder or the source itself when that is sent as it is), its page count, what to tell the person.
+ */
+export type Converted = ({ pdf: Uint8Array } | { file: string }) & {
   pages: number;
   warnings: string[];
-}
+};

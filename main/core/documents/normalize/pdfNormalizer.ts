@@ -1,6 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ParseSpeeds, PDFDocument, PDFObjectCopier, PDFPage } from '@cantoo/pdf-lib';
 import type { Converted } from './normalizeTypes';
-import { checkPdfPages, countPdfPages } from './pdfPageCheck';
+import { inspectPdfFile } from './pdfInspection';
+import { checkPdfFile } from './pdfPageCheck';
 import { flattenForm } from './pdfForms';
 import { pageLeaves } from './pdfPageTree';
 import { Refusal } from './refusal';
@@ -8,22 +11,33 @@ import { Refusal } from './refusal';
 const DAMAGED = { readAs: 'PDF' } as const;
 
 /**
- * A PDF as it will be faxed: a faithful copy of its pages (sizes, rotation, content streams and
- * images untouched), decrypted when only an owner password protects it, with filled form fields
- * flattened into the pages, and nothing else (no scripts, attachments, or what earlier edits of
- * the file deleted but left in it).
+ * A PDF as it will be faxed. A plain PDF (see inspectPdfFile) is sent byte for byte, as it is,
+ * once pdf.js has checked every page: it is never read whole. Any other is re-written: a
+ * faithful copy of its pages (sizes, rotation, content streams and images untouched), decrypted
+ * when only an owner password protects it, with filled form fields flattened into the pages,
+ * and nothing else (no scripts, attachments, or what earlier edits of the file deleted but left
+ * in it).
  *
  * pdf.js (what the preview uses) decides what opens: it refuses files that need a user password
  * and counts the pages. pdf-lib's parser reads the objects in file order, ignoring the
  * cross-reference table, so it re-saves most files whose xref is broken; a lost page tree is
  * rebuilt from the page objects. Finally every page of the result must pass pdf.js's check.
  */
-export async function normalizePdf(source: Uint8Array): Promise<Converted> {
-  const counted = await countPdfPages(source.slice()); // pdf.js takes over the bytes it is given
-  if ('failed' in counted && counted.failed === 'password') throw new Refusal('password');
-  const sourcePages = 'pages' in counted ? counted.pages : undefined;
+export async function normalizePdf(sourcePath: string, workDir: string): Promise<Converted> {
+  const inspected = await inspectPdfFile(sourcePath);
+  if ('failed' in inspected && inspected.failed === 'password') throw new Refusal('password');
+  const sourcePages = 'pages' in inspected ? inspected.pages : undefined;
   if (sourcePages === 0) throw new Refusal('no_pages');
+  if ('asItIs' in inspected && inspected.asItIs) {
+    return { file: sourcePath, pages: await checkPdfFile(sourcePath), warnings: [] };
+  }
+  const rewritten = join(workDir, 'rewritten.pdf');
+  const { warnings } = await rewrite(new Uint8Array(await readFile(sourcePath)), sourcePages, rewritten);
+  return { file: rewritten, pages: await checkPdfFile(rewritten), warnings };
+}
 
+/** Re-writes the pages of `source` at `outputPath`; answers how many and what to tell the person. */
+async function rewrite(source: Uint8Array, sourcePages: number | undefined, outputPath: string): Promise<{ warnings: string[] }> {
   if (sourcePages === undefined && isCutShort(source)) {
     // Neither pdf.js nor the file's own end says how many pages there were: pages found in what is
     // left could be any part of the document.
@@ -48,9 +62,8 @@ export async function normalizePdf(source: Uint8Array): Promise<Converted> {
     const found = `${leaves.length} ${leaves.length === 1 ? 'page' : 'pages'}`;
     warnings.push(`This PDF was damaged; Faxdesk recovered ${found} from it. Check every page before sending: some may be missing or out of order.`);
   }
-  const pdf = await copyPages(doc, leaves);
-  const pages = await checkPdfPages(pdf.slice());
-  return { pdf, pages, warnings };
+  await writeFile(outputPath, await copyPages(doc, leaves));
+  return { warnings };
 }
 
 /** The pages alone, in a new document: only what they reference is copied (no scripts, attachments, deleted revisions). */
