@@ -10,7 +10,7 @@ import { VIEWPORT, launchChromium, timeToFirstInk, type FirstInk } from '../supp
 /**
  * (c) Time to the first preview page of a 200-page PDF in Chromium: the real renderer through the
  * dev bridge (compose → Choose files → the first canvas with ink: upload, add in the core, and
- * whatever the preview does to draw) vs pdf.js alone on a bare page (the same file chosen in an
+ * whatever the preview does to draw; also when the file is ready to send) vs pdf.js alone on a bare page (the same file chosen in an
  * input, `getDocument({ data })`, page 1 drawn at the thumbnail's width), in the same browser and
  * run, alternating, each run in a fresh browser context. The measure is taken from the page's
  * side only (file chosen → ink), so it holds however the preview loads its document.
@@ -67,7 +67,7 @@ async function startBarePage(): Promise<{ url: string; server: Server }> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
 }
 
-interface Timing { ms: number; addedMs?: number }
+interface Timing { ms: number; addedMs?: number; readyMs?: number }
 
 async function inFreshContext(browser: Browser, run: (page: Page) => Promise<Timing>): Promise<Timing> {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -89,7 +89,13 @@ async function rendererRun(page: Page, url: string, pdfPath: string): Promise<Ti
     addedAt = timing.startTime + timing.responseEnd;
   });
   const marks: FirstInk = await timeToFirstInk(page, 'Choose files', pdfPath);
-  return { ms: marks.ink - marks.chosen, addedMs: addedAt === undefined ? undefined : addedAt - marks.chosen };
+  // Then until its tile gives the page count: the core has checked every page (what Send waits for).
+  const readyAt = await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as { document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> } };
+    const tiles = Array.from(document.querySelectorAll('[aria-label="Documents to send"] li'));
+    return tiles.some((tile) => /\d+ pages?/.test(tile.textContent ?? '')) ? performance.timeOrigin + performance.now() : false;
+  }, undefined, { polling: 'raf', timeout: 120_000 });
+  return { ms: marks.ink - marks.chosen, addedMs: addedAt === undefined ? undefined : addedAt - marks.chosen, readyMs: (await readyAt.jsonValue()) as number - marks.chosen };
 }
 
 async function bareRun(page: Page, url: string, pdfPath: string): Promise<Timing> {
@@ -125,7 +131,9 @@ export async function previewSection(entryUrl: string, workDir: string): Promise
     const added = runs.renderer.map((t) => t.addedMs).filter((v): v is number => v !== undefined);
     console.log(`  Chromium ${browser.version()}, a fresh context per run, alternating, median of ${RUNS}; file chosen → first canvas with ink`);
     console.log(`  renderer ${ms(runs.renderer).toFixed(0)} ms [runs: ${each(runs.renderer)}]`);
-    if (added.length === runs.renderer.length) console.log(`    of which until the core answered the upload (add, normalise): ${median(added).toFixed(0)} ms [runs: ${added.map((v) => v.toFixed(0)).join(', ')}]`);
+    if (added.length === runs.renderer.length) console.log(`    the core answered the upload (add, normalise) at ${median(added).toFixed(0)} ms [runs: ${added.map((v) => v.toFixed(0)).join(', ')}]`);
+    const ready = runs.renderer.map((t) => t.readyMs!);
+    console.log(`    the tile gave the page count (every page checked; Send can go) at ${median(ready).toFixed(0)} ms [runs: ${ready.map((v) => v.toFixed(0)).join(', ')}]`);
     console.log(`  pdf.js alone ${ms(runs.bare).toFixed(0)} ms [runs: ${each(runs.bare)}]`);
     console.log(`  renderer/pdf.js ${(ms(runs.renderer) / ms(runs.bare)).toFixed(2)}×`);
   } finally {

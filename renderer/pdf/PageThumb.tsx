@@ -62,7 +62,7 @@ export function PageThumb({ page, count, scrollRoot, fax, current, hintId, actio
           tooltip and the accessible name carry it). */}
       <span className="thumb-caption" aria-hidden="true">
         {page.index + 1}
-        <span className="thumb-doc">{page.locked ? 'cover' : page.kind === 'page' ? `p. ${page.pageNumber}${page.rotation ? ` · ${page.rotation}°` : ''}` : 'pages unknown'}</span>
+        <span className="thumb-doc">{page.provisional ? 'checking…' : page.locked ? 'cover' : page.kind === 'page' ? `p. ${page.pageNumber}${page.rotation ? ` · ${page.rotation}°` : ''}` : 'pages unknown'}</span>
       </span>
       {warnings.length > 0 && (
         <span id={`${id}-warn`} className="thumb-warning" title={warnings.map((w) => w.text).join('\n')}>
@@ -70,7 +70,7 @@ export function PageThumb({ page, count, scrollRoot, fax, current, hintId, actio
           <span className="sr-only">May print badly: {warnings.map((w) => w.text).join(' ')}</span>
         </span>
       )}
-      {page.locked ? <span className="thumb-actions thumb-locked">Cover page</span> : <span className="thumb-actions">
+      {page.locked ? <span className="thumb-actions thumb-locked">{page.provisional ? 'Being checked' : 'Cover page'}</span> : <span className="thumb-actions">
         <button type="button" className="icon-button" tabIndex={tab} aria-label={`Move ${page.name} earlier`} disabled={page.index === 0} onClick={() => actions.move(page.id, page.index - 1)}>←</button>
         {page.kind === 'page' && (
           <button type="button" className="icon-button" tabIndex={tab} aria-label={`Rotate ${page.name}`} onClick={() => actions.rotate(page.id)}>↻</button>

@@ -62,8 +62,8 @@ export function PreviewPane() {
   const sectionRef = useRef<HTMLElement>(null);
   const loading = docs.filter((d) => d.status === 'reading');
   const viewing = open !== null && pages.length > 0 ? Math.min(open, pages.length - 1) : null;
-  const known = pages.filter((p) => p.kind === 'page').length;
-  const unknown = pages.length - known;
+  const known = pages.filter((p) => p.kind === 'page' && !p.provisional).length;
+  const unknown = pages.filter((p) => p.kind === 'original').length;
 
   // Documents no page uses any more: destroy their pdf.js documents. Leaving compose (or sending): all of them.
   const usedIds = useMemo(() => [...new Set(pages.map((p) => p.documentId))].join('\n'), [pages]);
@@ -99,7 +99,7 @@ export function PreviewPane() {
     setOpen(null);
   };
   const last = history.at(-1);
-  const title = pages.length === 0 ? 'Preview' : `Preview — ${plural(known, 'page')}${unknown ? ` + ${plural(unknown, 'document')}` : ''}`;
+  const title = known + unknown === 0 ? 'Preview' : `Preview — ${plural(known, 'page')}${unknown ? ` + ${plural(unknown, 'document')}` : ''}`;
 
   return (
     <section ref={sectionRef} className="preview" aria-label="Preview">

@@ -3,6 +3,7 @@ import type { Rotation } from '../../common/domain/document';
 import { drawHeaderLine, type HeaderLine } from './faxHeader';
 import { binarizeInWorker } from './faxWorkerClient';
 import { faxWarnings, smallestTextPt, type FaxWarning } from './faxWarnings';
+import { firstPageDrawn } from './localFiles';
 import { PreviewCancelled, limited, openDocument } from './pdfDocuments';
 
 /** A page of what is sent, as the preview draws it: which document, which page, turned how far. */
@@ -87,6 +88,7 @@ export function renderPreviewPage(source: PageSource, canvas: HTMLCanvasElement,
       canvas.width = Math.max(1, Math.floor(viewport.width));
       canvas.height = Math.max(1, Math.floor(viewport.height));
       await draw(page, canvas, { viewport }, step);
+      firstPageDrawn(source.url);
     } finally {
       page.cleanup();
     }

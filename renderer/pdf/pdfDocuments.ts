@@ -1,6 +1,7 @@
 import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 // A separate file in out/renderer/assets, loaded as a module worker from our own origin ('self' in the CSP).
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { localFileAt } from './localFiles';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -16,8 +17,8 @@ export const PDFJS_WASM_URL = new URL('pdfjs/wasm/', document.baseURI).href;
  * shown, and the shared worker is terminated once nothing is open.
  */
 interface Entry {
-  task: PDFDocumentLoadingTask;
   doc: Promise<PDFDocumentProxy>;
+  destroy(): Promise<void>;
 }
 
 const cache = new Map<string, Entry>();
@@ -42,6 +43,33 @@ export function warmUp(): PDFWorker {
 export function openDocument(id: string, url: string): Promise<PDFDocumentProxy> {
   const hit = cache.get(id);
   if (hit) return hit.doc;
+  const local = localFileAt(url);
+  const entry = local ? openLocal(local) : openFromCore(url);
+  // Callers handle their own rejections; this keeps an unused failed entry from being reported as unhandled.
+  entry.doc.catch(() => undefined);
+  cache.set(id, entry);
+  return entry.doc;
+}
+
+/** A file still being read by the core (localFiles.ts), from its bytes in the page. */
+function openLocal(file: File): Entry {
+  let task: PDFDocumentLoadingTask | undefined;
+  let destroyed = false;
+  const doc = file.arrayBuffer().then((bytes) => {
+    if (destroyed) throw new PreviewCancelled();
+    task = getDocument({ data: new Uint8Array(bytes), worker: warmUp(), wasmUrl: PDFJS_WASM_URL, stopAtErrors: false });
+    return task.promise;
+  });
+  return {
+    doc,
+    destroy: async () => {
+      destroyed = true;
+      await task?.destroy();
+    },
+  };
+}
+
+function openFromCore(url: string): Entry {
   const task = getDocument({
     url,
     worker: warmUp(),
@@ -51,18 +79,14 @@ export function openDocument(id: string, url: string): Promise<PDFDocumentProxy>
     disableAutoFetch: true,
     stopAtErrors: false,
   });
-  const entry: Entry = { task, doc: task.promise };
-  // Callers handle their own rejections; this keeps an unused failed entry from being reported as unhandled.
-  entry.doc.catch(() => undefined);
-  cache.set(id, entry);
-  return entry.doc;
+  return { doc: task.promise, destroy: () => task.destroy() };
 }
 
 function release(id: string): Promise<void> {
   const entry = cache.get(id);
   if (!entry) return Promise.resolve();
   cache.delete(id);
-  return entry.task.destroy().catch(() => undefined);
+  return entry.destroy().catch(() => undefined);
 }
 
 function stopWorkerWhenIdle(pending: Promise<void>[]): void {

@@ -1,5 +1,6 @@
 import type { Rotation } from '../../common/domain/document';
 import type { ComposeDoc } from '../store/documentsSlice';
+import { localFileUrl } from './localFiles';
 import type { ComposePage } from '../store/pageList';
 
 /** One entry of the preview, in send order: a page of what is sent, or a document the fax service converts. */
@@ -19,12 +20,26 @@ export interface PreviewPage {
   name: string;
   /** The accessible name of its picture: "Page 3 of 7 (referral.pdf, page 2, turned 90°)". */
   label: string;
-  /** The cover page: no page operations (it goes when the cover is turned off). */
+  /** The cover page, or a first page shown while the core reads its file: no page operations. */
   locked?: boolean;
+  /** The first page of a PDF still being read, drawn from the file itself; not yet a page of the fax. */
+  provisional?: boolean;
 }
 
-/** The preview's entries for the page list; pages of documents still loading are not listed yet. */
+/**
+ * The preview's entries for the page list. Pages of documents still loading are not listed yet;
+ * a PDF being read shows its first page from the file itself meanwhile (after the pages listed).
+ */
 export function previewPages(docs: readonly ComposeDoc[], pages: readonly ComposePage[], url: (documentId: string) => string): PreviewPage[] {
+  const listed = listedPages(docs, pages, url);
+  const arriving = docs.flatMap((d) => (d.status === 'reading' && d.firstPage ? [d] : []));
+  return [...listed, ...arriving.map((doc, n): PreviewPage => ({
+    id: `first-page-${doc.key}`, kind: 'page', documentId: `local-${doc.key}`, url: localFileUrl(doc.key), docName: doc.name, pageNumber: 1, rotation: 0,
+    index: listed.length + n, name: `the first page of ${doc.name}`, label: `First page of ${doc.name}, still being checked`, locked: true, provisional: true,
+  }))];
+}
+
+function listedPages(docs: readonly ComposeDoc[], pages: readonly ComposePage[], url: (documentId: string) => string): PreviewPage[] {
   const ready = new Map(docs.flatMap((d) => (d.status === 'ready' ? [[d.key, d] as const] : [])));
   const listed = pages.filter((p) => ready.has(p.docKey));
   return listed.map((p, index) => {

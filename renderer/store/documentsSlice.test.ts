@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../common/domain/account';
 import type { DocumentInfo } from '../../common/domain/document';
 import { createFaxdeskStore } from './createFaxdeskStore';
@@ -138,12 +138,23 @@ describe('compose page list', () => {
       },
     });
     const adding = store.getState().addFiles([new File(['x'], 'slow-2p.pdf')]);
-    await new Promise((r) => setTimeout(r, 0));
+    // (A PDF is handed to the core once its first page is drawn, or after a moment: no page draws here.)
+    await vi.waitFor(() => expect(callsTo('files.add')).toHaveLength(1), { timeout: 3_000 });
     store.getState().removeDoc(store.getState().docs[0]!.key);
     answer();
     await adding;
     expect(store.getState()).toMatchObject({ docs: [], pages: [], history: [] });
     expect(callsTo('documents.remove')).toEqual([{ id: 'id-slow-2p.pdf' }]);
+  });
+
+  it('a PDF removed while its first page is being drawn is never handed to the core', async () => {
+    const { store, callsTo } = setup();
+    const adding = store.getState().addFiles([new File(['%PDF-1.7'], 'referral-2p.pdf', { type: 'application/pdf' })]);
+    expect(store.getState().docs).toMatchObject([{ status: 'reading', firstPage: true }]);
+    store.getState().removeDoc(store.getState().docs[0]!.key);
+    await adding;
+    expect(store.getState()).toMatchObject({ docs: [], pages: [] });
+    expect(callsTo('files.add')).toEqual([]);
   });
 
   it('sends exactly the page list: rotate page 2, remove page 3, move the last page first', async () => {

@@ -1,4 +1,5 @@
 import type { DocumentInfo } from '../../common/domain/document';
+import { dropLocalFile, holdLocalFile, showsFirstPage, untilFirstPageShown } from '../pdf/localFiles';
 import { nameInMessage, refuseFile } from './fileRules';
 import {
   insertDocPages, moveDocPages, movePageTo, pagesOf, removePage, rotatePage, type ComposePage,
@@ -7,7 +8,8 @@ import type { SliceCreator } from './types';
 
 /** A tile of the strip: one file the person added, while the core reads it and once it is ready. */
 export type ComposeDoc =
-  | { key: string; status: 'reading'; name: string; sizeBytes: number }
+  /** `firstPage`: the preview shows its first page from the file itself until the core has it (renderer/pdf/localFiles.ts). */
+  | { key: string; status: 'reading'; name: string; sizeBytes: number; firstPage?: boolean }
   | { key: string; status: 'ready'; name: string; sizeBytes: number; info: DocumentInfo };
 
 export interface FileRefusal { key: string; message: string }
@@ -52,6 +54,10 @@ export interface DocumentsSlice {
 }
 
 const HISTORY_LIMIT = 100;
+/** A larger PDF is not read into the page just to show its first page early: it waits for the core. */
+const FIRST_PAGE_MAX_BYTES = 16 * 1024 * 1024;
+/** How long the core's reading of such a PDF waits for its first page to be drawn (localFiles.ts). */
+const FIRST_PAGE_WAIT_MS = 1000;
 let keySeq = 0;
 const nextKey = () => `doc-${++keySeq}`;
 
@@ -101,11 +107,24 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (api) => (set,
       return undefined;
     }
     const key = nextKey();
-    everywhere((d) => ({ docs: [...d.docs, { key, status: 'reading', name: file.name, sizeBytes: file.size }], pages: d.pages }));
+    const firstPage = showsFirstPage(file) && file.size <= FIRST_PAGE_MAX_BYTES;
+    if (firstPage) holdLocalFile(key, file);
+    everywhere((d) => ({ docs: [...d.docs, { key, status: 'reading', name: file.name, sizeBytes: file.size, ...(firstPage ? { firstPage } : {}) }], pages: d.pages }));
     return key;
   };
 
-  const readOne = async (file: File, key: string) => {
+  /** `showFirst`: hand the file over once its first page is drawn (the first file of those added at once). */
+  const readOne = async (file: File, key: string, showFirst: boolean) => {
+    try {
+      if (showFirst) await untilFirstPageShown(key, FIRST_PAGE_WAIT_MS);
+      // Removed while its first page was being drawn: never handed to the core.
+      if (get().docs.some((d) => d.key === key)) await readInCore(file, key);
+    } finally {
+      dropLocalFile(key);
+    }
+  };
+
+  const readInCore = async (file: File, key: string) => {
     let message: string;
     try {
       const r = await api.files.add(file);
@@ -152,7 +171,14 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (api) => (set,
       // Every tile shows at once, in the order chosen; the core prepares them one after another
       // (its worker pool is small), and each file's pages go where its tile stands.
       const placed = files.map((file) => ({ file, key: placeTile(file) }));
-      for (const { file, key } of placed) if (key) await readOne(file, key);
+      // The first one's first page is drawn before the core starts on it: on a two-core computer the
+      // core's checking would otherwise delay the page the person is looking at (bench/documents).
+      let first = true;
+      for (const { file, key } of placed) {
+        if (!key) continue;
+        await readOne(file, key, first);
+        first = false;
+      }
     },
 
     removeDoc(key) {
@@ -160,7 +186,10 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (api) => (set,
       if (!doc) return;
       const drop = (d: Draft): Draft => ({ docs: d.docs.filter((x) => x.key !== key), pages: d.pages.filter((p) => p.docKey !== key) });
       // A file still loading cannot come back: its upload is dropped when it answers.
-      if (doc.status === 'reading') everywhere(drop);
+      if (doc.status === 'reading') {
+        dropLocalFile(key);
+        everywhere(drop);
+      }
       else change(`remove ${doc.name}`, drop);
     },
 
