@@ -15,8 +15,10 @@ import { TARGET_PAGES, buildFileMix, type FileMix } from './mixedFiles';
  * (a) Ten mixed files added through the core (`documents.addFile`, one after the other as the
  * compose strip adds them) and sent as one fax with parts: normalised in the worker pool, composed
  * into one 200-page PDF, handed to the provider (an emulator in a child process). One fresh process
- * per run: time, peak RSS (VmHWM) and the core's event-loop delay.
- * (b) qpdf merging the same pages of the same (normalised) PDFs, in the same run, where installed.
+ * per run: time, peak RSS (VmHWM) and the core's event-loop delay. The pages go in reverse order (a
+ * page operation): documents sent whole and in order are uploaded as they are, not merged
+ * (common/domain/uploadGroups.ts), and this measures the merge.
+ * (b) qpdf merging the same pages of the same (normalised) PDFs in the same order, in the same run, where installed.
  */
 
 const RUNS = 5;
@@ -62,7 +64,7 @@ export async function mergeChild(sinchUrl: string, welkinUrl: string, mixPath: s
       fileMs.push(performance.now() - fileStarted);
     }
     const added = performance.now();
-    const parts: FaxPartInput[] = docs.flatMap((doc, index) => Array.from({ length: mix.pagesUsed[index]! }, (_v, page) => ({ type: 'page' as const, documentId: doc.id, page })));
+    const parts: FaxPartInput[] = docs.flatMap((doc, index) => Array.from({ length: mix.pagesUsed[index]! }, (_v, page) => ({ type: 'page' as const, documentId: doc.id, page }))).reverse();
     const jobs = expectOk(await core.dispatch('fax.send', { accountId, to: [TEST_NUMBER], documentIds: docs.map((doc) => doc.id), parts, confirmDuplicate: true }), 'fax.send') as OutboxJob[];
     const composed = performance.now();
     const job = await waitForJob(core, jobs[0]!.id, ['submitted', 'sending', 'sent', 'failed', 'uncertain']);
@@ -90,11 +92,11 @@ export async function mergeChild(sinchUrl: string, welkinUrl: string, mixPath: s
 interface QpdfRun { ms: number; peakRss?: number; pages: number }
 
 /**
- * `qpdf --empty --pages f1 1-n1 … -- out.pdf`, timed as a process (its start included), through
- * /usr/bin/time when present for its peak RSS.
+ * `qpdf --empty --pages f10 n10-1 … f1 n1-1 -- out.pdf` (the fax's pages in reverse, as (a) sends
+ * them), timed as a process (its start included), through /usr/bin/time when present for its peak RSS.
  */
 function qpdfMerge(files: string[], pagesUsed: number[], out: string): QpdfRun {
-  const args = ['--empty', '--pages', ...files.flatMap((file, index) => [file, `1-${pagesUsed[index]}`]), '--', out];
+  const args = ['--empty', '--pages', ...files.map((file, index) => [file, `${pagesUsed[index]}-1`]).reverse().flat(), '--', out];
   const withTime = existsSync('/usr/bin/time');
   const started = performance.now();
   const result = withTime ? spawnSync('/usr/bin/time', ['-f', '%M', 'qpdf', ...args], { encoding: 'utf8' }) : spawnSync('qpdf', args, { encoding: 'utf8' });

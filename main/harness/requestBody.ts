@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorInfo, type ErrorCode } from '../../common/errors';
+import { releaseGarbage } from '../core/workers/releaseGarbage';
 
 /** Request bodies on the dev bridge: read with a cap, never held beyond it. */
 const LINGER_MS = 1_000;
@@ -39,6 +40,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyOutco
  * it stops, and the caller removes the partial file. Never pipes `req` into anything that would
  * destroy it on error: the socket must stay open to carry the refusal.
  */
+const COLLECT_EVERY = 1024 * 1024;
+
 export function bodyToFile(req: IncomingMessage, path: string, limit: number): Promise<BodyOutcome<number>> {
   return new Promise((resolve) => {
     const file = createWriteStream(path, { flags: 'wx' });
@@ -58,6 +61,8 @@ export function bodyToFile(req: IncomingMessage, path: string, limit: number): P
     const onData = (chunk: Buffer) => {
       total += chunk.length;
       if (total > limit) return finish({ ok: false, reason: 'too_large' });
+      // The socket's spent buffers are let go every MiB or so, not once 64 MB of them have piled up.
+      if (Math.floor(total / COLLECT_EVERY) !== Math.floor((total - chunk.length) / COLLECT_EVERY)) releaseGarbage();
       if (!file.write(chunk)) {
         req.pause();
         file.once('drain', () => req.resume());

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import {
   CHUNK_BYTES, chunkOffset, DamagedFileError, HEADER_BYTES, layoutOf, looksSealed, newHeader, openChunk, openHeader, sealChunkParts, TAG_BYTES,
 } from './sealedFormat';
+import { releaseGarbage } from '../workers/releaseGarbage';
 
 /** Inclusive byte range of the plain content (as in an HTTP Range header). */
 export interface ByteRange {
@@ -20,6 +21,8 @@ export interface DocumentContent {
 
 const BATCH_CHUNKS = 16; // 1 MiB per disk read or write
 const BATCH_BYTES = BATCH_CHUNKS * CHUNK_BYTES;
+/** Every this many chunks sealed or opened, the cipher's spent buffers are collected (releaseGarbage). */
+const CHUNKS_PER_COLLECTION = BATCH_CHUNKS;
 
 /**
  * The one door to stored documents (received faxes, documents to send, composed and cover PDFs,
@@ -57,6 +60,7 @@ export class SealedFiles {
         outBytes += part.length;
       }
       if (outBytes >= BATCH_BYTES || final) await flushOut();
+      if (index % CHUNKS_PER_COLLECTION === 0) releaseGarbage();
     };
     let filling: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let fill = 0;
@@ -147,6 +151,7 @@ export class SealedFiles {
           const plain = openChunk(dataKey, header, index, index === layout.chunks - 1, sealed.subarray(from, from + CHUNK_BYTES + TAG_BYTES), path);
           const chunkStart = index * CHUNK_BYTES;
           yield plain.subarray(Math.max(0, start - chunkStart), Math.min(plain.length, end - chunkStart + 1));
+          if ((index - first + 1) % CHUNKS_PER_COLLECTION === 0) releaseGarbage();
         }
       }
     } finally {

@@ -1,4 +1,5 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { releaseGarbage } from '../../workers/releaseGarbage';
 import { isPasswordError, openPdfFile, openWithPdfjs } from '../pdfjsNode';
 import { Refusal } from './refusal';
 
@@ -48,6 +49,8 @@ export async function checkPdfFile(path: string, readAs = 'PDF'): Promise<number
     } finally {
       await task.destroy();
     }
+    // The stretch just read is let go before the next is read (this runs in a worker thread).
+    if (next <= total) releaseGarbage('major');
   }
   return total;
 }
