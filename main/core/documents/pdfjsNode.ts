@@ -31,8 +31,8 @@ export async function openWithPdfjs(data: Uint8Array) {
   return { task, pdfjs };
 }
 
-/** Bytes pdf.js asks for at a time when it reads a file by ranges. */
-export const RANGE_CHUNK_BYTES = 64 * 1024;
+/** Bytes pdf.js asks for at a time when it reads a file by ranges (64 KiB made a 117-page check about 25% slower than reading whole). */
+export const RANGE_CHUNK_BYTES = 256 * 1024;
 
 /**
  * Opens a PDF file with pdf.js reading only the byte ranges it needs, as it needs them, rather

@@ -115,7 +115,7 @@ describe('the file scans', () => {
   });
 
   it('checks a long scan in stretches, counting every page and naming a bad one near the end', async () => {
-    // 12 pages of 1.5 MB each: more than one 8 MB stretch, so the file is opened again on the way.
+    // 12 pages of 1.5 MB each: many 2 MB stretches, so the file is opened again and again on the way.
     const good = await file('long.pdf', await scanPdf(12, 1_500_000));
     expect(await checkPdfFile(good)).toBe(12);
     const bad = await file('long-bad.pdf', await scanPdf(12, 1_500_000, [11]));

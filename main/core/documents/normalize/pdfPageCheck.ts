@@ -30,7 +30,7 @@ const BYTES_PER_STRETCH = 2 * 1024 * 1024;
 
 /**
  * checkPdfPages for a file on disk, read by ranges: pdf.js keeps every byte it reads until the
- * document is closed, so the file is opened afresh after each stretch of about 8 MB read. Memory
+ * document is closed, so the file is opened afresh after each stretch of about 2 MB read. Memory
  * then follows the largest page, not the file.
  */
 export async function checkPdfFile(path: string, readAs = 'PDF'): Promise<number> {
