@@ -25,6 +25,7 @@ export interface AuditLogOptions {
 const PROFILE_KEY = 'audit.profile';
 /** Rows per step of a walk (≈ 10 ms): Verify and export yield between steps, so the core's event loop never stalls. */
 const PAGE_ROWS = 1_000;
+const JOIN_BYTES_PER_TURN = 2 * 1024 * 1024;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Ids (uuids, provider ids), ISO times, enum words: no spaces, no '+', no '@'. */
 const DETAIL_VALUE = /^[A-Za-z0-9_.:-]{0,80}$/;
@@ -170,8 +171,17 @@ export class AuditLog {
       after = rows.at(-1)!.id;
       await nextTurn();
     }
+    // Put together a few MB at a time: copying 22 MB into fresh memory in one go held the loop 80–100 ms.
     const bytes = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.byteLength, 0));
-    chunks.reduce((at, chunk) => { bytes.set(chunk, at); return at + chunk.byteLength; }, 0);
+    for (let at = 0, sinceTurn = 0, index = 0; index < chunks.length; index++) {
+      bytes.set(chunks[index]!, at);
+      at += chunks[index]!.byteLength;
+      sinceTurn += chunks[index]!.byteLength;
+      if (sinceTurn >= JOIN_BYTES_PER_TURN) {
+        sinceTurn = 0;
+        await nextTurn();
+      }
+    }
     const name = `faxdesk-audit-${range.from.slice(0, 10)}-to-${range.to.slice(0, 10)}.csv`;
     return { name, bytes, entries, ...range };
   }
