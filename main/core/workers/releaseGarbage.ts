@@ -14,13 +14,19 @@ let collect: Collect | null | undefined;
  * possible, nothing happens.
  */
 export function releaseGarbage(type: 'minor' | 'major' = 'minor'): void {
-  if (collect === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      collect = runInNewContext('gc') as Collect;
-    } catch {
-      collect = null;
-    }
-  }
+  if (collect === undefined) collect = findCollect();
   collect?.({ type });
+}
+
+function findCollect(): Collect | null {
+  const exposed = (globalThis as { gc?: Collect }).gc;
+  if (exposed) return exposed;
+  // Setting a V8 flag after start is allowed where flags are not frozen: Node, and Electron's main
+  // process, which starts V8 with --no-freeze-flags-after-init (shell/browser/javascript_environment.cc).
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as Collect;
+  } catch {
+    return null;
+  }
 }
