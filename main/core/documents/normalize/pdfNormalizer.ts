@@ -36,7 +36,7 @@ export async function normalizePdf(sourcePath: string, workDir: string): Promise
   return { file: rewritten, pages: await checkPdfFile(rewritten), warnings };
 }
 
-/** Re-writes the pages of `source` at `outputPath`; answers how many and what to tell the person. */
+/** Re-writes the pages of `source` at `outputPath`; answers what to tell the person. */
 async function rewrite(source: Uint8Array, sourcePages: number | undefined, outputPath: string): Promise<{ warnings: string[] }> {
   if (sourcePages === undefined && isCutShort(source)) {
     // Neither pdf.js nor the file's own end says how many pages there were: pages found in what is
