@@ -160,6 +160,10 @@ export async function sendPathSection(entryUrl: string, sinchUrl: string, workDi
     // Freed pages the adds left resident absorb the send's own allocations: bench:send measures a send in a clean process.
     line('    send: upload to Sinch (over the RSS the adds left)', runs.map((run) => growth(run.send)));
     line('    RSS left after the adds (after − before)', runs.map((run) => run.adds.after.rss - run.adds.before.rss));
+    // Not the core: its pool's worker processes, which end when idle and give their memory back.
+    const workerPeaks = runs.map((run) => run.adds.workers?.peakRss ?? 0);
+    console.log(`    the worker process (ends after 30 s idle): peak RSS ${mb(median(workerPeaks))}  [runs: ${workerPeaks.map(mb).join(', ')}]`);
+    line('    the worker process: growth (peak − when first seen)', runs.map((run) => run.adds.workers?.growth ?? 0));
     console.log(`    time, files chosen → Sinch has the fax: ${median(runs.map((run) => run.ms)).toFixed(0)} ms; ours/SDK (growth): ${(median(runs.map(whole)) / sdkGrowth).toFixed(2)}×`);
   }
   line('official Sinch SDK, faxes.send(filePaths)', sdkRuns.map((run) => growth(run.memory)));

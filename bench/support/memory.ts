@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /**
  * Peak memory of this process over one piece of work, measured two ways:
@@ -17,6 +17,12 @@ export interface MemoryRun {
   peakRss: number;
   peakHeapUsed: number;
   peakArrayBuffers: number;
+  /**
+   * The core's worker processes (its task pool), sampled every 100 ms: the highest peak resident
+   * set (VmHWM) any one of them reached while watched, and that worker's growth over its RSS when
+   * first seen. Undefined when none ran.
+   */
+  workers?: { peakRss: number; growth: number };
 }
 
 export type PeakSource = 'VmHWM (reset per run via /proc/self/clear_refs)' | 'sampled process.memoryUsage().rss (1 ms)';
@@ -68,13 +74,71 @@ export function watchMemory(): MemoryWatch {
     peak.arrayBuffers = Math.max(peak.arrayBuffers, usage.arrayBuffers);
   };
   const sampler = setInterval(sample, 1);
+  const workers = watchWorkerProcesses();
   return {
     stop() {
       clearInterval(sampler);
       sample();
+      const workerPeaks = workers.stop();
       const peakRss = kernelPeak ? Math.max(statusKb('VmHWM') ?? 0, peak.rss) : peak.rss;
       gc();
-      return { before, after: process.memoryUsage(), peakRss, peakHeapUsed: peak.heapUsed, peakArrayBuffers: peak.arrayBuffers };
+      return { before, after: process.memoryUsage(), peakRss, peakHeapUsed: peak.heapUsed, peakArrayBuffers: peak.arrayBuffers, workers: workerPeaks };
+    },
+  };
+}
+
+/** This process's children that are task workers (taskWorker.js, or its source boot under tsx). */
+function workerChildren(): number[] {
+  const pids: number[] = [];
+  try {
+    for (const task of readdirSync('/proc/self/task')) {
+      const listed = readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim();
+      for (const pid of listed ? listed.split(/\s+/).map(Number) : []) {
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (/taskWorker|sourceWorkerBoot/.test(command)) pids.push(pid);
+      }
+    }
+  } catch { /* a child that ended while being read, or no /proc: none counted */ }
+  return pids;
+}
+
+function processKb(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Watches the worker processes: resets the peak of those already running (so a warm-up's peak is
+ * not counted), then keeps the highest VmHWM seen of each until stopped.
+ */
+function watchWorkerProcesses(): { stop(): { peakRss: number; growth: number } | undefined } {
+  const seen = new Map<number, { first: number; peak: number }>();
+  for (const pid of workerChildren()) {
+    try {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    } catch { /* not ours to reset: its lifetime peak counts */ }
+  }
+  const sample = () => {
+    for (const pid of workerChildren()) {
+      const hwm = processKb(pid, 'VmHWM');
+      const rss = processKb(pid, 'VmRSS');
+      if (hwm === undefined || rss === undefined) continue;
+      const known = seen.get(pid) ?? { first: rss, peak: 0 };
+      seen.set(pid, { first: known.first, peak: Math.max(known.peak, hwm) });
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const highest = [...seen.values()].sort((a, b) => b.peak - a.peak)[0];
+      return highest && { peakRss: highest.peak, growth: highest.peak - highest.first };
     },
   };
 }

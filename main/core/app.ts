@@ -49,6 +49,7 @@ import { DocumentsRepo } from './store/documentsRepo';
 import { FaxJobsRepo } from './store/faxJobsRepo';
 import { MetaRepo } from './store/metaRepo';
 import { createCorePool } from './workers/corePool';
+import type { TaskProcessLauncher } from './workers/processTransport';
 import type { CoreTasks } from './workers/coreTasks';
 import type { TaskRunner } from './workers/taskProtocol';
 
@@ -80,6 +81,8 @@ export interface CoreOptions {
   libreOffice?: string | false;
   /** Runs the CPU-heavy steps; default: the core's worker pool (benches pass the main thread to compare). */
   tasks?: TaskRunner<CoreTasks>;
+  /** Starts the worker pool's processes; default: Node's fork (the Electron shell passes utilityProcess). */
+  taskProcesses?: TaskProcessLauncher;
   /** Inbox sync timing (tests shorten it); `intervalMs` overrides the poll interval setting. */
   inbox?: InboxOptions & { intervalMs?: number };
   /** Print-to-fax folder timing (tests shorten it). */
@@ -168,7 +171,7 @@ export function composeCore(options: CoreOptions): { core: Core; services: CoreS
     status, events, log, demo: options.demo,
   });
   accounts.seedDemoAccounts(new Date().toISOString());
-  const pool = options.tasks ? undefined : createCorePool(); // closed with the core; a runner handed in is the caller's
+  const pool = options.tasks ? undefined : createCorePool(options.taskProcesses ? { processes: options.taskProcesses } : {}); // closed with the core; a runner handed in is the caller's
   const tasks = options.tasks ?? pool!;
   const settings = new AppSettingsStore(meta);
   let soffice: Promise<string | undefined> | undefined;

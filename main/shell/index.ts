@@ -22,8 +22,9 @@ import { createTrayAdapter, desktopHasTray, hideOnClose, TRAY_ICON_DATA_URL, typ
 import { denyAllPermissions } from './permissions';
 import { loadElectronUpdater } from './updater';
 import { createMainWindow, preloadPathFrom } from './window';
+import { utilityTaskProcesses } from './utilityTasks';
 
-const { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, protocol, session, Tray } = electron;
+const { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, protocol, session, Tray, utilityProcess } = electron;
 const outDir = import.meta.dirname; // out/main
 const rendererDir = join(outDir, '..', 'renderer');
 
@@ -66,7 +67,7 @@ export async function startShell(): Promise<Core | undefined> {
     core = createCore({
       dataDir: app.getPath('userData'), secretStore: secrets, host: 'electron', version: pkg.version, checkAccountsOnStart: true,
       demo: createDemoEnvironment({ ...demoPortsFromEnv(), stateDir: join(app.getPath('userData'), 'demo-emulators') }),
-      updater: () => loadElectronUpdater(),
+      updater: () => loadElectronUpdater(), taskProcesses: utilityTaskProcesses((...args) => utilityProcess.fork(...args)),
     });
   } catch (error) {
     // e.g. a database written by a newer Faxdesk: say so and leave the data alone.

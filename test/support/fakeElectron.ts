@@ -2,6 +2,8 @@
  * A fake `electron` module for the shell smoke test: records what the shell asks of Electron so the
  * test can assert the wiring without the Electron binary (which these machines cannot download).
  */
+import { fork } from 'node:child_process';
+
 type Handler = (...args: unknown[]) => unknown;
 
 export interface FakeElectronState {
@@ -23,13 +25,33 @@ export interface FakeElectronState {
   /** What requestSingleInstanceLock answers (false: another Faxdesk holds it). */
   singleInstanceLock: boolean;
   trays: FakeTray[];
+  /** Each utilityProcess.fork the shell made: the module and the options it gave. */
+  utilityForks: Array<{ modulePath: string; options: { serviceName?: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } }>;
 }
 
 export const state: FakeElectronState = {
   userData: '', appPath: '', windows: [], ipcHandles: new Map(), ipcListeners: new Map(), privilegedSchemes: [], protocolHandlers: new Map(),
   appEvents: new Map(), powerEvents: new Map(), errorBoxes: [], notifications: [], badgeCounts: [], quitCalled: 0,
-  singleInstanceLock: true, trays: [],
+  singleInstanceLock: true, trays: [], utilityForks: [],
 };
+
+/**
+ * utilityProcess.fork played by a real Node child process (its IPC channel standing in for
+ * Electron's parentPort): the core's tasks really run in it, through the shell's adapter.
+ */
+function utilityFork(modulePath: string, args: string[] = [], options: { serviceName?: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}) {
+  state.utilityForks.push({ modulePath, options });
+  const child = fork(modulePath, args, { execArgv: options.execArgv ?? [], env: options.env, serialization: 'advanced', stdio: 'inherit' });
+  return {
+    postMessage: (message: unknown) => child.send(message as object),
+    on(event: 'message' | 'exit', listener: Handler) {
+      if (event === 'exit') child.on('exit', (code) => listener(code ?? 1));
+      else child.on('message', listener);
+      return this;
+    },
+    kill: () => child.kill(),
+  };
+}
 
 const push = (map: Map<string, Handler[]>, key: string, fn: Handler) => map.set(key, [...(map.get(key) ?? []), fn]);
 
@@ -125,4 +147,5 @@ export const electronFake = {
   Notification: FakeNotification,
   powerMonitor: { on: (event: string, fn: Handler) => push(state.powerEvents, event, fn) },
   session: { defaultSession },
+  utilityProcess: { fork: utilityFork },
 };

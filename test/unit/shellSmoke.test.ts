@@ -152,11 +152,15 @@ describe('Electron shell smoke test (fake electron)', () => {
     await expect(handler!({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
   });
 
-  it('reads documents in a worker thread started from the built taskWorker.js next to index.js', async () => {
+  it('reads documents in a utility process started from the built taskWorker.js next to index.js', async () => {
     expect(existsSync(join(root, 'out/main/taskWorker.js'))).toBe(true);
     const [add] = state.ipcHandles.get('documents.add')!;
     const added = await add!({ senderFrame: { url: 'app://faxdesk/index.html', parent: null } }, { name: 'smoke.pdf', bytes: await pdfBytes({ pages: 2 }) });
     expect(added).toMatchObject({ ok: true, value: { name: 'smoke.pdf', pages: 2 } });
+    expect(state.utilityForks).toEqual([{
+      modulePath: join(root, 'out/main/taskWorker.js'),
+      options: expect.objectContaining({ serviceName: 'Faxdesk tasks', env: expect.objectContaining({ MALLOC_MMAP_THRESHOLD_: '131072' }) }),
+    }]);
   });
 
   it('connects powerMonitor and notifications to the core, forwarding events to the window', async () => {

@@ -206,7 +206,7 @@ describe('WorkerPool', () => {
     const broken = newPool({ entry: new URL('./missingWorker.js', import.meta.url) });
     const { failure, message } = await failureOf(broken.run('test.threadId', undefined));
     expect(failure).toBe('unavailable');
-    expect(message).toMatch(/^the worker thread could not start: .*missingWorker\.js/);
+    expect(message).toMatch(/^the worker could not start: .*missingWorker\.js/);
   });
 });
 

@@ -7,7 +7,7 @@ const pdfjsRoot = () => dirname(requireHere.resolve('pdfjs-dist/package.json'));
 /**
  * The first page of a PDF as a small PNG (for a report's thumbnail), rendered by pdf.js with the
  * one @napi-rs/canvas copy it loads itself, with fonts and the wasm decoders so scanned pages show
- * their ink. Runs in a worker thread. Undefined when the file cannot be drawn.
+ * their ink. Runs in a worker. Undefined when the file cannot be drawn.
  */
 export async function firstPageImage(data: Uint8Array, widthPx = 240): Promise<Uint8Array | undefined> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');

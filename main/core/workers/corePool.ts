@@ -1,4 +1,5 @@
 import type { CoreTasks } from './coreTasks';
+import { forkTaskProcess } from './processTransport';
 import { WorkerPool, type WorkerPoolOptions } from './workerPool';
 
 /**
@@ -11,8 +12,15 @@ export function taskWorkerEntry(here = import.meta.url): URL {
   return new URL(new URL(here).pathname.endsWith('.ts') ? './taskWorker.ts' : './taskWorker.js', here);
 }
 
-/** The core's pool of worker threads (lazy: no thread starts before the first task). */
+/**
+ * The core's pool of worker processes (lazy: none starts before the first task). Processes, not
+ * threads: reading a PDF with pdf.js takes a buffer of the file's whole length, and glibc keeps
+ * freed blocks for reuse, handing them out zeroed, so wholly resident; a worker process that goes
+ * idle ends and gives all of it back, while the core's own memory stays flat. A decoder's native
+ * crash on a damaged file ends only its worker. Under plain Node the workers are forked; the
+ * Electron shell passes its utilityProcess launcher (`processes`).
+ */
 export function createCorePool(options: Partial<WorkerPoolOptions> = {}): WorkerPool<CoreTasks> {
   // A conversion (LibreOffice, a 200-page scan) may take a while, but never forever.
-  return new WorkerPool<CoreTasks>({ entry: taskWorkerEntry(), timeoutMs: 120_000, ...options });
+  return new WorkerPool<CoreTasks>({ entry: taskWorkerEntry(), timeoutMs: 120_000, processes: forkTaskProcess, idleMs: 30_000, ...options });
 }

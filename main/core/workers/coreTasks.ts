@@ -8,7 +8,7 @@ import { layoutReport, type ReportInput } from '../outbox/reportLayout';
 import type { TaskHandlers } from './taskProtocol';
 
 /**
- * The core's CPU-heavy tasks, by kind: the one registry. Handlers run in worker threads
+ * The core's CPU-heavy tasks, by kind: the one registry. Handlers run in the pool's workers
  * (taskWorker.ts); the main thread imports only the type, from which each kind's input and
  * output types are derived (TaskInput, TaskOutput).
  */

@@ -20,51 +20,93 @@ export interface PooledWorkerEvents {
   gone(): void;
 }
 
+/** What a transport reports to its PooledWorker. */
+export interface TransportEvents {
+  message(message: FromWorker): void;
+  /** An error of the worker itself (its entry threw, it ran out of memory); its exit follows. */
+  error(error: Error): void;
+  /** A message came that could not be read. */
+  unreadable(error: Error): void;
+  exit(code: number): void;
+}
+
+/** How the pool reaches one worker: a thread in this process, or a process of its own. */
+export interface TaskTransport {
+  post(message: ToWorker, transfer: Transferable[]): void;
+  /** While a task runs the worker keeps the process alive; idle, it never holds it open. */
+  ref(): void;
+  unref(): void;
+  /** Ends the worker; resolves once it has exited. */
+  terminate(): Promise<void>;
+}
+
+export type StartTransport = (events: TransportEvents) => TaskTransport;
+
 /**
- * One worker thread of the pool: started from a built `.js` entry, or from a `.ts` source entry
- * through a small loader (tests and `tsx` runs of the core). Runs one task at a time; a thread that
- * exits on its own fails the task it was running and reports itself gone.
+ * A worker thread started from a built `.js` entry, or from a `.ts` source entry through a small
+ * loader (tests and `tsx` runs of the core).
+ */
+export function threadTransport(entry: URL, resourceLimits?: ResourceLimits): StartTransport {
+  return (events) => {
+    const worker = entry.pathname.endsWith('.ts')
+      ? new Worker(new URL('./sourceWorkerBoot.mjs', import.meta.url), { workerData: { entry: entry.href }, resourceLimits })
+      : new Worker(entry, { resourceLimits });
+    worker.on('message', (message: FromWorker) => events.message(message));
+    worker.on('error', (error) => events.error(error));
+    worker.on('messageerror', (error) => events.unreadable(error));
+    worker.on('exit', (code) => events.exit(code));
+    return {
+      post: (message, transfer) => worker.postMessage(message, transfer),
+      ref: () => worker.ref(),
+      unref: () => worker.unref(),
+      terminate: () => worker.terminate().then(() => undefined),
+    };
+  };
+}
+
+/**
+ * One worker of the pool (a thread or a process, see TaskTransport). Runs one task at a time; a
+ * worker that exits on its own fails the task it was running and reports itself gone.
  */
 export class PooledWorker {
-  private readonly worker: Worker;
+  private readonly transport: TaskTransport;
   private running?: Running;
   private started = false;
   private stopping = false;
   private lastError?: Error;
 
-  constructor(entry: URL, private readonly events: PooledWorkerEvents, resourceLimits?: ResourceLimits) {
-    this.worker = entry.pathname.endsWith('.ts')
-      ? new Worker(new URL('./sourceWorkerBoot.mjs', import.meta.url), { workerData: { entry: entry.href }, resourceLimits })
-      : new Worker(entry, { resourceLimits });
-    this.worker.on('message', (message: FromWorker) => this.receive(message));
-    this.worker.on('error', (error) => { this.lastError = error; });
-    this.worker.on('messageerror', (error) => this.settle((running) => running.reject(new WorkerTaskError('failed', `the task's output could not be read: ${error.message}`))));
-    this.worker.on('exit', (code) => this.exited(code));
+  constructor(start: StartTransport, private readonly events: PooledWorkerEvents) {
+    this.transport = start({
+      message: (message) => this.receive(message),
+      error: (error) => { this.lastError = error; },
+      unreadable: (error) => this.settle((running) => running.reject(new WorkerTaskError('failed', `the task's output could not be read: ${error.message}`))),
+      exit: (code) => this.exited(code),
+    });
   }
 
   run(id: number, kind: string, input: unknown, transfer: Transferable[] = []): Promise<unknown> {
     if (this.running) throw new Error('PooledWorker runs one task at a time');
     return new Promise((resolve, reject) => {
       this.running = { id, resolve, reject };
-      this.worker.ref(); // a caller is waiting: keep the process alive until the answer comes
+      this.transport.ref(); // a caller is waiting: keep the process alive until the answer comes
       const message: ToWorker = { type: 'run', id, kind, input };
       try {
-        this.worker.postMessage(message, transfer);
+        this.transport.post(message, transfer);
       } catch (error) { // input that cannot be cloned or moved (a function, a detached buffer)
         this.settle((running) => running.reject(new WorkerTaskError('failed', `the task's input could not be sent: ${(error as Error).message}`)));
       }
     });
   }
 
-  /** Stops the thread (a task still running is the caller's to settle). Safe to call twice. */
+  /** Stops the worker (a task still running is the caller's to settle). Safe to call twice. */
   terminate(): Promise<void> {
     this.stopping = true;
-    return this.worker.terminate().then(() => undefined);
+    return this.transport.terminate();
   }
 
   private receive(message: FromWorker): void {
     if (message.type === 'ready') {
-      this.worker.unref(); // an idle worker never holds the process open
+      this.transport.unref(); // an idle worker never holds the process open
       this.started = true;
       this.events.ready();
       return;
@@ -79,15 +121,15 @@ export class PooledWorker {
     const running = this.running;
     if (!running) return;
     this.running = undefined;
-    this.worker.unref();
+    this.transport.unref();
     how(running);
   }
 
   private exited(code: number): void {
     if (!this.stopping) {
       const reason = this.lastError?.message ?? `exit code ${code}`;
-      if (!this.started) this.events.failedToStart(new WorkerTaskError('unavailable', `the worker thread could not start: ${reason}`, { cause: this.lastError }));
-      this.settle((running) => running.reject(new WorkerTaskError('crashed', `the worker thread stopped unexpectedly (${reason})`, { cause: this.lastError })));
+      if (!this.started) this.events.failedToStart(new WorkerTaskError('unavailable', `the worker could not start: ${reason}`, { cause: this.lastError }));
+      this.settle((running) => running.reject(new WorkerTaskError('crashed', `the worker stopped unexpectedly (${reason})`, { cause: this.lastError })));
     }
     this.events.gone();
   }

@@ -9,7 +9,7 @@ let collect: Collect | null | undefined;
  * V8 frees dead buffers only once about 64 MB more of them than at its last collection have piled
  * up, so sealing or checking a 20 MB document would otherwise leave tens of MB resident in the
  * core for a while (bench/documents, section send). 'minor' (the young generation, where buffers
- * used once die) takes about 1 ms; 'major' is for a worker thread, never the core's main thread.
+ * used once die) takes about 1 ms; 'major' is for a worker, never the core's main thread.
  * `gc` is exposed to a new context only, the way test runners look for leaks; where that is not
  * possible, nothing happens.
  */

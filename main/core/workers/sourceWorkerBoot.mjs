@@ -1,5 +1,5 @@
-// Starts a worker from TypeScript sources (vitest, `tsx` runs of the core): registers tsx's loader
-// in this thread, then loads the `.ts` entry. Built code never comes here: its entry is plain JS.
+// Starts a worker (a thread, or a process: entry in FAXDESK_TASK_ENTRY) from TypeScript sources
+// (vitest, `tsx` runs of the core): registers tsx's loader, then loads the `.ts` entry. Built code never comes here: its entry is plain JS.
 import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { workerData } from 'node:worker_threads';
@@ -14,4 +14,4 @@ nodeModule.registerHooks?.({
     return packaged ? { format: 'module', source: readFileSync(new URL(url)), shortCircuit: true } : nextLoad(url, context);
   },
 });
-await import(workerData.entry);
+await import(workerData?.entry ?? process.env.FAXDESK_TASK_ENTRY);

@@ -1,7 +1,7 @@
 import type { Transferable } from 'node:worker_threads';
 
 /**
- * What the pool and its worker threads say to each other, and the types that tie a task kind to
+ * What the pool and its workers (threads or processes) say to each other, and the types that tie a task kind to
  * its input and output. A registry of tasks is a plain object of handlers (see coreTasks.ts); the
  * types callers see are derived from it, so a kind, its input and its output are declared once.
  */

@@ -1,4 +1,4 @@
-/** Entry of the core's worker threads: built next to the main bundle (taskWorker.js). */
+/** Entry of the core's workers (processes; threads in the pool's tests): built next to the main bundle (taskWorker.js). */
 import { coreTasks } from './coreTasks';
 import { serveTasks } from './serveTasks';
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { ResourceLimits } from 'node:worker_threads';
-import { PooledWorker } from './pooledWorker';
+import { PooledWorker, threadTransport } from './pooledWorker';
+import { processTransport, type TaskProcessLauncher } from './processTransport';
 import {
   WorkerTaskError, type RunOptions, type TaskHandlers, type TaskInput, type TaskKind, type TaskOutput, type TaskRunner,
 } from './taskProtocol';
@@ -18,10 +19,15 @@ export interface WorkerPoolOptions {
   idleMs?: number;
   /** V8 heap limits per worker: a file that makes a decoder allocate without end crashes only its task. */
   resourceLimits?: ResourceLimits;
+  /**
+   * Workers are processes started by this launcher instead of threads: their memory goes back to
+   * the system when they end, and a native crash ends only the worker (processTransport.ts).
+   */
+  processes?: TaskProcessLauncher;
 }
 
 export interface WorkerPoolStats {
-  /** Threads alive or starting. */
+  /** Workers alive or starting. */
   workers: number;
   idle: number;
   busy: number;
@@ -45,9 +51,9 @@ interface Task {
 export const defaultPoolSize = () => Math.max(1, Math.min(4, availableParallelism() - 1));
 
 /**
- * A small pool of worker threads for CPU-heavy steps, so the core's event loop (the Electron main
- * process's) never stalls. Workers start on first use; each runs one task at a time within a time
- * limit. A worker that overruns its limit, is cancelled mid-task or crashes is terminated and fails
+ * A small pool of workers (threads, or processes: `processes`) for CPU-heavy steps, so the
+ * core's event loop (the Electron main process's) never stalls. Workers start on first use; each
+ * runs one task at a time within a time limit. A worker that overruns its limit, is cancelled mid-task or crashes is terminated and fails
  * only its own task; the next task starts a fresh one.
  */
 export class WorkerPool<H extends TaskHandlers> implements TaskRunner<H> {
@@ -126,7 +132,9 @@ export class WorkerPool<H extends TaskHandlers> implements TaskRunner<H> {
   }
 
   private startWorker(): void {
-    const worker = new PooledWorker(this.options.entry, {
+    const { entry, processes, resourceLimits } = this.options;
+    const start = processes ? processTransport(entry, processes, resourceLimits) : threadTransport(entry, resourceLimits);
+    const worker = new PooledWorker(start, {
       ready: () => { this.starting--; this.makeIdle(worker); },
       failedToStart: (error) => {
         this.starting--;
@@ -135,7 +143,7 @@ export class WorkerPool<H extends TaskHandlers> implements TaskRunner<H> {
         for (const task of this.queue.splice(0)) task.reject(error);
       },
       gone: () => this.forget(worker),
-    }, this.options.resourceLimits);
+    });
     this.workers.add(worker);
     this.starting++;
   }

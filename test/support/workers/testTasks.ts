@@ -17,6 +17,8 @@ export const testWorkerTasks = {
   },
   /** Which thread ran it: tells a reused worker from a replacement. */
   'test.threadId': () => threadId,
+  /** Which process ran it: tells a reused worker process from a replacement. */
+  'test.pid': () => process.pid,
   /** Sends the bytes back, moved (not copied) both ways. */
   'test.echo': ({ bytes }: { bytes: Uint8Array<ArrayBuffer> }, context) => {
     context.transfer(bytes.buffer);

@@ -14,7 +14,7 @@ import { normalizeText } from './textNormalizer';
 import { normalizeTiff } from './tiffNormalizer';
 
 /**
- * The `document.normalize` task (in a worker thread): judges the file by its content, turns it
+ * The `document.normalize` task (in a worker process): judges the file by its content, turns it
  * into one PDF of fax pages at `outputPath`, and answers what was made, or why the file cannot be
  * faxed, in words naming it. The PDF appears at `outputPath` only complete (moved into place);
  * on a refusal nothing is left there. Failures that are not the file's fault are thrown.

@@ -49,7 +49,7 @@ export async function checkPdfFile(path: string, readAs = 'PDF'): Promise<number
     } finally {
       await task.destroy();
     }
-    // The stretch just read is let go before the next is read (this runs in a worker thread).
+    // The stretch just read is let go before the next is read (this runs in a worker, never the core's main thread).
     if (next <= total) releaseGarbage('major');
   }
   return total;

@@ -8,8 +8,8 @@ export const MAX_PIXELS = 100_000_000;
 let loading: Promise<SharpFactory> | undefined;
 
 /**
- * sharp (libvips), loaded on first use so worker threads that never see a picture do not load
- * it. One libvips thread per operation: the pool's worker threads are the parallelism, and the
+ * sharp (libvips), loaded on first use so workers that never see a picture do not load
+ * it. One libvips thread per operation: the pool's workers are the parallelism, and the
  * main thread keeps its core. No operation cache: each file is seen once.
  */
 export function loadSharp(): Promise<SharpFactory> {
