@@ -140,6 +140,31 @@ describe('job runner on a real SQLite file', () => {
     expect(ranAt - dueAt).toBeLessThan(1_000);
   });
 
+  it('runs a job that becomes due while the runner looks at once, not a whole poll later', async () => {
+    // A timer can fire a millisecond before the wall clock reaches the due time: the look finds
+    // nothing due, and the clock passes the job's time before the runner sets its next timer.
+    let clock = 1_000_000;
+    const now = () => clock;
+    class CrossingStore extends JobStore {
+      crossTo?: number;
+      override dueQueues(): string[] {
+        const queues = super.dueQueues();
+        if (this.crossTo !== undefined) [clock, this.crossTo] = [this.crossTo, undefined];
+        return queues;
+      }
+    }
+    const store = new CrossingStore(db, now);
+    const r = new JobRunner(store, { owner: 'r1', log: quiet, pollMs: 60_000, leaseMs: 2_000, now });
+    runners.push(r);
+    let ran = false;
+    r.register('test.job', async () => { ran = true; });
+    r.start();
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the start's look is done
+    store.crossTo = clock + 300;
+    r.enqueue({ kind: 'test.job', queue: 'q', payload: {}, runAt: clock + 300 });
+    await waitFor(() => ran, 5_000, 'ran');
+  });
+
   it('runs each queue up to its own concurrency; a stuck queue does not hold up another', async () => {
     const r = runner('r1', { concurrency: (queue) => (queue === 'slow' ? 1 : 3) });
     let slowRunning = 0;

@@ -158,7 +158,9 @@ export class JobRunner {
   private pump(): void {
     this.pumpQueued = false;
     if (!this.started) return;
-    if (this.paused) return this.arm();
+    // Taken before looking: what becomes due while we look is found by the next pump, not the next poll.
+    const lookedAt = this.now();
+    if (this.paused) return this.arm(lookedAt);
     try {
       for (const queue of this.store.dueQueues()) {
         while (this.running.size < this.maxRunning && this.runningCount(queue) < this.concurrencyOf(queue)) {
@@ -172,18 +174,23 @@ export class JobRunner {
     } catch (error) {
       this.options.log.error('job runner could not read its queue', { error });
     }
-    this.arm();
+    this.arm(lookedAt);
   }
 
-  /** Sleeps until the next job is due (or the poll interval, for work other runners add). */
-  private arm(): void {
+  /**
+   * Sleeps until the next job is due (or the poll interval, for work other runners add). A timer can
+   * fire a millisecond before the wall clock reaches the due time, and the job then becomes due
+   * between the look (`lookedAt`) and here: it is not yet "due when looked" so it gets a timer now,
+   * rather than waiting a whole poll.
+   */
+  private arm(lookedAt: number): void {
     clearTimeout(this.timer);
     if (!this.started) return;
     let delay = this.pollMs;
     try {
       const next = this.store.nextDueAt();
-      // Due now but no slot free: a finishing job wakes the runner, so wait for that or the poll.
-      if (next !== undefined && next > this.now()) delay = Math.min(delay, next - this.now());
+      // Due when looked but not taken (no slot free): a finishing job wakes the runner, so wait for that or the poll.
+      if (next !== undefined && next > lookedAt) delay = Math.min(delay, next - this.now());
     } catch (error) {
       this.options.log.error('job runner could not read its next due time', { error });
     }
