@@ -30,7 +30,9 @@ export function workerChannel(): WorkerChannel | undefined {
   if (process.send) {
     // The core went away (even killed): nothing is left to answer, so this process ends too.
     process.on('disconnect', () => process.exit(0));
-    return { send: (message) => { process.send?.(message); }, onMessage: (listener) => process.on('message', listener as (message: unknown) => void) };
+    // An answer to a core that has just gone is dropped (the callback takes the EPIPE), not thrown.
+    const send = (message: FromWorker) => { if (process.connected) process.send?.(message, undefined, undefined, () => {}); };
+    return { send, onMessage: (listener) => process.on('message', listener as (message: unknown) => void) };
   }
   return undefined;
 }
