@@ -1,6 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { CORE_WORKER_IDLE_MS } from '../../main/core/workers/corePool';
 import { TEST_NUMBER } from '../support/benchCore';
 import { renderersBuilt, startBridgeHost, type BridgeHost, type HostEnv } from '../support/bridgeHost';
 import { mb, median } from '../support/childEmulator';
@@ -162,7 +163,7 @@ export async function sendPathSection(entryUrl: string, sinchUrl: string, workDi
     line('    RSS left after the adds (after − before)', runs.map((run) => run.adds.after.rss - run.adds.before.rss));
     // Not the core: its pool's worker processes, which end when idle and give their memory back.
     const workerPeaks = runs.map((run) => run.adds.workers?.peakRss ?? 0);
-    console.log(`    the worker process (ends after 30 s idle): peak RSS ${mb(median(workerPeaks))}  [runs: ${workerPeaks.map(mb).join(', ')}]`);
+    console.log(`    the worker process (ends after ${CORE_WORKER_IDLE_MS / 1000} s idle): peak RSS ${mb(median(workerPeaks))}  [runs: ${workerPeaks.map(mb).join(', ')}]`);
     line('    the worker process: growth (peak − when first seen)', runs.map((run) => run.adds.workers?.growth ?? 0));
     console.log(`    time, files chosen → Sinch has the fax: ${median(runs.map((run) => run.ms)).toFixed(0)} ms; ours/SDK (growth): ${(median(runs.map(whole)) / sdkGrowth).toFixed(2)}×`);
   }

@@ -27,12 +27,16 @@ export interface MemoryRun {
 
 export type PeakSource = 'VmHWM (reset per run via /proc/self/clear_refs)' | 'sampled process.memoryUsage().rss (1 ms)';
 
-const STATUS = '/proc/self/status';
 const CLEAR_REFS = '/proc/self/clear_refs';
 
-function statusKb(field: 'VmHWM' | 'VmRSS'): number | undefined {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(STATUS, 'utf8'));
-  return match ? Number(match[1]) * 1024 : undefined;
+/** A field of /proc/<pid>/status in bytes; undefined when absent (no /proc, or the process has ended). */
+function statusKb(field: 'VmHWM' | 'VmRSS', pid: number | 'self' = 'self'): number | undefined {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Resets the kernel's peak to the current RSS; false where that is not possible. */
@@ -102,15 +106,6 @@ function workerChildren(): number[] {
   return pids;
 }
 
-function processKb(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Watches the worker processes: resets the peak of those already running (so a warm-up's peak is
  * not counted), then keeps the highest VmHWM seen of each until stopped.
@@ -124,8 +119,8 @@ function watchWorkerProcesses(): { stop(): { peakRss: number; growth: number } |
   }
   const sample = () => {
     for (const pid of workerChildren()) {
-      const hwm = processKb(pid, 'VmHWM');
-      const rss = processKb(pid, 'VmRSS');
+      const hwm = statusKb('VmHWM', pid);
+      const rss = statusKb('VmRSS', pid);
       if (hwm === undefined || rss === undefined) continue;
       const known = seen.get(pid) ?? { first: rss, peak: 0 };
       seen.set(pid, { first: known.first, peak: Math.max(known.peak, hwm) });

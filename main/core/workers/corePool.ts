@@ -12,6 +12,9 @@ export function taskWorkerEntry(here = import.meta.url): URL {
   return new URL(new URL(here).pathname.endsWith('.ts') ? './taskWorker.ts' : './taskWorker.js', here);
 }
 
+/** A worker process idle this long ends, giving all its memory back; the next task starts another. */
+export const CORE_WORKER_IDLE_MS = 30_000;
+
 /**
  * The core's pool of worker processes (lazy: none starts before the first task). Processes, not
  * threads: reading a PDF with pdf.js takes a buffer of the file's whole length, and glibc keeps
@@ -22,5 +25,5 @@ export function taskWorkerEntry(here = import.meta.url): URL {
  */
 export function createCorePool(options: Partial<WorkerPoolOptions> = {}): WorkerPool<CoreTasks> {
   // A conversion (LibreOffice, a 200-page scan) may take a while, but never forever.
-  return new WorkerPool<CoreTasks>({ entry: taskWorkerEntry(), timeoutMs: 120_000, processes: forkTaskProcess, idleMs: 30_000, ...options });
+  return new WorkerPool<CoreTasks>({ entry: taskWorkerEntry(), timeoutMs: 120_000, processes: forkTaskProcess, idleMs: CORE_WORKER_IDLE_MS, ...options });
 }

@@ -43,14 +43,21 @@ export interface TaskTransport {
 export type StartTransport = (events: TransportEvents) => TaskTransport;
 
 /**
+ * What a worker (thread or process) starts: a built `.js` entry as it is; a `.ts` source entry
+ * (tests, `tsx` runs of the core) through sourceWorkerBoot.mjs, which loads it with tsx.
+ */
+export function workerScript(entry: URL): { script: URL; sourceEntry?: string } {
+  return entry.pathname.endsWith('.ts') ? { script: new URL('./sourceWorkerBoot.mjs', import.meta.url), sourceEntry: entry.href } : { script: entry };
+}
+
+/**
  * A worker thread started from a built `.js` entry, or from a `.ts` source entry through a small
  * loader (tests and `tsx` runs of the core).
  */
 export function threadTransport(entry: URL, resourceLimits?: ResourceLimits): StartTransport {
   return (events) => {
-    const worker = entry.pathname.endsWith('.ts')
-      ? new Worker(new URL('./sourceWorkerBoot.mjs', import.meta.url), { workerData: { entry: entry.href }, resourceLimits })
-      : new Worker(entry, { resourceLimits });
+    const { script, sourceEntry } = workerScript(entry);
+    const worker = new Worker(script, { workerData: sourceEntry ? { entry: sourceEntry } : undefined, resourceLimits });
     worker.on('message', (message: FromWorker) => events.message(message));
     worker.on('error', (error) => events.error(error));
     worker.on('messageerror', (error) => events.unreadable(error));

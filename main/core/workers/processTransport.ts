@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import type { ResourceLimits } from 'node:worker_threads';
-import type { StartTransport } from './pooledWorker';
+import { workerScript, type StartTransport } from './pooledWorker';
 import type { FromWorker } from './taskProtocol';
 
 /**
@@ -35,10 +35,10 @@ export const WORKER_MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
 /** Node's own: the same Node binary, an IPC channel carrying structured clones (buffers as buffers). */
 export const forkTaskProcess: TaskProcessLauncher = (entry, { execArgv }) => {
-  const source = entry.pathname.endsWith('.ts');
-  const child = fork(source ? new URL('./sourceWorkerBoot.mjs', import.meta.url) : entry, [], {
+  const { script, sourceEntry } = workerScript(entry);
+  const child = fork(script, [], {
     execArgv, serialization: 'advanced', stdio: 'inherit',
-    env: { ...process.env, ...WORKER_MALLOC_ENV, ...(source ? { FAXDESK_TASK_ENTRY: entry.href } : {}) },
+    env: { ...process.env, ...WORKER_MALLOC_ENV, ...(sourceEntry ? { FAXDESK_TASK_ENTRY: sourceEntry } : {}) },
   });
   let exited = false;
   const exitListeners: Array<(code: number) => void> = [];
